@@ -1,0 +1,28 @@
+namespace BccExtensions.Internal;
+
+/// <summary>Calls Baidu STS (GetSessionToken or AssumeRole) with the long-term keys.</summary>
+internal sealed class StsClient(BccTransport transport, TimeProvider timeProvider)
+{
+    public async Task<BceCredentials> GetCredentialsAsync(BccOptions options, CancellationToken cancellationToken)
+    {
+        BccStsOptions sts = options.Sts;
+        int duration = sts.EffectiveDurationSeconds;
+        BccCall call = sts.UsesAssumeRole
+            ? new BccCall("AssumeRole", HttpMethod.Post, "/v1/credential")
+                .Flag("assumeRole")
+                .Query("accountId", sts.AccountId)
+                .Query("roleName", sts.RoleName)
+                .Query("userId", string.IsNullOrWhiteSpace(sts.UserId) ? null : sts.UserId)
+                .Query("durationSeconds", duration)
+            : new BccCall("GetSessionToken", HttpMethod.Post, "/v1/sessionToken").Query("durationSeconds", duration);
+
+        DateTimeOffset requested = timeProvider.GetUtcNow();
+        StsCredentialsResponse response = await transport.SendAsync(call, BccJsonContext.Default.StsCredentialsResponse, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(response.AccessKeyId) || string.IsNullOrEmpty(response.SecretAccessKey) || string.IsNullOrEmpty(response.SessionToken))
+        {
+            throw new InvalidOperationException("STS answered without accessKeyId, secretAccessKey or sessionToken.");
+        }
+
+        return new BceCredentials(response.AccessKeyId, response.SecretAccessKey, response.SessionToken, response.Expiration ?? requested.AddSeconds(duration));
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using BccExtensions;
+using BccExtensions.Internal;
+using BccExtensions.Signing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the services of one named BCC client, once however often AddBccClient is called.</summary>
+internal static class BccRegistration
+{
+    /// <summary>The default User-Agent prefix: <c>BccExtensions/&lt;version&gt; (.NET &lt;runtime&gt;; &lt;os&gt;)</c>.</summary>
+    public static readonly string DefaultUserAgent =
+        $"BccExtensions/{typeof(BccRegistration).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0"} (.NET {Environment.Version}; {RuntimeInformation.OSDescription})";
+
+    public static string BccHttpClientName(string name) => name.Length == 0 ? "BccExtensions.Bcc" : "BccExtensions.Bcc." + name;
+
+    public static string StsHttpClientName(string name) => name.Length == 0 ? "BccExtensions.Sts" : "BccExtensions.Sts." + name;
+
+    public static IBccClientBuilder Register(IServiceCollection services, string name)
+    {
+        var builder = new BccClientBuilder(name, services);
+        var marker = new Marker(name);
+        if (services.Any(d => d.ServiceType == typeof(Marker) && marker.Equals(d.ImplementationInstance)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton(marker);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<BccOptions>(name).ValidateOnStart();
+
+        services.AddKeyedSingleton(marker, (_, _) => new BceClockSkew());
+        services.AddKeyedSingleton(marker, (sp, _) => new BccLongTermCredentialProvider(sp.GetRequiredService<IOptionsMonitor<BccOptions>>(), name));
+        services.AddKeyedSingleton(marker, (sp, _) => new StsCredentialCache(
+            (options, ct) => new StsClient(CreateTransport(sp, marker, StsHttpClientName(name), o => o.Sts.Endpoint, sp.GetRequiredKeyedService<BccLongTermCredentialProvider>(marker)), sp.GetRequiredService<TimeProvider>()).GetCredentialsAsync(options, ct),
+            sp.GetRequiredService<TimeProvider>(),
+            Logger(sp)));
+        services.AddKeyedSingleton<IBceCredentialProvider>(marker, (sp, _) => new BccCredentialProvider(
+            sp.GetRequiredService<IOptionsMonitor<BccOptions>>(),
+            name,
+            sp.GetRequiredKeyedService<BccLongTermCredentialProvider>(marker),
+            sp.GetRequiredKeyedService<StsCredentialCache>(marker)));
+
+        AddHttpClient(services, marker, BccHttpClientName(name), sp => sp.GetRequiredKeyedService<IBceCredentialProvider>(marker));
+        AddHttpClient(services, marker, StsHttpClientName(name), sp => sp.GetRequiredKeyedService<BccLongTermCredentialProvider>(marker));
+
+        Func<IServiceProvider, IBccClient> client = sp => new BccClient(CreateTransport(sp, marker, BccHttpClientName(name), BccEndpoints.Resolve, sp.GetRequiredKeyedService<IBceCredentialProvider>(marker)));
+        if (name.Length == 0)
+        {
+            services.AddSingleton(client);
+            services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Instances);
+            services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Zones);
+        }
+        else
+        {
+            services.AddKeyedSingleton(name, (sp, _) => client(sp));
+            services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Instances);
+            services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Zones);
+        }
+
+        return builder;
+    }
+
+    private static BccTransport CreateTransport(IServiceProvider sp, Marker marker, string httpClientName, Func<BccOptions, Uri> endpoint, IBceCredentialProvider credentials) =>
+        new(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            httpClientName,
+            sp.GetRequiredService<IOptionsMonitor<BccOptions>>(),
+            marker.Name,
+            endpoint,
+            credentials,
+            sp.GetRequiredService<TimeProvider>(),
+            Logger(sp));
+
+    private static void AddHttpClient(IServiceCollection services, Marker marker, string httpClientName, Func<IServiceProvider, IBceCredentialProvider> credentials)
+    {
+        string name = marker.Name;
+        IHttpClientBuilder http = services.AddHttpClient(httpClientName)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                // The resilience handler owns timeouts (total and per attempt).
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                string? extra = sp.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(name).UserAgent;
+                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", string.IsNullOrWhiteSpace(extra) ? DefaultUserAgent : DefaultUserAgent + " " + extra.Trim());
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(name)));
+
+        http.AddStandardResilienceHandler().Configure((resilience, sp) =>
+        {
+            IOptionsMonitor<BccOptions> monitor = sp.GetRequiredService<IOptionsMonitor<BccOptions>>();
+            HttpStandardResilienceOptions source = monitor.Get(name).Resilience;
+            resilience.RateLimiter = source.RateLimiter;
+            resilience.TotalRequestTimeout = source.TotalRequestTimeout;
+            resilience.AttemptTimeout = source.AttemptTimeout;
+            resilience.CircuitBreaker = source.CircuitBreaker;
+            resilience.Retry = source.Retry;
+            resilience.Retry.ShouldHandle = args => monitor.Get(name).DisableRetries ? ValueTask.FromResult(false) : BccRetryRule.ShouldRetry(args);
+        });
+
+        // Added after the resilience handler, so it sits inside it and signs every attempt.
+        http.AddHttpMessageHandler(sp =>
+        {
+            IOptionsMonitor<BccOptions> monitor = sp.GetRequiredService<IOptionsMonitor<BccOptions>>();
+            return new BceSigningHandler(
+                credentials(sp),
+                () => monitor.Get(name).Signing,
+                sp.GetRequiredKeyedService<BceClockSkew>(marker),
+                sp.GetRequiredService<TimeProvider>(),
+                Logger(sp));
+        });
+    }
+
+    internal static SocketsHttpHandler CreatePrimaryHandler(BccOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = options.ConnectTimeout,
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.All,
+        };
+
+        if (!string.IsNullOrWhiteSpace(options.Proxy.Address))
+        {
+            BccProxyOptions proxy = options.Proxy;
+            handler.UseProxy = true;
+            handler.Proxy = new WebProxy(BccProxyAddress.Parse(proxy.Address), proxy.BypassOnLocal, [.. proxy.BypassList])
+            {
+                Credentials = string.IsNullOrEmpty(proxy.Username) ? null : new NetworkCredential(proxy.Username, proxy.Password),
+            };
+        }
+
+        return handler;
+    }
+
+    private static ILogger Logger(IServiceProvider sp) =>
+        sp.GetService<ILoggerFactory>()?.CreateLogger("BccExtensions") ?? Logging.Abstractions.NullLogger.Instance;
+
+    /// <summary>Marks a registered name; also the key of the registration's internal services.</summary>
+    internal sealed record Marker(string Name);
+}

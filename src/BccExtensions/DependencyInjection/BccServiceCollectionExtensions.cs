@@ -1,0 +1,71 @@
+using BccExtensions;
+using BccExtensions.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers BCC clients.</summary>
+public static class BccServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the unnamed <see cref="IBccClient"/>, with <see cref="BccOptions"/> bound from a configuration
+    /// section (usually <c>configuration.GetSection("Bcc")</c>) and validated at startup.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="section">The configuration section with the BCC settings.</param>
+    /// <returns>A builder to configure the client further.</returns>
+    public static IBccClientBuilder AddBccClient(this IServiceCollection services, IConfiguration section) =>
+        services.AddBccClient(Options.Options.DefaultName, section);
+
+    /// <summary>Registers the unnamed <see cref="IBccClient"/>, configured in code and validated at startup.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>A builder to configure the client further.</returns>
+    public static IBccClientBuilder AddBccClient(this IServiceCollection services, Action<BccOptions> configure) =>
+        services.AddBccClient(Options.Options.DefaultName, configure);
+
+    /// <summary>
+    /// Registers a named <see cref="IBccClient"/>, resolved as the keyed service <c>[FromKeyedServices(name)] IBccClient</c>,
+    /// with options bound from a configuration section.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The registration name, e.g. a region or account.</param>
+    /// <param name="section">The configuration section with the BCC settings.</param>
+    /// <returns>A builder to configure the client further.</returns>
+    public static IBccClientBuilder AddBccClient(this IServiceCollection services, string name, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<BccOptions>(name).Bind(section);
+        AddValidator(services, name, section is IConfigurationSection { Path.Length: > 0 } s ? s.Path : BccOptions.SectionName);
+        return BccRegistration.Register(services, name);
+    }
+
+    /// <summary>
+    /// Registers a named <see cref="IBccClient"/>, resolved as the keyed service <c>[FromKeyedServices(name)] IBccClient</c>,
+    /// configured in code.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The registration name, e.g. a region or account.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>A builder to configure the client further.</returns>
+    public static IBccClientBuilder AddBccClient(this IServiceCollection services, string name, Action<BccOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<BccOptions>(name).Configure(configure);
+        AddValidator(services, name, BccOptions.SectionName);
+        return BccRegistration.Register(services, name);
+    }
+
+    private static void AddValidator(IServiceCollection services, string name, string keyPrefix)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<BccOptions>) && d.ImplementationInstance is BccOptionsValidator v && v.Name == name))
+        {
+            services.AddSingleton<IValidateOptions<BccOptions>>(new BccOptionsValidator(name, keyPrefix));
+        }
+    }
+}

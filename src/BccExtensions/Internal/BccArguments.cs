@@ -1,0 +1,24 @@
+namespace BccExtensions.Internal;
+
+/// <summary>Argument checks that run before any request leaves the process.</summary>
+internal static class BccArguments
+{
+    /// <summary>Rejects ids that are empty or could change the request's path or query.</summary>
+    /// <exception cref="ArgumentException">The id is empty, white space, <c>.</c>/<c>..</c>, or has <c>/ \ ? # %</c>, white space or control characters.</exception>
+    public static void ThrowIfInvalidId(string? id, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id, paramName);
+        if (id is "." or "..")
+        {
+            throw new ArgumentException($"'{paramName}' must be a resource id, not '{id}'.", paramName);
+        }
+
+        foreach (char c in id)
+        {
+            if (c is '/' or '\\' or '?' or '#' or '%' || char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                throw new ArgumentException($"'{paramName}' contains a character that is not allowed in a resource id (U+{(int)c:X4}).", paramName);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BccExtensions.Internal;
+
+/// <summary>Reads and writes an extensible string enumeration as its plain string value.</summary>
+/// <typeparam name="T">The enumeration type.</typeparam>
+internal sealed class BccStringEnumConverter<T> : JsonConverter<T>
+    where T : struct, IBccStringEnum<T>
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        T.FromValue(LenientStringConverter.ReadAsString(ref reader) ?? string.Empty);
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+}
+
+/// <summary>Reads a string field that the service sometimes sends as a number or boolean (e.g. <c>cardCount</c>).</summary>
+internal sealed class LenientStringConverter : JsonConverter<string>
+{
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadAsString(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    internal static string? ReadAsString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => reader.TryGetInt64(out long whole)
+            ? whole.ToString(CultureInfo.InvariantCulture)
+            : reader.GetDouble().ToString(CultureInfo.InvariantCulture),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => null,
+        _ => throw new JsonException($"Expected a string, number or boolean, got {reader.TokenType}."),
+    };
+}
+
+/// <summary>Reads a timestamp that may be empty or absent (unset prepaid expiry, auto-release time).</summary>
+internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
+{
+    public override bool HandleNull => true;
+
+    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        string? text = reader.GetString();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset value)
+            ? value
+            : throw new JsonException($"'{text}' is not a timestamp.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
+    {
+        if (value is { } instant)
+        {
+            writer.WriteStringValue(instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BccExtensions.Internal;
+
+/// <summary>
+/// Sends <see cref="BccCall"/>s through the registration's HttpClient and turns answers into results or
+/// <see cref="BccServiceException"/>s. Takes a client from <see cref="IHttpClientFactory"/> per call, so handler
+/// rotation (DNS, proxy changes) reaches long-lived singletons.
+/// </summary>
+internal sealed class BccTransport(
+    IHttpClientFactory httpClientFactory,
+    string httpClientName,
+    IOptionsMonitor<BccOptions> optionsMonitor,
+    string optionsName,
+    Func<BccOptions, Uri> endpoint,
+    IBceCredentialProvider credentialProvider,
+    TimeProvider timeProvider,
+    ILogger logger)
+{
+    private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
+    private static readonly byte[] s_emptyObject = "{}"u8.ToArray();
+
+    private (BccOptions Options, string BaseAddress)? _endpoint;
+
+    /// <summary>Gets the time source of this registration.</summary>
+    public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>Serializes a request body.</summary>
+    public static byte[] Serialize<T>(T body, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+
+    /// <summary>Serializes a request body and adds an encrypted password field (the model marks the clear one ignored).</summary>
+    public async Task<byte[]> SerializeWithPasswordAsync<T>(T body, JsonTypeInfo<T> typeInfo, string field, string? password, CancellationToken cancellationToken)
+    {
+        if (password is null)
+        {
+            return Serialize(body, typeInfo);
+        }
+
+        BceCredentials credentials = await credentialProvider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        var node = (JsonObject)JsonSerializer.SerializeToNode(body, typeInfo)!;
+        node[field] = BccPasswordEncryptor.Encrypt(password, credentials.SecretAccessKey);
+        return JsonSerializer.SerializeToUtf8Bytes(node, BccJsonContext.Default.JsonObject);
+    }
+
+    /// <summary>Sends a call whose answer has no body of interest.</summary>
+    public async Task SendAsync(BccCall call, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(call, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a call and reads its JSON answer; an empty body reads as <c>{}</c>.</summary>
+    public async Task<T> SendAsync<T>(BccCall call, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(call, cancellationToken).ConfigureAwait(false);
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonSerializer.Deserialize(body.Length == 0 ? s_emptyObject : body, responseType)
+                ?? throw new JsonException("The answer was JSON null.");
+        }
+        catch (JsonException exception)
+        {
+            throw new JsonException($"BCC {call.Operation} returned a body that is not a valid {typeof(T).Name}: {exception.Message}", exception);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(BccCall call, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        string query = call.EncodedQuery();
+        var uri = new Uri(BaseAddress() + call.Path + (query.Length == 0 ? string.Empty : "?" + query), UriKind.Absolute);
+        using var request = new HttpRequestMessage(call.Method, uri);
+        if (call.Body is { } body)
+        {
+            request.Content = new ByteArrayContent(body) { Headers = { ContentType = s_jsonContentType } };
+        }
+
+        HttpClient client = httpClientFactory.CreateClient(httpClientName);
+        long started = TimeProvider.GetTimestamp();
+        HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        string? requestId = response.Headers.TryGetValues(Signing.BceSigningHandler.RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
+        Log.RequestCompleted(logger, call.Operation, call.Method.Method, call.PathTemplate, (int)response.StatusCode, TimeProvider.GetElapsedTime(started).TotalMilliseconds, requestId);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await BceErrorReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private string BaseAddress()
+    {
+        BccOptions options = optionsMonitor.Get(optionsName);
+        if (_endpoint is { } cached && ReferenceEquals(cached.Options, options))
+        {
+            return cached.BaseAddress;
+        }
+
+        string baseAddress = endpoint(options).GetLeftPart(UriPartial.Authority);
+        _endpoint = (options, baseAddress);
+        Debug.Assert(!baseAddress.EndsWith('/'), "GetLeftPart(Authority) has no trailing slash.");
+        return baseAddress;
+    }
+}

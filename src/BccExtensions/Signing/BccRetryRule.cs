@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace BccExtensions.Internal;
+
+/// <summary>
+/// Decides which failures are retried. Safe methods and requests carrying a <c>clientToken</c> (which the service
+/// deduplicates) retry on every transient failure; other mutations only where the service cannot have processed
+/// them: the connection was never established, or the answer was 429.
+/// </summary>
+internal static class BccRetryRule
+{
+    /// <summary>Set by the signing handler on each attempt: whether replaying the request cannot do anything twice.</summary>
+    public static readonly ResiliencePropertyKey<bool> Replayable = new("BccExtensions.Replayable");
+
+    /// <summary>The retry predicate for the standard resilience handler.</summary>
+    public static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args) =>
+        ValueTask.FromResult(IsRetryable(args.Outcome, args.Context.Properties.GetValue(Replayable, false)));
+
+    /// <summary>Records on the request's resilience context whether it may be replayed after an ambiguous failure.</summary>
+    public static void MarkReplayable(HttpRequestMessage request)
+    {
+        if (request.GetResilienceContext() is { } context)
+        {
+            context.Properties.Set(Replayable, IsReplayable(request));
+        }
+    }
+
+    internal static bool IsReplayable(HttpRequestMessage request)
+    {
+        if (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options)
+        {
+            return true;
+        }
+
+        string query = request.RequestUri?.Query ?? string.Empty;
+        return Signing.BceSigningHandler.HasQueryParameter(query.AsSpan().TrimStart('?'), "clientToken");
+    }
+
+    internal static bool IsRetryable(Outcome<HttpResponseMessage> outcome, bool replayable)
+    {
+        if (outcome.Exception is { } exception)
+        {
+            if (exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError })
+            {
+                return true;
+            }
+
+            return replayable && exception is HttpRequestException or TimeoutRejectedException;
+        }
+
+        if (outcome.Result is not { } response)
+        {
+            return false;
+        }
+
+        int status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return true;
+        }
+
+        // 501 and 505 describe the request, not a passing fault.
+        return replayable && (response.StatusCode == HttpStatusCode.RequestTimeout
+            || (status >= 500 && response.StatusCode is not HttpStatusCode.NotImplemented and not HttpStatusCode.HttpVersionNotSupported));
+    }
+}
