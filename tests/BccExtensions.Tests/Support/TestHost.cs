@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BccExtensions.Tests.Support;
+
+/// <summary>A service provider with one BCC client over a <see cref="StubHandler"/> and a fake clock.</summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string AccessKeyId = "AKIDEXAMPLE0123456789abcdef";
+    public const string SecretAccessKey = "SKEXAMPLE0123456789abcdefSKEXAMPLE";
+
+    private TestHost(ServiceProvider services, StubHandler stub, FakeTimeProvider time)
+    {
+        Services = services;
+        Stub = stub;
+        Time = time;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public StubHandler Stub { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IBccClient Client => Services.GetRequiredService<IBccClient>();
+
+    public static DateTimeOffset Start { get; } = new(2024, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    public static TestHost Create(
+        Func<RecordedRequest, int, HttpResponseMessage>? respond = null,
+        IDictionary<string, string?>? settings = null,
+        Action<IBccClientBuilder>? configure = null)
+    {
+        var stub = new StubHandler(respond);
+        var time = new FakeTimeProvider(Start);
+        var values = new Dictionary<string, string?>
+        {
+            ["Bcc:Endpoint"] = "https://bcc.bj.baidubce.com",
+            ["Bcc:AccessKeyId"] = AccessKeyId,
+            ["Bcc:SecretAccessKey"] = SecretAccessKey,
+            ["Bcc:Resilience:Retry:UseJitter"] = "false",
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        IBccClientBuilder builder = services.AddBccClient(configuration.GetSection("Bcc"))
+            .ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => stub));
+        configure?.Invoke(builder);
+        return new TestHost(services.BuildServiceProvider(), stub, time);
+    }
+
+    /// <summary>Advances the fake clock in small steps until the task completes (retry delays, Retry-After).</summary>
+    public async Task<T> RunAsync<T>(Task<T> task, TimeSpan? step = null, int maxSteps = 10_000)
+    {
+        await DriveAsync(task, step ?? TimeSpan.FromMilliseconds(100), maxSteps);
+        return await task;
+    }
+
+    public async Task RunAsync(Task task, TimeSpan? step = null, int maxSteps = 10_000)
+    {
+        await DriveAsync(task, step ?? TimeSpan.FromMilliseconds(100), maxSteps);
+        await task;
+    }
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+
+    /// <summary>Yields until a condition holds; fails after a wall-clock guard instead of hanging.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(guard.Elapsed < TimeSpan.FromSeconds(10), "timed out waiting for " + what);
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>Decrypts a password field the way the service does.</summary>
+    public static string DecryptPassword(string hex)
+    {
+        using var aes = System.Security.Cryptography.Aes.Create();
+        aes.Key = System.Text.Encoding.UTF8.GetBytes(SecretAccessKey[..16]);
+        return System.Text.Encoding.UTF8.GetString(aes.DecryptEcb(Convert.FromHexString(hex), System.Security.Cryptography.PaddingMode.PKCS7));
+    }
+
+    private async Task DriveAsync(Task task, TimeSpan step, int maxSteps)
+    {
+        for (int i = 0; i < maxSteps && !task.IsCompleted; i++)
+        {
+            for (int y = 0; y < 20 && !task.IsCompleted; y++)
+            {
+                await Task.Yield();
+            }
+
+            if (!task.IsCompleted)
+            {
+                Time.Advance(step);
+            }
+        }
+
+        Assert.True(task.IsCompleted, "the call did not complete while the fake clock advanced");
+    }
+}
