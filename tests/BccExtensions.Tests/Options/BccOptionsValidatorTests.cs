@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BccExtensions.Tests.Options;
+
+public class BccOptionsValidatorTests
+{
+    private const string Secret = "SKEXAMPLE0123456789abcdefSKEXAMPLE";
+
+    [Fact]
+    public void Validate_MissingKeys_NamesTheConfigurationKeys()
+    {
+        OptionsValidationException error = Resolve(new() { ["Bcc:Region"] = "bj" });
+
+        Assert.Contains("Bcc:AccessKeyId is required.", error.Failures);
+        Assert.Contains("Bcc:SecretAccessKey is required.", error.Failures);
+    }
+
+    [Fact]
+    public void Validate_NestedSection_UsesTheFullPath()
+    {
+        OptionsValidationException error = Resolve(new() { ["Clouds:Baidu:AccessKeyId"] = "ak" }, "Clouds:Baidu");
+
+        Assert.Contains("Clouds:Baidu:SecretAccessKey is required.", error.Failures);
+    }
+
+    [Theory]
+    [InlineData("Bcc:Region", "mars", "Bcc:Region 'mars' is not a known BCC region")]
+    [InlineData("Bcc:Endpoint", "/v2/instance", "Bcc:Endpoint must be an absolute http or https URI, or a host name")]
+    [InlineData("Bcc:Endpoint", "ftp://bcc.bj.baidubce.com", "Bcc:Endpoint must use the http or https scheme")]
+    [InlineData("Bcc:Endpoint", "https://bcc.bj.baidubce.com/v2", "Bcc:Endpoint must be a scheme, host and optional port only")]
+    [InlineData("Bcc:ConnectTimeout", "-00:00:01", "Bcc:ConnectTimeout must be positive.")]
+    [InlineData("Bcc:Signing:ExpirationSeconds", "0", "Bcc:Signing:ExpirationSeconds must be positive.")]
+    [InlineData("Bcc:Proxy:Address", "ftp://proxy", "Bcc:Proxy:Address must be an http(s) URI or host:port.")]
+    [InlineData("Bcc:Sts:RoleName", "ops", "Bcc:Sts:AccountId and Bcc:Sts:RoleName must be set together (AssumeRole).")]
+    public void Validate_BadValue_FailsWithTheKeyAndNeverTheSecret(string key, string value, string expected)
+    {
+        OptionsValidationException error = Resolve(new()
+        {
+            ["Bcc:AccessKeyId"] = "ak",
+            ["Bcc:SecretAccessKey"] = Secret,
+            ["Bcc:Sts:Enabled"] = "true",
+            [key] = value,
+        });
+
+        Assert.Contains(error.Failures, f => f.StartsWith(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bcc.bj.baidubce.com", "https://bcc.bj.baidubce.com/")]
+    [InlineData("127.0.0.1:8080", "https://127.0.0.1:8080/")]
+    [InlineData("http://localhost:8080", "http://localhost:8080/")]
+    public void Resolve_EndpointForms_AreAccepted(string configured, string expected)
+    {
+        var services = new ServiceCollection();
+        services.AddBccClient(Section(new() { ["Bcc:AccessKeyId"] = "ak", ["Bcc:SecretAccessKey"] = Secret, ["Bcc:Endpoint"] = configured }, "Bcc"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        BccOptions options = provider.GetRequiredService<IOptions<BccOptions>>().Value;
+
+        Assert.Equal(new Uri(expected), BccEndpoints.Resolve(options));
+    }
+
+    [Fact]
+    public void Resolve_RegionOnly_UsesTheRegionalHttpsEndpoint()
+    {
+        Assert.Equal(new Uri("https://bcc.gz.baidubce.com"), BccEndpoints.ForRegion("gz"));
+        Assert.Throws<ArgumentException>(() => BccEndpoints.ForRegion("mars"));
+    }
+
+    private static OptionsValidationException Resolve(Dictionary<string, string?> values, string section = "Bcc")
+    {
+        var services = new ServiceCollection();
+        services.AddBccClient(Section(values, section));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        return Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(string.Empty));
+    }
+
+    private static IConfigurationSection Section(Dictionary<string, string?> values, string section) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(section);
+}
