@@ -141,3 +141,24 @@ public class BccServiceCollectionExtensionsTests
         public IBccClient Client { get; } = client;
     }
 }
+
+public class BccOptionsReloadTests
+{
+    [Fact]
+    public async Task ConfigurationReload_NewKeys_SignNextCallWithoutRestart()
+    {
+        await using TestHost host = TestHost.Create((_, _) => StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[]}"));
+        await host.Client.Zones.ListAsync();
+
+        host.Configuration["Bcc:AccessKeyId"] = "rotated-ak";
+        host.Configuration["Bcc:SecretAccessKey"] = "rotated-sk-0123456789abcdef";
+        host.Configuration.Reload();
+        await host.Client.Zones.ListAsync();
+
+        Assert.StartsWith("bce-auth-v1/" + TestHost.AccessKeyId + "/", host.Stub.Requests[0].Header("Authorization"), StringComparison.Ordinal);
+        SignerHarness.Result expected = SignerHarness.Sign(
+            "GET", "/v2/zone", [], [new("Host", "bcc.bj.baidubce.com"), new("x-bce-date", "2024-01-02T03:04:05Z")],
+            "rotated-ak", "rotated-sk-0123456789abcdef", "2024-01-02T03:04:05Z", 1800);
+        Assert.Equal(expected.Authorization, host.Stub.Requests[1].Header("Authorization"));
+    }
+}

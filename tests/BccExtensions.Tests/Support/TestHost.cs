@@ -10,12 +10,15 @@ public sealed class TestHost : IAsyncDisposable
     public const string AccessKeyId = "AKIDEXAMPLE0123456789abcdef";
     public const string SecretAccessKey = "SKEXAMPLE0123456789abcdefSKEXAMPLE";
 
-    private TestHost(ServiceProvider services, StubHandler stub, FakeTimeProvider time)
+    private TestHost(ServiceProvider services, StubHandler stub, FakeTimeProvider time, IConfigurationRoot configuration)
     {
         Services = services;
         Stub = stub;
         Time = time;
+        Configuration = configuration;
     }
+
+    public IConfigurationRoot Configuration { get; }
 
     public ServiceProvider Services { get; }
 
@@ -46,13 +49,13 @@ public sealed class TestHost : IAsyncDisposable
             values[key] = value;
         }
 
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        IConfigurationRoot configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         IBccClientBuilder builder = services.AddBccClient(configuration.GetSection("Bcc"))
             .ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => stub));
         configure?.Invoke(builder);
-        return new TestHost(services.BuildServiceProvider(), stub, time);
+        return new TestHost(services.BuildServiceProvider(), stub, time, configuration);
     }
 
     /// <summary>Advances the fake clock in small steps until the task completes (retry delays, Retry-After).</summary>
