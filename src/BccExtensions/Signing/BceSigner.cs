@@ -53,17 +53,14 @@ internal static class BceSigner
             WriteCanonicalRequest(ref canonical, method, escapedPath, escapedQuery, headers);
 
             WriteAuthPrefix(ref auth, accessKeyId, timestamp, expirationSeconds);
-            Span<char> signingKey = stackalloc char[64];
-            WriteSigningKey(secretAccessKey, auth.AsSpan(), signingKey);
+            IncrementalHash signer = SigningKeyCache.GetSignatureHmac(secretAccessKey, auth.AsSpan());
 
             auth.Append('/');
             WriteSignedHeaderNames(ref auth, headers);
             auth.Append('/');
 
-            Span<byte> keyBytes = stackalloc byte[64];
-            Encoding.ASCII.GetBytes(signingKey, keyBytes);
             Span<char> signature = stackalloc char[64];
-            HmacHex(keyBytes, canonical.AsSpan(), signature);
+            HmacHex(signer, canonical.AsSpan(), signature);
             auth.Append(signature);
 
             return auth.AsSpan().ToString();
@@ -327,6 +324,67 @@ internal static class BceSigner
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    private static void HmacHex(IncrementalHash hmac, ReadOnlySpan<char> message, Span<char> destination)
+    {
+        int length = Encoding.UTF8.GetByteCount(message);
+        byte[]? rented = length > StackLimit * 4 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> bytes = rented is null ? stackalloc byte[StackLimit * 4] : rented;
+        try
+        {
+            int written = Encoding.UTF8.GetBytes(message, bytes);
+            hmac.AppendData(bytes[..written]);
+            Span<byte> hash = stackalloc byte[32];
+            hmac.GetHashAndReset(hash);
+            WriteLowerHex(hash, destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps, per thread, the HMAC keyed by the last signing key. The signing key depends on the secret key and the
+    /// auth prefix (access key, second, expiration), so requests signed within the same second skip one HMAC and
+    /// reuse the keyed context instead of setting up a new one.
+    /// </summary>
+    private static class SigningKeyCache
+    {
+        [ThreadStatic]
+        private static Entry? t_entry;
+
+        public static IncrementalHash GetSignatureHmac(string secretAccessKey, ReadOnlySpan<char> authPrefix)
+        {
+            Entry? entry = t_entry;
+            if (entry is not null && ReferenceEquals(entry.SecretAccessKey, secretAccessKey) && authPrefix.SequenceEqual(entry.AuthPrefix))
+            {
+                return entry.Hmac;
+            }
+
+            Span<char> signingKey = stackalloc char[64];
+            WriteSigningKey(secretAccessKey, authPrefix, signingKey);
+            Span<byte> keyBytes = stackalloc byte[64];
+            Encoding.ASCII.GetBytes(signingKey, keyBytes);
+            entry?.Hmac.Dispose();
+            entry = new Entry(secretAccessKey, authPrefix.ToString(), IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, keyBytes));
+            CryptographicOperations.ZeroMemory(keyBytes);
+            t_entry = entry;
+            return entry.Hmac;
+        }
+
+        private sealed class Entry(string secretAccessKey, string authPrefix, IncrementalHash hmac)
+        {
+            public string SecretAccessKey { get; } = secretAccessKey;
+
+            public string AuthPrefix { get; } = authPrefix;
+
+            public IncrementalHash Hmac { get; } = hmac;
         }
     }
 
