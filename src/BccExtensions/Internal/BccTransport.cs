@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -107,7 +106,6 @@ internal sealed class BccTransport(
 
         string baseAddress = endpoint(options).GetLeftPart(UriPartial.Authority);
         _endpoint = (options, baseAddress);
-        Debug.Assert(!baseAddress.EndsWith('/'), "GetLeftPart(Authority) has no trailing slash.");
         return baseAddress;
     }
 }

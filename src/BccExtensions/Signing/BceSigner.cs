@@ -18,9 +18,6 @@ internal static class BceSigner
     /// <summary>The auth version prefix.</summary>
     public const string AuthVersion = "bce-auth-v1";
 
-    /// <summary>The length of an <c>x-bce-date</c> timestamp (<c>yyyy-MM-ddTHH:mm:ssZ</c>).</summary>
-    public const int TimestampLength = 20;
-
     private const int StackLimit = 256;
 
     /// <summary>Formats an instant as a bce-auth-v1 timestamp (UTC, whole seconds).</summary>
@@ -177,17 +174,7 @@ internal static class BceSigner
                 pairs[pairCount++] = new Range(start, scratch.Length);
             }
 
-            SortOrdinal(pairs[..pairCount], ref scratch);
-            for (int i = 0; i < pairCount; i++)
-            {
-                if (i > 0)
-                {
-                    builder.Append('&');
-                }
-
-                (int offset, int length) = pairs[i].GetOffsetAndLength(scratch.Length);
-                builder.Append(scratch.Slice(offset, length));
-            }
+            AppendSorted(ref builder, pairs[..pairCount], ref scratch, '&');
         }
         finally
         {
@@ -220,17 +207,7 @@ internal static class BceSigner
                 lines[i] = new Range(start, scratch.Length);
             }
 
-            SortOrdinal(lines[..headers.Length], ref scratch);
-            for (int i = 0; i < headers.Length; i++)
-            {
-                if (i > 0)
-                {
-                    builder.Append('\n');
-                }
-
-                (int offset, int length) = lines[i].GetOffsetAndLength(scratch.Length);
-                builder.Append(scratch.Slice(offset, length));
-            }
+            AppendSorted(ref builder, lines[..headers.Length], ref scratch, '\n');
         }
         finally
         {
@@ -279,6 +256,22 @@ internal static class BceSigner
         if (rented is not null)
         {
             ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Sorts the strings at <paramref name="ranges"/> of <paramref name="scratch"/> ordinally and appends them joined.</summary>
+    private static void AppendSorted(ref PooledCharBuilder builder, scoped Span<Range> ranges, scoped ref PooledCharBuilder scratch, char separator)
+    {
+        SortOrdinal(ranges, ref scratch);
+        for (int i = 0; i < ranges.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(separator);
+            }
+
+            (int offset, int length) = ranges[i].GetOffsetAndLength(scratch.Length);
+            builder.Append(scratch.Slice(offset, length));
         }
     }
 
