@@ -120,6 +120,7 @@ internal sealed class BccInstancesClient(BccTransport transport) : IBccInstances
             BccPage<BccInstance> page = await ListPageCoreAsync(request, marker, cancellationToken).ConfigureAwait(false);
             foreach (BccInstance instance in page.Items)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return instance;
             }
 

@@ -59,17 +59,9 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>Advances the fake clock in small steps until the task completes (retry delays, Retry-After).</summary>
-    public async Task<T> RunAsync<T>(Task<T> task, TimeSpan? step = null, int maxSteps = 10_000)
-    {
-        await DriveAsync(task, step ?? TimeSpan.FromMilliseconds(100), maxSteps);
-        return await task;
-    }
+    public Task<T> RunAsync<T>(Task<T> task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step);
 
-    public async Task RunAsync(Task task, TimeSpan? step = null, int maxSteps = 10_000)
-    {
-        await DriveAsync(task, step ?? TimeSpan.FromMilliseconds(100), maxSteps);
-        await task;
-    }
+    public Task RunAsync(Task task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step);
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 
@@ -90,23 +82,5 @@ public sealed class TestHost : IAsyncDisposable
         using var aes = System.Security.Cryptography.Aes.Create();
         aes.Key = System.Text.Encoding.UTF8.GetBytes(SecretAccessKey[..16]);
         return System.Text.Encoding.UTF8.GetString(aes.DecryptEcb(Convert.FromHexString(hex), System.Security.Cryptography.PaddingMode.PKCS7));
-    }
-
-    private async Task DriveAsync(Task task, TimeSpan step, int maxSteps)
-    {
-        for (int i = 0; i < maxSteps && !task.IsCompleted; i++)
-        {
-            for (int y = 0; y < 20 && !task.IsCompleted; y++)
-            {
-                await Task.Yield();
-            }
-
-            if (!task.IsCompleted)
-            {
-                Time.Advance(step);
-            }
-        }
-
-        Assert.True(task.IsCompleted, "the call did not complete while the fake clock advanced");
     }
 }

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using BccExtensions.Testing.Internal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BccExtensions.Testing;
+
+/// <summary>
+/// A local BCC-compatible server on loopback. It verifies bce-auth-v1 signatures like Baidu's gateway, keeps
+/// instance state with BCC's rules, issues STS credentials, deduplicates clientTokens and injects scripted faults,
+/// so code using any bce-auth-v1 client (this library or Baidu's SDKs) can be tested without a cloud account.
+/// </summary>
+public sealed class BccEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly BccEmulatorOptions _options;
+    private readonly EmulatorKeys _keys;
+    private readonly EmulatorAuthenticator _authenticator;
+    private readonly EmulatorState _state;
+    private readonly List<BccEmulatorRequest> _journal = [];
+
+    private BccEmulator(WebApplication app, BccEmulatorOptions options)
+    {
+        _app = app;
+        _options = options;
+        _keys = new EmulatorKeys(options);
+        _authenticator = new EmulatorAuthenticator(_keys, options);
+        _state = new EmulatorState(options);
+    }
+
+    /// <summary>Gets the endpoint to point clients at, e.g. <c>http://127.0.0.1:49731</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Gets the long-term access key id the emulator accepts.</summary>
+    public string AccessKeyId => _options.AccessKeyId;
+
+    /// <summary>Gets the secret access key that goes with <see cref="AccessKeyId"/>.</summary>
+    public string SecretAccessKey => _options.SecretAccessKey;
+
+    /// <summary>Gets the fault injection controls.</summary>
+    public BccEmulatorFaults Faults { get; } = new();
+
+    /// <summary>Gets the emulator's current time: its time provider plus <see cref="BccEmulatorFaults.ClockOffset"/>.</summary>
+    public DateTimeOffset Now => _options.TimeProvider.GetUtcNow() + Faults.ClockOffset;
+
+    /// <summary>Gets a snapshot of the requests received so far, oldest first.</summary>
+    public IReadOnlyList<BccEmulatorRequest> Journal
+    {
+        get
+        {
+            lock (_journal)
+            {
+                return [.. _journal];
+            }
+        }
+    }
+
+    /// <summary>Gets the ids of the instances that exist now, in creation order.</summary>
+    public IReadOnlyList<string> InstanceIds
+    {
+        get
+        {
+            lock (_state.Gate)
+            {
+                return [.. _state.Instances.Select(i => i.Id)];
+            }
+        }
+    }
+
+    /// <summary>Starts an emulator on 127.0.0.1.</summary>
+    /// <param name="options">Keys, clock, port and transition delay; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels starting.</param>
+    /// <returns>The running emulator; dispose it to stop.</returns>
+    public static async Task<BccEmulator> StartAsync(BccEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new BccEmulatorOptions();
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.AccessKeyId, nameof(options));
+        if (options.SecretAccessKey is not { Length: >= 16 })
+        {
+            throw new ArgumentException("The emulator's secret access key needs at least 16 characters (BCC encrypts passwords with them).", nameof(options));
+        }
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        WebApplication app = builder.Build();
+        var emulator = new BccEmulator(app, options);
+        app.Run(emulator.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        emulator.Endpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        return emulator;
+    }
+
+    /// <summary>Adds an instance directly (no request, no signature), e.g. to seed a demo or a test.</summary>
+    /// <param name="name">The instance name.</param>
+    /// <param name="spec">A known spec, e.g. <c>bcc.g5.c2m8</c>.</param>
+    /// <param name="zoneName">A zone, e.g. <c>cn-bj-a</c>.</param>
+    /// <param name="status">The status it starts in (no transition pending).</param>
+    /// <returns>The new instance id.</returns>
+    public string SeedInstance(string name, string spec = "bcc.g5.c2m8", string zoneName = "cn-bj-a", InstanceStatus? status = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lock (_state.Gate)
+        {
+            (int cpu, int memory) = _state.Specs.TryGetValue(spec, out var size) ? size : throw new ArgumentException($"Unknown spec '{spec}'.", nameof(spec));
+            var instance = new EmulatedInstance
+            {
+                Id = EmulatorState.NewId("i"),
+                Name = name,
+                Spec = spec,
+                CpuCount = cpu,
+                MemoryCapacityInGB = memory,
+                ZoneName = zoneName,
+                ImageId = "m-ubuntu2204",
+                PaymentTiming = "Postpaid",
+                CreateTime = Now,
+                InternalIp = _state.NextInternalIp(),
+            };
+            string target = (status ?? InstanceStatus.Running).Value;
+            instance.Transition(target, target, Now, TimeSpan.Zero);
+            _state.Instances.Add(instance);
+            return instance.Id;
+        }
+    }
+
+    /// <summary>Forgets the requests received so far.</summary>
+    public void ClearJournal()
+    {
+        lock (_journal)
+        {
+            _journal.Clear();
+        }
+    }
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        string requestId = Guid.NewGuid().ToString();
+        string rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        int question = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        string rawPath = question < 0 ? rawTarget : rawTarget[..question];
+        string rawQuery = question < 0 ? string.Empty : rawTarget[(question + 1)..];
+        DateTimeOffset now = Now;
+        Record(context.Request, rawPath, rawQuery, now);
+
+        if (Faults.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Faults.Latency, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        BccEmulatorFaults.Fault? fault = Faults.Take(context.Request.Method, rawPath);
+        if (fault?.Kind == BccEmulatorFaults.FaultKind.AbortBefore)
+        {
+            context.Abort();
+            return;
+        }
+
+        EmulatorResponse response;
+        try
+        {
+            if (fault?.Kind == BccEmulatorFaults.FaultKind.Fail)
+            {
+                if (fault.RetryAfter is { } retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                throw new EmulatorError(fault.Status, fault.Code!, "Injected fault.");
+            }
+
+            EmulatorCaller caller = _authenticator.Authenticate(context.Request, rawPath, rawQuery, now);
+            byte[] body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            response = Dispatch(new EmulatorCall(context.Request.Method, rawPath, rawQuery, body, caller, now));
+        }
+        catch (EmulatorError error)
+        {
+            response = new EmulatorResponse(error.Status, new JsonObject { ["code"] = error.Code, ["message"] = error.Message });
+        }
+
+        if (fault?.Kind == BccEmulatorFaults.FaultKind.AbortAfter)
+        {
+            context.Abort();
+            return;
+        }
+
+        await WriteAsync(context, response, requestId, now).ConfigureAwait(false);
+    }
+
+    private EmulatorResponse Dispatch(EmulatorCall call)
+    {
+        lock (_state.Gate)
+        {
+            string? token = call.QueryString("clientToken");
+            if (token is not null && _state.ClientTokens.TryGetValue(token, out var first))
+            {
+                return first.Fingerprint == call.Fingerprint()
+                    ? first.Response
+                    : throw EmulatorError.Conflict(BccErrorCodes.IdempotentParameterMismatch, "The clientToken was used with a different request.");
+            }
+
+            EmulatorResponse response = StsRoutes.TryHandle(call, _keys)
+                ?? InstanceRoutes.TryHandle(call, _state)
+                ?? throw new EmulatorError(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {call.Method} /{string.Join('/', call.Segments)}.");
+            if (token is not null && response.Status == HttpStatusCode.OK)
+            {
+                _state.ClientTokens[token] = (call.Fingerprint(), response);
+            }
+
+            return response;
+        }
+    }
+
+    private void Record(HttpRequest request, string rawPath, string rawQuery, DateTimeOffset now)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> header in request.Headers)
+        {
+            if (!header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && !header.Key.Equals("x-bce-security-token", StringComparison.OrdinalIgnoreCase))
+            {
+                headers[header.Key] = header.Value.ToString();
+            }
+        }
+
+        lock (_journal)
+        {
+            _journal.Add(new BccEmulatorRequest(request.Method, rawPath, rawQuery, headers, now));
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpContext context, EmulatorResponse response, string requestId, DateTimeOffset now)
+    {
+        context.Response.StatusCode = (int)response.Status;
+        context.Response.Headers["x-bce-request-id"] = requestId;
+        context.Response.Headers.Date = now.ToString("r", CultureInfo.InvariantCulture);
+        JsonNode? body = response.Body;
+        if (response.Status >= HttpStatusCode.BadRequest && body is JsonObject error)
+        {
+            error["requestId"] = requestId;
+        }
+
+        if (body is not null)
+        {
+            context.Response.ContentType = "application/json;charset=utf-8";
+            await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+
+namespace BccExtensions.Testing;
+
+/// <summary>Scripted misbehaviour: failures, dropped connections, latency and a skewed clock.</summary>
+public sealed class BccEmulatorFaults
+{
+    private readonly object _gate = new();
+    private readonly List<Fault> _faults = [];
+    private long _latencyTicks;
+    private long _clockOffsetTicks;
+
+    /// <summary>Gets or sets latency added before each answer (waited on the emulator's clock).</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
+    }
+
+    /// <summary>Gets or sets how far the emulator's clock is ahead of (positive) or behind (negative) its time provider.</summary>
+    public TimeSpan ClockOffset
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _clockOffsetTicks));
+        set => Interlocked.Exchange(ref _clockOffsetTicks, value.Ticks);
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> matching requests fail with a BCE error, before they are processed.</summary>
+    /// <param name="count">How many requests fail.</param>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="code">The BCE error code.</param>
+    /// <param name="retryAfter">A Retry-After to send, if any.</param>
+    /// <param name="method">Only requests of this method, or all.</param>
+    /// <param name="pathPrefix">Only requests whose path starts with this, or all.</param>
+    public void FailNext(int count, HttpStatusCode status, string code, TimeSpan? retryAfter = null, HttpMethod? method = null, string? pathPrefix = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        Add(new Fault(count, method?.Method, pathPrefix, FaultKind.Fail, status, code, retryAfter));
+    }
+
+    /// <summary>
+    /// Drops the connection of the next <paramref name="count"/> matching requests, without an answer.
+    /// With <paramref name="afterProcessing"/>, the request takes effect first, as when a response is lost.
+    /// </summary>
+    /// <param name="count">How many connections drop.</param>
+    /// <param name="afterProcessing">Whether the request is processed before the connection drops.</param>
+    /// <param name="method">Only requests of this method, or all.</param>
+    /// <param name="pathPrefix">Only requests whose path starts with this, or all.</param>
+    public void AbortNext(int count, bool afterProcessing = false, HttpMethod? method = null, string? pathPrefix = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        Add(new Fault(count, method?.Method, pathPrefix, afterProcessing ? FaultKind.AbortAfter : FaultKind.AbortBefore, 0, null, null));
+    }
+
+    /// <summary>Removes every scripted fault, the latency and the clock offset.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+
+        Latency = TimeSpan.Zero;
+        ClockOffset = TimeSpan.Zero;
+    }
+
+    internal Fault? Take(string method, string path)
+    {
+        lock (_gate)
+        {
+            foreach (Fault fault in _faults)
+            {
+                if ((fault.Method is null || fault.Method == method) && (fault.PathPrefix is null || path.StartsWith(fault.PathPrefix, StringComparison.Ordinal)))
+                {
+                    if (--fault.Remaining == 0)
+                    {
+                        _faults.Remove(fault);
+                    }
+
+                    return fault;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void Add(Fault fault)
+    {
+        lock (_gate)
+        {
+            _faults.Add(fault);
+        }
+    }
+
+    internal enum FaultKind
+    {
+        Fail,
+        AbortBefore,
+        AbortAfter,
+    }
+
+    internal sealed class Fault(int count, string? method, string? pathPrefix, FaultKind kind, HttpStatusCode status, string? code, TimeSpan? retryAfter)
+    {
+        public int Remaining { get; set; } = count;
+
+        public string? Method { get; } = method;
+
+        public string? PathPrefix { get; } = pathPrefix;
+
+        public FaultKind Kind { get; } = kind;
+
+        public HttpStatusCode Status { get; } = status;
+
+        public string? Code { get; } = code;
+
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+    }
+}

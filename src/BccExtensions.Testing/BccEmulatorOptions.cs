@@ -1,0 +1,32 @@
+namespace BccExtensions.Testing;
+
+/// <summary>Configures a <see cref="BccEmulator"/>.</summary>
+public sealed class BccEmulatorOptions
+{
+    /// <summary>The access key id the emulator accepts unless told otherwise.</summary>
+    public const string DefaultAccessKeyId = "BCCEMULATORAK00000000000000000001";
+
+    /// <summary>The secret access key that goes with <see cref="DefaultAccessKeyId"/>.</summary>
+    public const string DefaultSecretAccessKey = "bccemulatorsk0000000000000000001";
+
+    /// <summary>Gets or sets the clock of every time-dependent behaviour: signature expiry, state transitions, STS expiry, latency.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the long-term access key id accepted.</summary>
+    public string AccessKeyId { get; set; } = DefaultAccessKeyId;
+
+    /// <summary>Gets or sets its secret access key (at least 16 characters: BCC encrypts passwords with the first 16).</summary>
+    public string SecretAccessKey { get; set; } = DefaultSecretAccessKey;
+
+    /// <summary>Gets more long-term key pairs accepted (access key id → secret access key).</summary>
+    public IDictionary<string, string> AdditionalKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the loopback port; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Gets or sets how long transitional states (Starting, Stopping, Scaling, …) last on <see cref="TimeProvider"/>. Defaults to 5 seconds.</summary>
+    public TimeSpan TransitionDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how far in the future a signature timestamp may be before it is refused. Defaults to 15 minutes.</summary>
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(15);
+}

@@ -1,0 +1,27 @@
+namespace BccExtensions.Testing;
+
+/// <summary>A request the emulator received, for assertions. Authorization and security tokens are not kept.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Path">The path as sent (percent-encoded).</param>
+/// <param name="Query">The query as sent, without <c>?</c>.</param>
+/// <param name="Headers">The headers, without <c>Authorization</c> and <c>x-bce-security-token</c>.</param>
+/// <param name="ReceivedAt">The emulator's clock when it arrived.</param>
+public sealed record BccEmulatorRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, DateTimeOffset ReceivedAt)
+{
+    /// <summary>Gets a query parameter's decoded value, or <see langword="null"/>.</summary>
+    /// <param name="name">The parameter name.</param>
+    public string? QueryValue(string name)
+    {
+        foreach (string pair in Query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            string key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+            if (key == name)
+            {
+                return equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            }
+        }
+
+        return null;
+    }
+}

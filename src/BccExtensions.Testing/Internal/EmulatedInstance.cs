@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace BccExtensions.Testing.Internal;
+
+/// <summary>An instance the emulator keeps, with a pending transition that completes on the emulator's clock.</summary>
+internal sealed class EmulatedInstance
+{
+    public required string Id { get; init; }
+
+    public Guid SerialNumber { get; } = Guid.NewGuid();
+
+    public required string Name { get; set; }
+
+    public string? Hostname { get; set; }
+
+    public string Description { get; set; } = string.Empty;
+
+    public required string Spec { get; set; }
+
+    public required int CpuCount { get; set; }
+
+    public required int MemoryCapacityInGB { get; set; }
+
+    public required string ZoneName { get; init; }
+
+    public required string ImageId { get; set; }
+
+    public required string PaymentTiming { get; init; }
+
+    public required DateTimeOffset CreateTime { get; init; }
+
+    public required string InternalIp { get; init; }
+
+    public string PublicIp { get; init; } = string.Empty;
+
+    public int NetworkCapacityInMbps { get; init; }
+
+    public string? KeypairId { get; set; }
+
+    public string? SubnetId { get; init; }
+
+    public string? AdminPass { get; set; }
+
+    public string? DeploySetId { get; init; }
+
+    public List<KeyValuePair<string, string>> Tags { get; init; } = [];
+
+    public List<string> SecurityGroupIds { get; init; } = [];
+
+    public string Status { get; private set; } = "Starting";
+
+    private string? _target;
+    private DateTimeOffset _targetAt;
+
+    /// <summary>Completes a due transition.</summary>
+    public void Refresh(DateTimeOffset now)
+    {
+        if (_target is not null && now >= _targetAt)
+        {
+            Status = _target;
+            _target = null;
+        }
+    }
+
+    /// <summary>Enters a transitional status that becomes <paramref name="target"/> after <paramref name="delay"/>.</summary>
+    public void Transition(string transitional, string target, DateTimeOffset now, TimeSpan delay)
+    {
+        Status = transitional;
+        _target = target;
+        _targetAt = now + delay;
+        Refresh(now);
+    }
+
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["serialNumber"] = SerialNumber.ToString(),
+        ["name"] = Name,
+        ["hostname"] = Hostname ?? Name,
+        ["desc"] = Description,
+        ["status"] = Status,
+        ["spec"] = Spec,
+        ["instanceType"] = Spec.Split('.') is [_, var family, ..] ? family.ToUpperInvariant() : "N5",
+        ["cpuCount"] = CpuCount,
+        ["memoryCapacityInGB"] = MemoryCapacityInGB,
+        ["localDiskSizeInGB"] = 0,
+        ["zoneName"] = ZoneName,
+        ["imageId"] = ImageId,
+        ["paymentTiming"] = PaymentTiming,
+        ["chargeStatus"] = "normal",
+        ["createTime"] = CreateTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["expireTime"] = string.Empty,
+        ["internalIp"] = InternalIp,
+        ["publicIp"] = PublicIp,
+        ["networkCapacityInMbps"] = NetworkCapacityInMbps,
+        ["keypairId"] = KeypairId ?? string.Empty,
+        ["subnetId"] = SubnetId ?? "sbn-emulator0",
+        ["vpcId"] = "vpc-emulator0",
+        ["deploysetId"] = DeploySetId ?? string.Empty,
+        ["autoRenew"] = false,
+        ["cardCount"] = "0",
+        ["netEthQueueCount"] = "2",
+        ["deletionProtection"] = 0,
+        ["tags"] = new JsonArray(Tags.Select(t => (JsonNode)new JsonObject { ["tagKey"] = t.Key, ["tagValue"] = t.Value }).ToArray()),
+    };
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+
+namespace BccExtensions.Testing.Internal;
+
+/// <summary>Everything the emulator remembers. Route handlers run under <see cref="Gate"/>, one at a time.</summary>
+internal sealed class EmulatorState(BccEmulatorOptions options)
+{
+    public object Gate { get; } = new();
+
+    public TimeSpan TransitionDelay => options.TransitionDelay;
+
+    /// <summary>Gets the zones of the Beijing region.</summary>
+    public IReadOnlyList<string> Zones { get; } = ["cn-bj-a", "cn-bj-b", "cn-bj-c", "cn-bj-d", "cn-bj-e"];
+
+    /// <summary>Gets common specs: name → (vCPUs, memory GB).</summary>
+    public IReadOnlyDictionary<string, (int Cpu, int MemoryGB)> Specs { get; } = new Dictionary<string, (int, int)>(StringComparer.Ordinal)
+    {
+        ["bcc.g5.c1m4"] = (1, 4),
+        ["bcc.g5.c2m8"] = (2, 8),
+        ["bcc.g5.c4m16"] = (4, 16),
+        ["bcc.g5.c8m32"] = (8, 32),
+        ["bcc.c5.c2m4"] = (2, 4),
+        ["bcc.c5.c4m8"] = (4, 8),
+        ["bcc.m5.c2m16"] = (2, 16),
+        ["bcc.m5.c4m32"] = (4, 32),
+        ["bcc.ic5.c1m1"] = (1, 1),
+        ["bcc.ic5.c2m2"] = (2, 2),
+    };
+
+    /// <summary>Gets the images: id → (name, type, os).</summary>
+    public Dictionary<string, (string Name, string Type, string OsName)> Images { get; } = new(StringComparer.Ordinal)
+    {
+        ["m-ubuntu2204"] = ("Ubuntu 22.04 LTS amd64 (64bit)", "System", "Ubuntu"),
+        ["m-centos79"] = ("CentOS 7.9 x86_64 (64bit)", "System", "CentOS"),
+        ["m-rocky93"] = ("Rocky Linux 9.3 x86_64 (64bit)", "System", "Rocky Linux"),
+        ["m-win2022"] = ("Windows Server 2022 DataCenter 64bit", "System", "Windows Server"),
+    };
+
+    public List<EmulatedInstance> Instances { get; } = [];
+
+    /// <summary>Gets the first answer of each clientToken, with what was asked.</summary>
+    public Dictionary<string, (string Fingerprint, EmulatorResponse Response)> ClientTokens { get; } = new(StringComparer.Ordinal);
+
+    private int _nextIp = 4;
+
+    public static string NewId(string prefix) => prefix + "-" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 8);
+
+    public string NextInternalIp()
+    {
+        int n = _nextIp++;
+        return $"192.168.{n / 250}.{(n % 250) + 2}";
+    }
+
+    public EmulatedInstance FindInstance(string id, DateTimeOffset now)
+    {
+        EmulatedInstance instance = Instances.FirstOrDefault(i => i.Id == id) ?? throw EmulatorError.NotFound($"Instance {id}");
+        instance.Refresh(now);
+        return instance;
+    }
+}

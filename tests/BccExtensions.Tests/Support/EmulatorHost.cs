@@ -1,0 +1,68 @@
+using BccExtensions.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BccExtensions.Tests.Support;
+
+/// <summary>A <see cref="BccEmulator"/> on loopback and a BCC client pointed at it, sharing one fake clock.</summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private EmulatorHost(BccEmulator emulator, ServiceProvider services, FakeTimeProvider time, IConfigurationRoot configuration)
+    {
+        Emulator = emulator;
+        Services = services;
+        Time = time;
+        Configuration = configuration;
+    }
+
+    public BccEmulator Emulator { get; }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IConfigurationRoot Configuration { get; }
+
+    public IBccClient Client => Services.GetRequiredService<IBccClient>();
+
+    public static async Task<EmulatorHost> StartAsync(IDictionary<string, string?>? settings = null, Action<BccEmulatorOptions>? emulatorOptions = null)
+    {
+        var time = new FakeTimeProvider(TestHost.Start);
+        var options = new BccEmulatorOptions { TimeProvider = time };
+        emulatorOptions?.Invoke(options);
+        BccEmulator emulator = await BccEmulator.StartAsync(options);
+
+        var values = new Dictionary<string, string?>
+        {
+            ["Bcc:Endpoint"] = emulator.Endpoint.ToString(),
+            ["Bcc:AccessKeyId"] = emulator.AccessKeyId,
+            ["Bcc:SecretAccessKey"] = emulator.SecretAccessKey,
+            ["Bcc:Resilience:Retry:UseJitter"] = "false",
+            // Real loopback I/O runs while the fake clock is driven: keep timeouts out of reach of the driver.
+            ["Bcc:Resilience:AttemptTimeout:Timeout"] = "01:00:00",
+            ["Bcc:Resilience:TotalRequestTimeout:Timeout"] = "02:00:00",
+            ["Bcc:Resilience:CircuitBreaker:SamplingDuration"] = "02:00:00",
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        IConfigurationRoot configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddBccClient(configuration.GetSection("Bcc"));
+        return new EmulatorHost(emulator, services.BuildServiceProvider(), time, configuration);
+    }
+
+    public Task<T> RunAsync<T>(Task<T> task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step);
+
+    public Task RunAsync(Task task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
