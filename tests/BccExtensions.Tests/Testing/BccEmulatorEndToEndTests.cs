@@ -6,6 +6,8 @@ namespace BccExtensions.Tests.Testing;
 
 public class BccEmulatorEndToEndTests
 {
+    private static readonly TimeSpan Transition = new BccEmulatorOptions().TransitionDelay;
+
     private static CreateInstanceRequest Web(int count = 1, string? password = "Pa55word!") => new()
     {
         Spec = "bcc.g5.c2m8",
@@ -28,15 +30,22 @@ public class BccEmulatorEndToEndTests
         string id = Assert.Single(created.InstanceIds);
         Assert.Equal(InstanceStatus.Starting, (await instances.GetAsync(id)).Status);
 
-        BccInstance running = await host.RunAsync(instances.WaitForStatusAsync(id, InstanceStatus.Running), TimeSpan.FromSeconds(1));
+        // Transitions complete on the emulator's clock; advancing it by the transition delay settles each one,
+        // so every wait returns on its first poll.
+        host.Time.Advance(Transition);
+        BccInstance running = await instances.WaitForStatusAsync(id, InstanceStatus.Running);
         BccServiceException refused = await Assert.ThrowsAsync<BccServiceException>(() => instances.StartAsync(id));
         await instances.StopAsync(id, new StopInstanceRequest { ForceStop = true });
-        await host.RunAsync(instances.WaitForStatusAsync(id, InstanceStatus.Stopped), TimeSpan.FromSeconds(1));
+        Assert.Equal(InstanceStatus.Stopping, (await instances.GetAsync(id)).Status);
+        host.Time.Advance(Transition);
+        await instances.WaitForStatusAsync(id, InstanceStatus.Stopped);
         await instances.StartAsync(id);
-        await host.RunAsync(instances.WaitForStatusAsync(id, InstanceStatus.Running), TimeSpan.FromSeconds(1));
+        host.Time.Advance(Transition);
+        await instances.WaitForStatusAsync(id, InstanceStatus.Running);
         await instances.RebootAsync(id);
         Assert.Equal(InstanceStatus.Starting, (await instances.GetAsync(id)).Status);
-        await host.RunAsync(instances.WaitForStatusAsync(id, InstanceStatus.Running), TimeSpan.FromSeconds(1));
+        host.Time.Advance(Transition);
+        await instances.WaitForStatusAsync(id, InstanceStatus.Running);
         await instances.ReleaseAsync(id);
         BccServiceException gone = await Assert.ThrowsAsync<BccServiceException>(() => instances.GetAsync(id));
 
