@@ -1,42 +1,28 @@
 using BccExtensions;
 using BccExtensions.Sample;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using BccExtensions.Testing;
 
-// Without keys, the sample runs dry: the full pipeline (options, resilience, signing) runs and the signed
-// requests are printed instead of being sent. With Bcc__AccessKeyId and Bcc__SecretAccessKey set, it lists
-// the zones and instances of the configured region for real.
-HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-IConfigurationSection bcc = builder.Configuration.GetSection(BccOptions.SectionName);
-bool dryRun = string.IsNullOrWhiteSpace(bcc["AccessKeyId"]);
-if (dryRun)
-{
-    bcc["AccessKeyId"] = "AKIDEXAMPLE0123456789abcdef";
-    bcc["SecretAccessKey"] = "SKEXAMPLE0123456789abcdefSKEXAMPLE";
-}
+// The sample host: controllers and a background worker that use an injected IBccClient. By default
+// (Bcc:UseEmulator = true) it starts a BccEmulator in-process, seeds a few instances and points the client at
+// it, so it runs on any machine. With Bcc:UseEmulator = false and real keys (Bcc__AccessKeyId, Bcc__SecretAccessKey,
+// Bcc__Region), the same app talks to Baidu Cloud.
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
-IBccClientBuilder bccBuilder = builder.Services.AddBccClient(bcc);
-if (dryRun)
-{
-    bccBuilder.ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => new DryRunHandler(Console.Out)));
-}
+await using BccEmulator? emulator = builder.Configuration.GetValue("Bcc:UseEmulator", defaultValue: true)
+    ? await EmulatorSetup.StartAsync(builder.Configuration)
+    : null;
 
-using IHost host = builder.Build();
-await host.StartAsync();
+builder.Services.AddBccClient(builder.Configuration.GetSection(BccOptions.SectionName));
+builder.Services.AddControllers().AddJsonOptions(json => json.JsonSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BccExceptionHandler>();
+builder.Services.Configure<FleetReporterOptions>(builder.Configuration.GetSection("Fleet"));
+builder.Services.AddHostedService<FleetReporter>();
 
-IBccClient client = host.Services.GetRequiredService<IBccClient>();
-Console.WriteLine(dryRun ? "No keys configured: dry run, nothing leaves this machine." : "Listing the region's zones and instances.");
+WebApplication app = builder.Build();
+app.UseExceptionHandler();
+app.MapControllers();
+await app.RunAsync();
 
-IReadOnlyList<BccZone> zones = await client.Zones.ListAsync();
-Console.WriteLine($"Zones: {string.Join(", ", zones.Select(z => z.ZoneName))}");
-
-int count = 0;
-await foreach (BccInstance instance in client.Instances.ListAsync(new ListInstancesRequest { MaxKeys = 100 }))
-{
-    Console.WriteLine($"{instance.Id,-14} {instance.Status,-10} {instance.Spec,-16} {instance.ZoneName,-9} {instance.Name}");
-    count++;
-}
-
-Console.WriteLine($"{count} instance(s).");
-await host.StopAsync();
+/// <summary>The sample's entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using BccExtensions.Testing.Internal;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace BccExtensions.Testing;
 
@@ -20,16 +19,16 @@ namespace BccExtensions.Testing;
 /// </summary>
 public sealed class BccEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly KestrelServer _server;
     private readonly BccEmulatorOptions _options;
     private readonly EmulatorKeys _keys;
     private readonly EmulatorAuthenticator _authenticator;
     private readonly EmulatorState _state;
     private readonly List<BccEmulatorRequest> _journal = [];
 
-    private BccEmulator(WebApplication app, BccEmulatorOptions options)
+    private BccEmulator(KestrelServer server, BccEmulatorOptions options)
     {
-        _app = app;
+        _server = server;
         _options = options;
         _keys = new EmulatorKeys(options);
         _authenticator = new EmulatorAuthenticator(_keys, options);
@@ -88,19 +87,18 @@ public sealed class BccEmulator : IAsyncDisposable
             throw new ArgumentException("The emulator's secret access key needs at least 16 characters (BCC encrypts passwords with them).", nameof(options));
         }
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-        });
-        WebApplication app = builder.Build();
-        var emulator = new BccEmulator(app, options);
-        app.Run(emulator.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        emulator.Endpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        // A bare Kestrel server rather than a host: test hosts such as WebApplicationFactory capture the first
+        // host built in the process, and the emulator must never be mistaken for the application under test.
+        var kestrel = new KestrelServerOptions { AddServerHeader = false };
+        kestrel.Listen(IPAddress.Loopback, options.Port);
+        var server = new KestrelServer(
+            Options.Create(kestrel),
+            new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance),
+            NullLoggerFactory.Instance);
+        var emulator = new BccEmulator(server, options);
+        await server.StartAsync(new EmulatorApplication(emulator.HandleAsync), cancellationToken).ConfigureAwait(false);
+        string address = server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        emulator.Endpoint = new Uri(address);
         return emulator;
     }
 
@@ -149,8 +147,8 @@ public sealed class BccEmulator : IAsyncDisposable
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _server.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _server.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
