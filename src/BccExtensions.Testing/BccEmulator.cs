@@ -218,6 +218,8 @@ public sealed class BccEmulator : IAsyncDisposable
 
             EmulatorResponse response = StsRoutes.TryHandle(call, _keys)
                 ?? InstanceRoutes.TryHandle(call, _state)
+                ?? VolumeRoutes.TryHandle(call, _state)
+                ?? CatalogRoutes.TryHandle(call, _state)
                 ?? throw new EmulatorError(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {call.Method} /{string.Join('/', call.Segments)}.");
             if (token is not null && response.Status == HttpStatusCode.OK)
             {

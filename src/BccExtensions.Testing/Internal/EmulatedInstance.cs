@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace BccExtensions.Testing.Internal;
 
 /// <summary>An instance the emulator keeps, with a pending transition that completes on the emulator's clock.</summary>
-internal sealed class EmulatedInstance
+internal sealed class EmulatedInstance : EmulatedResource
 {
-    public required string Id { get; init; }
-
     public Guid SerialNumber { get; } = Guid.NewGuid();
 
     public required string Name { get; set; }
@@ -48,30 +45,6 @@ internal sealed class EmulatedInstance
 
     public List<string> SecurityGroupIds { get; init; } = [];
 
-    public string Status { get; private set; } = "Starting";
-
-    private string? _target;
-    private DateTimeOffset _targetAt;
-
-    /// <summary>Completes a due transition.</summary>
-    public void Refresh(DateTimeOffset now)
-    {
-        if (_target is not null && now >= _targetAt)
-        {
-            Status = _target;
-            _target = null;
-        }
-    }
-
-    /// <summary>Enters a transitional status that becomes <paramref name="target"/> after <paramref name="delay"/>.</summary>
-    public void Transition(string transitional, string target, DateTimeOffset now, TimeSpan delay)
-    {
-        Status = transitional;
-        _target = target;
-        _targetAt = now + delay;
-        Refresh(now);
-    }
-
     public JsonObject ToJson() => new()
     {
         ["id"] = Id,
@@ -89,7 +62,7 @@ internal sealed class EmulatedInstance
         ["imageId"] = ImageId,
         ["paymentTiming"] = PaymentTiming,
         ["chargeStatus"] = "normal",
-        ["createTime"] = CreateTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["createTime"] = Timestamp(CreateTime),
         ["expireTime"] = string.Empty,
         ["internalIp"] = InternalIp,
         ["publicIp"] = PublicIp,

@@ -13,5 +13,7 @@ internal sealed class EmulatorError(HttpStatusCode status, string code, string m
 
     public static EmulatorError NotFound(string what) => new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, what + " does not exist.");
 
+    public static EmulatorError NotImplemented(string what) => new(HttpStatusCode.NotImplemented, "NotImplemented", $"The emulator does not model this {what}.");
+
     public static EmulatorError Conflict(string code, string message) => new(HttpStatusCode.Conflict, code, message);
 }

@@ -27,16 +27,26 @@ internal sealed class EmulatorState(BccEmulatorOptions options)
         ["bcc.ic5.c2m2"] = (2, 2),
     };
 
-    /// <summary>Gets the images: id → (name, type, os).</summary>
-    public Dictionary<string, (string Name, string Type, string OsName)> Images { get; } = new(StringComparer.Ordinal)
-    {
-        ["m-ubuntu2204"] = ("Ubuntu 22.04 LTS amd64 (64bit)", "System", "Ubuntu"),
-        ["m-centos79"] = ("CentOS 7.9 x86_64 (64bit)", "System", "CentOS"),
-        ["m-rocky93"] = ("Rocky Linux 9.3 x86_64 (64bit)", "System", "Rocky Linux"),
-        ["m-win2022"] = ("Windows Server 2022 DataCenter 64bit", "System", "Windows Server"),
-    };
+    /// <summary>Gets the images; four public system images are seeded.</summary>
+    public List<EmulatedImage> Images { get; } =
+    [
+        SystemImage("m-ubuntu2204", "Ubuntu 22.04 LTS amd64 (64bit)", "Ubuntu", "22.04 LTS amd64 (64bit)"),
+        SystemImage("m-centos79", "CentOS 7.9 x86_64 (64bit)", "CentOS", "7.9 x86_64 (64bit)"),
+        SystemImage("m-rocky93", "Rocky Linux 9.3 x86_64 (64bit)", "Rocky Linux", "9.3 x86_64 (64bit)"),
+        SystemImage("m-win2022", "Windows Server 2022 DataCenter 64bit", "Windows Server", "2022 DataCenter 64bit"),
+    ];
 
     public List<EmulatedInstance> Instances { get; } = [];
+
+    public List<EmulatedVolume> Volumes { get; } = [];
+
+    public List<EmulatedSnapshot> Snapshots { get; } = [];
+
+    public List<EmulatedSecurityGroup> SecurityGroups { get; } = [];
+
+    public List<EmulatedKeypair> Keypairs { get; } = [];
+
+    public List<EmulatedDeploySet> DeploySets { get; } = [];
 
     /// <summary>Gets the first answer of each clientToken, with what was asked.</summary>
     public Dictionary<string, (string Fingerprint, EmulatorResponse Response)> ClientTokens { get; } = new(StringComparer.Ordinal);
@@ -51,10 +61,33 @@ internal sealed class EmulatorState(BccEmulatorOptions options)
         return $"192.168.{n / 250}.{(n % 250) + 2}";
     }
 
-    public EmulatedInstance FindInstance(string id, DateTimeOffset now)
+    public EmulatedInstance FindInstance(string id, DateTimeOffset now) => Find(Instances, id, "Instance", now);
+
+    public EmulatedVolume FindVolume(string id, DateTimeOffset now) => Find(Volumes, id, "Volume", now);
+
+    public EmulatedSnapshot FindSnapshot(string id, DateTimeOffset now) => Find(Snapshots, id, "Snapshot", now);
+
+    public static T Find<T>(IEnumerable<T> items, string id, string what, DateTimeOffset now)
+        where T : EmulatedResource
     {
-        EmulatedInstance instance = Instances.FirstOrDefault(i => i.Id == id) ?? throw EmulatorError.NotFound($"Instance {id}");
-        instance.Refresh(now);
-        return instance;
+        T item = items.FirstOrDefault(i => i.Id == id) ?? throw EmulatorError.NotFound($"{what} {id}");
+        item.Refresh(now);
+        return item;
+    }
+
+    public bool HasImage(string id) => Images.Any(i => i.Id == id);
+
+    /// <summary>Gets the next free data-disk device name of an instance (<c>/dev/vdb</c>, <c>/dev/vdc</c>, …).</summary>
+    public string NextDevice(string instanceId)
+    {
+        int used = Volumes.Count(v => v.InstanceId == instanceId && !v.IsSystem);
+        return "/dev/vd" + (char)('b' + used);
+    }
+
+    private static EmulatedImage SystemImage(string id, string name, string osName, string osVersion)
+    {
+        var image = new EmulatedImage { Id = id, Name = name, Type = "System", OsName = osName, OsVersion = osVersion, CreateTime = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+        image.Transition("Available", "Available", DateTimeOffset.MinValue, TimeSpan.Zero);
+        return image;
     }
 }

@@ -28,7 +28,7 @@ internal static class InstanceRoutes
             EmulatedInstance instance = state.FindInstance(call.Segments[2], call.Now);
             string spec = call.RequiredString("spec");
             (int cpu, int memory) = state.Specs.TryGetValue(spec, out var size) ? size : throw EmulatorError.BadRequest($"Unknown spec '{spec}'.");
-            RequireStatus(instance, "Instance.ResizeOperationForbidden", "Running", "Stopped");
+            instance.RequireStatus("Instance.ResizeOperationForbidden", "Running", "Stopped");
             string back = instance.Status;
             instance.Spec = spec;
             instance.CpuCount = cpu;
@@ -55,7 +55,12 @@ internal static class InstanceRoutes
         EmulatedInstance instance = state.FindInstance(id, call.Now);
         if (call.Method == "DELETE")
         {
-            RequireNotTransitional(instance, "Instance.ReleaseOperationForbidden");
+            instance.RequireStatus("Instance.ReleaseOperationForbidden", "Running", "Stopped", "Error", "Expired");
+            if (state.Volumes.Any(v => v.InstanceId == instance.Id && !v.IsSystem))
+            {
+                throw EmulatorError.Conflict("Instance.ReleaseOperationForbidden", $"Detach the volumes of {instance.Id} first.");
+            }
+
             state.Instances.Remove(instance);
             return EmulatorResponse.Ok();
         }
@@ -67,25 +72,25 @@ internal static class InstanceRoutes
 
         if (call.HasFlag("start"))
         {
-            RequireStatus(instance, BccErrorCodes.InstanceStartForbidden, "Stopped");
+            instance.RequireStatus(BccErrorCodes.InstanceStartForbidden, "Stopped");
             instance.Transition("Starting", "Running", call.Now, state.TransitionDelay);
         }
         else if (call.HasFlag("stop"))
         {
-            RequireStatus(instance, BccErrorCodes.InstanceStopForbidden, "Running");
+            instance.RequireStatus(BccErrorCodes.InstanceStopForbidden, "Running");
             instance.Transition("Stopping", "Stopped", call.Now, state.TransitionDelay);
         }
         else if (call.HasFlag("reboot"))
         {
-            RequireStatus(instance, "Instance.RebootOperationForbidden", "Running");
+            instance.RequireStatus("Instance.RebootOperationForbidden", "Running");
             instance.Transition("Starting", "Running", call.Now, state.TransitionDelay);
             return EmulatorResponse.Ok(new JsonObject { ["failedInstanceIdList"] = new JsonArray() });
         }
         else if (call.HasFlag("rebuild"))
         {
-            RequireStatus(instance, "Instance.RebuildOperationForbidden", "Running", "Stopped");
+            instance.RequireStatus("Instance.RebuildOperationForbidden", "Running", "Stopped");
             string imageId = call.RequiredString("imageId");
-            if (!state.Images.ContainsKey(imageId))
+            if (!state.HasImage(imageId))
             {
                 throw EmulatorError.BadRequest($"Unknown image '{imageId}'.");
             }
@@ -114,7 +119,7 @@ internal static class InstanceRoutes
         }
         else
         {
-            throw new EmulatorError(HttpStatusCode.NotImplemented, "NotImplemented", "The emulator does not model this instance action.");
+            throw EmulatorError.NotImplemented("instance action");
         }
 
         return EmulatorResponse.Ok();
@@ -131,7 +136,7 @@ internal static class InstanceRoutes
         }
 
         (int cpu, int memory) = state.Specs.TryGetValue(spec, out var size) ? size : throw EmulatorError.BadRequest($"Unknown spec '{spec}'.");
-        if (!state.Images.ContainsKey(imageId))
+        if (!state.HasImage(imageId))
         {
             throw EmulatorError.BadRequest($"Unknown image '{imageId}'.");
         }
@@ -184,12 +189,6 @@ internal static class InstanceRoutes
 
     private static EmulatorResponse List(EmulatorCall call, EmulatorState state)
     {
-        int maxKeys = 1000;
-        if (call.QueryString("maxKeys") is { } text && (!int.TryParse(text, out maxKeys) || maxKeys is < 1 or > 1000))
-        {
-            throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.InvalidHttpRequest, "maxKeys must be 1–1000.");
-        }
-
         IEnumerable<EmulatedInstance> matches = state.Instances;
         foreach (EmulatedInstance instance in state.Instances)
         {
@@ -208,35 +207,13 @@ internal static class InstanceRoutes
         matches = FilterAny(matches, call.QueryString("securityGroupIds"), (i, v) => i.SecurityGroupIds.Contains(v));
         matches = FilterAny(matches, call.QueryString("tags"), (i, v) => i.Tags.Any(t => v.Contains(':', StringComparison.Ordinal) ? $"{t.Key}:{t.Value}" == v : t.Key == v));
 
-        List<EmulatedInstance> all = matches.ToList();
-        string? marker = call.QueryString("marker");
-        int start = marker is null ? 0 : all.FindIndex(i => i.Id == marker);
-        if (start < 0)
-        {
-            throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.InvalidHttpRequest, $"Unknown marker '{marker}'.");
-        }
-
-        List<EmulatedInstance> page = all.Skip(start).Take(maxKeys).ToList();
-        bool truncated = start + page.Count < all.Count;
-        var body = new JsonObject
-        {
-            ["marker"] = marker ?? string.Empty,
-            ["isTruncated"] = truncated,
-            ["maxKeys"] = maxKeys,
-            ["instances"] = new JsonArray(page.Select(i => (JsonNode)i.ToJson()).ToArray()),
-        };
-        if (truncated)
-        {
-            body["nextMarker"] = all[start + page.Count].Id;
-        }
-
-        return EmulatorResponse.Ok(body);
+        return EmulatorPaging.Page(call, matches.ToList(), "instances", i => i.ToJson());
     }
 
-    private static IEnumerable<EmulatedInstance> Filter(IEnumerable<EmulatedInstance> source, string? value, Func<EmulatedInstance, string, bool> match) =>
+    internal static IEnumerable<T> Filter<T>(IEnumerable<T> source, string? value, Func<T, string, bool> match) =>
         value is null ? source : source.Where(i => match(i, value));
 
-    private static IEnumerable<EmulatedInstance> FilterAny(IEnumerable<EmulatedInstance> source, string? csv, Func<EmulatedInstance, string, bool> match)
+    internal static IEnumerable<T> FilterAny<T>(IEnumerable<T> source, string? csv, Func<T, string, bool> match)
     {
         if (csv is null)
         {
@@ -246,15 +223,4 @@ internal static class InstanceRoutes
         string[] values = csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return source.Where(i => values.Any(v => match(i, v)));
     }
-
-    private static void RequireStatus(EmulatedInstance instance, string code, params string[] allowed)
-    {
-        if (!allowed.Contains(instance.Status))
-        {
-            throw EmulatorError.Conflict(code, $"Instance {instance.Id} is {instance.Status}; the operation needs {string.Join(" or ", allowed)}.");
-        }
-    }
-
-    private static void RequireNotTransitional(EmulatedInstance instance, string code) =>
-        RequireStatus(instance, code, "Running", "Stopped", "Error", "Expired");
 }

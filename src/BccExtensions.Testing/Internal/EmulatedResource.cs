@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace BccExtensions.Testing.Internal;
+
+/// <summary>A stateful resource: an id and a status whose pending transition completes on the emulator's clock.</summary>
+internal abstract class EmulatedResource
+{
+    private string? _target;
+    private DateTimeOffset _targetAt;
+
+    public required string Id { get; init; }
+
+    public string Status { get; private set; } = "Creating";
+
+    /// <summary>Completes a due transition.</summary>
+    public void Refresh(DateTimeOffset now)
+    {
+        if (_target is not null && now >= _targetAt)
+        {
+            Status = _target;
+            _target = null;
+        }
+    }
+
+    /// <summary>Enters a transitional status that becomes <paramref name="target"/> after <paramref name="delay"/>.</summary>
+    public void Transition(string transitional, string target, DateTimeOffset now, TimeSpan delay)
+    {
+        Status = transitional;
+        _target = target;
+        _targetAt = now + delay;
+        Refresh(now);
+    }
+
+    /// <summary>Throws 409 with <paramref name="code"/> unless the status is one of <paramref name="allowed"/>.</summary>
+    public void RequireStatus(string code, params string[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw EmulatorError.Conflict(code, $"{Id} is {Status}; the operation needs {string.Join(" or ", allowed)}.");
+        }
+    }
+
+    public static string Timestamp(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
