@@ -216,10 +216,11 @@ public sealed class BccEmulator : IAsyncDisposable
                     : throw EmulatorError.Conflict(BccErrorCodes.IdempotentParameterMismatch, "The clientToken was used with a different request.");
             }
 
+            // Specific paths first: /v2/instance/{id} would otherwise swallow /v2/instance/flavorSpec.
             EmulatorResponse response = StsRoutes.TryHandle(call, _keys)
-                ?? InstanceRoutes.TryHandle(call, _state)
-                ?? VolumeRoutes.TryHandle(call, _state)
                 ?? CatalogRoutes.TryHandle(call, _state)
+                ?? VolumeRoutes.TryHandle(call, _state)
+                ?? InstanceRoutes.TryHandle(call, _state)
                 ?? throw new EmulatorError(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {call.Method} /{string.Join('/', call.Segments)}.");
             if (token is not null && response.Status == HttpStatusCode.OK)
             {

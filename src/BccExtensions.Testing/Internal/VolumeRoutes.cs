@@ -97,8 +97,8 @@ internal static class VolumeRoutes
             throw EmulatorError.Conflict("Volume.AttachOperationForbidden", $"{volume.Id} is in {volume.ZoneName}, {instance.Id} in {instance.ZoneName}.");
         }
 
-        volume.InstanceId = instance.Id;
         volume.Device = state.NextDevice(instance.Id);
+        volume.InstanceId = instance.Id;
         volume.Transition("Attaching", "InUse", call.Now, state.TransitionDelay);
         return EmulatorResponse.Ok(new JsonObject
         {
