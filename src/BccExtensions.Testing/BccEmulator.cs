@@ -163,7 +163,14 @@ public sealed class BccEmulator : IAsyncDisposable
 
         if (Faults.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(Faults.Latency, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Faults.Latency, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
 
         BccEmulatorFaults.Fault? fault = Faults.Take(context.Request.Method, rawPath);
@@ -199,6 +206,19 @@ public sealed class BccEmulator : IAsyncDisposable
         {
             context.Abort();
             return;
+        }
+
+        if (fault?.Kind == BccEmulatorFaults.FaultKind.DelayAfter)
+        {
+            try
+            {
+                await Task.Delay(fault.RetryAfter!.Value, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up waiting; the request has taken effect all the same.
+                return;
+            }
         }
 
         await WriteAsync(context, response, requestId, now).ConfigureAwait(false);

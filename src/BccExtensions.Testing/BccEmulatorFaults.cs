@@ -52,6 +52,21 @@ public sealed class BccEmulatorFaults
         Add(new Fault(count, method?.Method, pathPrefix, afterProcessing ? FaultKind.AbortAfter : FaultKind.AbortBefore, 0, null, null));
     }
 
+    /// <summary>
+    /// Delays the answer of the next <paramref name="count"/> matching requests by <paramref name="delay"/> (on the
+    /// emulator's clock) after they took effect, as a slow service does.
+    /// </summary>
+    /// <param name="count">How many answers are late.</param>
+    /// <param name="delay">How late.</param>
+    /// <param name="method">Only requests of this method, or all.</param>
+    /// <param name="pathPrefix">Only requests whose path starts with this, or all.</param>
+    public void DelayNext(int count, TimeSpan delay, HttpMethod? method = null, string? pathPrefix = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
+        Add(new Fault(count, method?.Method, pathPrefix, FaultKind.DelayAfter, 0, null, delay));
+    }
+
     /// <summary>Removes every scripted fault, the latency and the clock offset.</summary>
     public void Clear()
     {
@@ -98,6 +113,7 @@ public sealed class BccEmulatorFaults
         Fail,
         AbortBefore,
         AbortAfter,
+        DelayAfter,
     }
 
     internal sealed class Fault(int count, string? method, string? pathPrefix, FaultKind kind, HttpStatusCode status, string? code, TimeSpan? retryAfter)
@@ -114,6 +130,7 @@ public sealed class BccEmulatorFaults
 
         public string? Code { get; } = code;
 
+        /// <summary>Gets the Retry-After of a failure, or the delay of a late answer.</summary>
         public TimeSpan? RetryAfter { get; } = retryAfter;
     }
 }

@@ -89,7 +89,8 @@ internal static class BccRegistration
                 string? extra = sp.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(name).UserAgent;
                 client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", string.IsNullOrWhiteSpace(extra) ? DefaultUserAgent : DefaultUserAgent + " " + extra.Trim());
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(name)));
+            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(name)))
+            .RedactLoggedHeaders([ "Authorization", BceSigningHandler.SecurityTokenHeader ]);
 
         http.AddStandardResilienceHandler().Configure((resilience, sp) =>
         {

@@ -32,6 +32,7 @@ public static class BceHttpClientBuilderExtensions
 
         string name = builder.Name;
         var skew = new BceClockSkew();
+        builder.RedactLoggedHeaders(["Authorization", BceSigningHandler.SecurityTokenHeader]);
         return builder.AddHttpMessageHandler(sp =>
         {
             IOptionsMonitor<BceSigningOptions> signing = sp.GetRequiredService<IOptionsMonitor<BceSigningOptions>>();
