@@ -26,7 +26,10 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public IBccClient Client => Services.GetRequiredService<IBccClient>();
 
-    public static async Task<EmulatorHost> StartAsync(IDictionary<string, string?>? settings = null, Action<BccEmulatorOptions>? emulatorOptions = null)
+    public static async Task<EmulatorHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<BccEmulatorOptions>? emulatorOptions = null,
+        Action<IServiceCollection, IBccClientBuilder>? configure = null)
     {
         var time = new FakeTimeProvider(TestHost.Start);
         var options = new BccEmulatorOptions { TimeProvider = time };
@@ -52,7 +55,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         IConfigurationRoot configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
-        services.AddBccClient(configuration.GetSection("Bcc"));
+        IBccClientBuilder builder = services.AddBccClient(configuration.GetSection("Bcc"));
+        configure?.Invoke(services, builder);
         return new EmulatorHost(emulator, services.BuildServiceProvider(), time, configuration);
     }
 
