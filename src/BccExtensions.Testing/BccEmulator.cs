@@ -25,6 +25,8 @@ public sealed class BccEmulator : IAsyncDisposable
     private readonly EmulatorAuthenticator _authenticator;
     private readonly EmulatorState _state;
     private readonly List<BccEmulatorRequest> _journal = [];
+    private int _active;
+    private int _sleeping;
 
     private BccEmulator(KestrelServer server, BccEmulatorOptions options)
     {
@@ -61,6 +63,13 @@ public sealed class BccEmulator : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Gets whether no request is being handled, apart from those waiting out injected latency.</summary>
+    /// <remarks>Tests that drive a fake clock advance it only then, so real I/O in flight never sees time jump.</remarks>
+    public bool IsIdle => Volatile.Read(ref _active) == Volatile.Read(ref _sleeping);
+
+    /// <summary>Gets how many requests are waiting out injected latency or a delayed answer.</summary>
+    internal int DelayedRequests => Volatile.Read(ref _sleeping);
 
     /// <summary>Gets the ids of the instances that exist now, in creation order.</summary>
     public IReadOnlyList<string> InstanceIds
@@ -153,6 +162,32 @@ public sealed class BccEmulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        Interlocked.Increment(ref _active);
+        try
+        {
+            await HandleCoreAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _active);
+        }
+    }
+
+    private async Task SleepAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _sleeping);
+        try
+        {
+            await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _sleeping);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context)
+    {
         string requestId = Guid.NewGuid().ToString();
         string rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         int question = rawTarget.IndexOf('?', StringComparison.Ordinal);
@@ -165,7 +200,7 @@ public sealed class BccEmulator : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(Faults.Latency, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+                await SleepAsync(Faults.Latency, context.RequestAborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -212,7 +247,7 @@ public sealed class BccEmulator : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(fault.RetryAfter!.Value, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+                await SleepAsync(fault.RetryAfter!.Value, context.RequestAborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -104,7 +104,9 @@ internal static class BccRegistration
             resilience.Retry.ShouldHandle = args => monitor.Get(name).DisableRetries ? ValueTask.FromResult(false) : BccRetryRule.ShouldRetry(args);
         });
 
-        // Added after the resilience handler, so it sits inside it and signs every attempt.
+        // Added after the resilience handler, so both sit inside it: every attempt reads its whole answer within
+        // the attempt timeout, and every attempt is signed.
+        http.AddHttpMessageHandler(() => new BccResponseBufferingHandler());
         http.AddHttpMessageHandler(sp =>
         {
             IOptionsMonitor<BccOptions> monitor = sp.GetRequiredService<IOptionsMonitor<BccOptions>>();

@@ -25,9 +25,6 @@ internal sealed class BccTransport(
     private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly byte[] s_emptyObject = "{}"u8.ToArray();
 
-    /// <summary>The largest answer body read; a page of 1000 instances is a few MiB.</summary>
-    internal const int MaxResponseBytes = 32 * 1024 * 1024;
-
     private (BccOptions Options, string BaseAddress)? _endpoint;
 
     /// <summary>Gets the time source of this registration.</summary>
@@ -60,7 +57,7 @@ internal sealed class BccTransport(
     public async Task<T> SendAsync<T>(BccCall call, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendCoreAsync(call, cancellationToken).ConfigureAwait(false);
-        byte[] body = await ReadBoundedAsync(response, call, cancellationToken).ConfigureAwait(false);
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonSerializer.Deserialize(body.Length == 0 ? s_emptyObject : body, responseType)
@@ -71,36 +68,6 @@ internal sealed class BccTransport(
             throw new JsonException($"BCC {call.Operation} returned a body that is not a valid {typeof(T).Name}: {exception.Message}", exception);
         }
     }
-
-    private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, BccCall call, CancellationToken cancellationToken)
-    {
-        if (response.Content.Headers.ContentLength > MaxResponseBytes)
-        {
-            throw TooLarge(call);
-        }
-
-        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            byte[] chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxResponseBytes)
-                {
-                    throw TooLarge(call);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
-        }
-    }
-
-    private static JsonException TooLarge(BccCall call) =>
-        new($"BCC {call.Operation} returned more than {MaxResponseBytes / (1024 * 1024)} MiB; the answer was not read.");
 
     private async Task<HttpResponseMessage> SendCoreAsync(BccCall call, CancellationToken cancellationToken)
     {
@@ -115,6 +82,7 @@ internal sealed class BccTransport(
 
         HttpClient client = httpClientFactory.CreateClient(httpClientName);
         long started = TimeProvider.GetTimestamp();
+        // Bodies are already read inside the pipeline (BccResponseBufferingHandler), within the attempt timeout.
         HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         string? requestId = response.Headers.TryGetValues(Signing.BceSigningHandler.RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
         Log.RequestCompleted(logger, call.Operation, call.Method.Method, call.PathTemplate, (int)response.StatusCode, TimeProvider.GetElapsedTime(started).TotalMilliseconds, requestId);

@@ -8,8 +8,11 @@ namespace BccExtensions.Tests.Support;
 /// <summary>A <see cref="BccEmulator"/> on loopback and a BCC client pointed at it, sharing one fake clock.</summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
-    private EmulatorHost(BccEmulator emulator, ServiceProvider services, FakeTimeProvider time, IConfigurationRoot configuration)
+    private readonly InFlightCounter _inFlight;
+
+    private EmulatorHost(BccEmulator emulator, ServiceProvider services, FakeTimeProvider time, IConfigurationRoot configuration, InFlightCounter inFlight)
     {
+        _inFlight = inFlight;
         Emulator = emulator;
         Services = services;
         Time = time;
@@ -55,14 +58,25 @@ public sealed class EmulatorHost : IAsyncDisposable
         IConfigurationRoot configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
-        IBccClientBuilder builder = services.AddBccClient(configuration.GetSection("Bcc"));
+        var inFlight = new InFlightCounter();
+        IBccClientBuilder builder = services.AddBccClient(configuration.GetSection("Bcc"))
+            .ConfigureHttpClient(http => http.AddHttpMessageHandler(() => new InFlightCounter.Handler(inFlight)));
         configure?.Invoke(services, builder);
-        return new EmulatorHost(emulator, services.BuildServiceProvider(), time, configuration);
+        return new EmulatorHost(emulator, services.BuildServiceProvider(), time, configuration, inFlight);
     }
 
-    public Task<T> RunAsync<T>(Task<T> task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step);
+    /// <summary>Drives the clock gently: loopback I/O and exception propagation get time to settle between steps.</summary>
+    public Task<T> RunAsync<T>(Task<T> task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step, Quiet, YieldsPerStep);
 
-    public Task RunAsync(Task task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step);
+    public Task RunAsync(Task task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step, Quiet, YieldsPerStep);
+
+    private const int YieldsPerStep = 2000;
+
+    /// <summary>
+    /// The clock may move only when every request the client has on the wire is one the emulator is deliberately
+    /// delaying: never while a request or its answer is in transit.
+    /// </summary>
+    private bool Quiet() => Emulator.IsIdle && _inFlight.Count == Emulator.DelayedRequests;
 
     public async ValueTask DisposeAsync()
     {

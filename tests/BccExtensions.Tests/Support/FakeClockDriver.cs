@@ -10,30 +10,32 @@ public static class FakeClockDriver
 {
     private static readonly TimeSpan s_maxAdvance = TimeSpan.FromMinutes(15);
 
-    public static async Task<T> RunAsync<T>(FakeTimeProvider time, Task<T> task, TimeSpan? step = null)
+    public static async Task<T> RunAsync<T>(FakeTimeProvider time, Task<T> task, TimeSpan? step = null, Func<bool>? canAdvance = null, int yieldsPerStep = 20)
     {
-        await DriveAsync(time, task, step ?? TimeSpan.FromMilliseconds(100));
+        await DriveAsync(time, task, step ?? TimeSpan.FromMilliseconds(100), canAdvance, yieldsPerStep);
         return await task;
     }
 
-    public static async Task RunAsync(FakeTimeProvider time, Task task, TimeSpan? step = null)
+    public static async Task RunAsync(FakeTimeProvider time, Task task, TimeSpan? step = null, Func<bool>? canAdvance = null, int yieldsPerStep = 20)
     {
-        await DriveAsync(time, task, step ?? TimeSpan.FromMilliseconds(100));
+        await DriveAsync(time, task, step ?? TimeSpan.FromMilliseconds(100), canAdvance, yieldsPerStep);
         await task;
     }
 
-    private static async Task DriveAsync(FakeTimeProvider time, Task task, TimeSpan step)
+    /// <param name="canAdvance">Whether the clock may move now (e.g. the emulator is not handling a request).</param>
+    /// <param name="yieldsPerStep">How long to let other work run between steps; real I/O wants more.</param>
+    private static async Task DriveAsync(FakeTimeProvider time, Task task, TimeSpan step, Func<bool>? canAdvance, int yieldsPerStep)
     {
         var guard = System.Diagnostics.Stopwatch.StartNew();
         TimeSpan advanced = TimeSpan.Zero;
         while (!task.IsCompleted && guard.Elapsed < TimeSpan.FromSeconds(20))
         {
-            for (int y = 0; y < 20 && !task.IsCompleted; y++)
+            for (int y = 0; y < yieldsPerStep && !task.IsCompleted; y++)
             {
                 await Task.Yield();
             }
 
-            if (!task.IsCompleted && advanced < s_maxAdvance)
+            if (!task.IsCompleted && advanced < s_maxAdvance && (canAdvance?.Invoke() ?? true))
             {
                 time.Advance(step);
                 advanced += step;
