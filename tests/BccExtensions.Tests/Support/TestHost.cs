@@ -43,6 +43,11 @@ public sealed class TestHost : IAsyncDisposable
             ["Bcc:AccessKeyId"] = AccessKeyId,
             ["Bcc:SecretAccessKey"] = SecretAccessKey,
             ["Bcc:Resilience:Retry:UseJitter"] = "false",
+            // Generous timeouts, so a fake clock driven ahead while work is in flight cannot end a call early;
+            // tests of timeouts set their own.
+            ["Bcc:Resilience:AttemptTimeout:Timeout"] = "00:01:00",
+            ["Bcc:Resilience:TotalRequestTimeout:Timeout"] = "00:30:00",
+            ["Bcc:Resilience:CircuitBreaker:SamplingDuration"] = "01:00:00",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {
@@ -59,11 +64,30 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>Advances the fake clock in small steps until the task completes (retry delays, Retry-After).</summary>
-    public Task<T> RunAsync<T>(Task<T> task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step);
+    public Task<T> RunAsync<T>(Task<T> task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step, yieldsPerStep: 200);
 
-    public Task RunAsync(Task task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step);
+    public Task RunAsync(Task task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step, yieldsPerStep: 200);
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
+
+    /// <summary>Advances the fake clock one small step at a time, letting other work settle between steps, until a condition holds.</summary>
+    public async Task AdvanceUntilAsync(Func<bool> condition, string what, TimeSpan? step = null)
+    {
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(guard.Elapsed < TimeSpan.FromSeconds(10), "timed out waiting for " + what);
+            for (int i = 0; i < 2000 && !condition(); i++)
+            {
+                await Task.Yield();
+            }
+
+            if (!condition())
+            {
+                Time.Advance(step ?? TimeSpan.FromMilliseconds(100));
+            }
+        }
+    }
 
     /// <summary>Yields until a condition holds; fails after a wall-clock guard instead of hanging.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, string what)
