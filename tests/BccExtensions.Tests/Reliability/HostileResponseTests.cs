@@ -10,7 +10,7 @@ public sealed class HostileResponseTests
     [Fact]
     public async Task SuccessBody_LargerThanTheLimit_InvalidDataWithoutRetry()
     {
-        await using TestHost host = TestHost.Create((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new EndlessContent() });
+        await using TestHost host = TestHost.Create((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = EndlessContent() });
 
         InvalidDataException error = await Assert.ThrowsAsync<InvalidDataException>(() => host.RunAsync(host.Client.Zones.ListAsync()));
 
@@ -23,7 +23,7 @@ public sealed class HostileResponseTests
     {
         await using TestHost host = TestHost.Create((_, _) =>
         {
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new EndlessContent() };
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = EndlessContent() };
             response.Content.Headers.ContentLength = 1L << 40;
             return response;
         });
@@ -75,7 +75,7 @@ public sealed class HostileResponseTests
     {
         await using TestHost host = TestHost.Create(
             (_, attempt) => attempt == 1
-                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StallingContent() }
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = StallingContent() }
                 : StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[{\"zoneName\":\"cn-bj-a\"}]}"),
             new Dictionary<string, string?> { ["Bcc:Resilience:AttemptTimeout:Timeout"] = "00:00:10" });
 
@@ -88,19 +88,23 @@ public sealed class HostileResponseTests
         Assert.Equal(2, host.Stub.Requests.Count);
     }
 
-    /// <summary>A body that never ends.</summary>
-    private sealed class EndlessContent : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
-        {
-            byte[] chunk = new byte[1 << 20];
-            while (true)
-            {
-                await stream.WriteAsync(chunk);
-            }
-        }
+    /// <summary>An endless body: every read fills the buffer.</summary>
+    private static ScriptedContent EndlessContent() => new ScriptedContent((buffer, _) => ValueTask.FromResult(buffer.Length));
 
-        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new EndlessStream());
+    /// <summary>A body whose first read waits until it is cancelled.</summary>
+    private static ScriptedContent StallingContent() => new ScriptedContent(async (_, cancellationToken) =>
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return 0;
+    });
+
+    private delegate ValueTask<int> ReadScript(Memory<byte> buffer, CancellationToken cancellationToken);
+
+    private sealed class ScriptedContent(ReadScript read) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => throw new NotSupportedException();
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new ScriptedStream(read));
 
         protected override bool TryComputeLength(out long length)
         {
@@ -109,48 +113,7 @@ public sealed class HostileResponseTests
         }
     }
 
-    private sealed class EndlessStream : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => count;
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(buffer.Length);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>A body whose first read never completes until cancelled.</summary>
-    private sealed class StallingContent : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => Task.Delay(Timeout.Infinite);
-
-        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new StallingStream());
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
-
-    private sealed class StallingStream : Stream
+    private sealed class ScriptedStream(ReadScript read) : Stream
     {
         public override bool CanRead => true;
 
@@ -164,11 +127,7 @@ public sealed class HostileResponseTests
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => read(buffer, cancellationToken);
 
         public override void Flush()
         {
