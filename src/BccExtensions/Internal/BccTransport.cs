@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -81,11 +82,27 @@ internal sealed class BccTransport(
         }
 
         HttpClient client = httpClientFactory.CreateClient(httpClientName);
+        using Activity? activity = BccTelemetry.Source.StartActivity("BCC " + call.Operation, ActivityKind.Client);
+        activity?.SetTag("bcc.operation", call.Operation);
+        activity?.SetTag("http.request.method", call.Method.Method);
+        activity?.SetTag("server.address", uri.Host);
         long started = TimeProvider.GetTimestamp();
-        // Bodies are already read inside the pipeline (BccResponseBufferingHandler), within the attempt timeout.
-        HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            // Bodies are already read inside the pipeline (BccResponseBufferingHandler), within the attempt timeout.
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Record(activity, call, uri.Host, started, status: null, exception.GetType().Name);
+            throw;
+        }
+
         string? requestId = response.Headers.TryGetValues(Signing.BceSigningHandler.RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
-        Log.RequestCompleted(logger, call.Operation, call.Method.Method, call.PathTemplate, (int)response.StatusCode, TimeProvider.GetElapsedTime(started).TotalMilliseconds, requestId);
+        activity?.SetTag("bcc.request_id", requestId);
+        double elapsed = Record(activity, call, uri.Host, started, (int)response.StatusCode, response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Log.RequestCompleted(logger, call.Operation, call.Method.Method, call.PathTemplate, (int)response.StatusCode, elapsed * 1000, requestId);
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -95,6 +112,27 @@ internal sealed class BccTransport(
         {
             throw await BceErrorReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private double Record(Activity? activity, BccCall call, string host, long started, int? status, string? errorType)
+    {
+        double seconds = TimeProvider.GetElapsedTime(started).TotalSeconds;
+        var tags = new TagList { { "bcc.operation", call.Operation }, { "http.request.method", call.Method.Method }, { "server.address", host } };
+        if (status is { } code)
+        {
+            tags.Add("http.response.status_code", code);
+            activity?.SetTag("http.response.status_code", code);
+        }
+
+        if (errorType is not null)
+        {
+            tags.Add("error.type", errorType);
+            activity?.SetTag("error.type", errorType);
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        BccTelemetry.OperationDuration.Record(seconds, tags);
+        return seconds;
     }
 
     private string BaseAddress()
