@@ -81,8 +81,17 @@ public class BccEmulatorEndToEndTests
             zoneA.Add(instance.Name!);
         }
 
+        BccPage<BccInstance> first = await host.Client.Instances.ListPageAsync(new ListInstancesRequest { MaxKeys = 3 });
+        BccPage<BccInstance> last = await host.Client.Instances.ListPageAsync(new ListInstancesRequest { MaxKeys = 3, Marker = host.Emulator.InstanceIds[6] });
+
         Assert.Equal(host.Emulator.InstanceIds, all.Select(i => i.Id));
         Assert.Equal(["app-0", "app-2", "app-4", "app-6"], zoneA);
+        Assert.True(first.IsTruncated);
+        Assert.Equal(host.Emulator.InstanceIds[3], first.NextMarker);
+        Assert.Equal(3, first.Items.Count);
+        Assert.False(last.IsTruncated);
+        Assert.Null(last.NextMarker);
+        Assert.Equal("app-6", Assert.Single(last.Items).Name);
         Assert.Equal(4, host.Emulator.Journal.Count(r => r.Path == "/v2/instance" && r.QueryValue("maxKeys") == "2"));
     }
 
