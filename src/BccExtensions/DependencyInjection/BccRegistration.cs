@@ -104,9 +104,9 @@ internal static class BccRegistration
             resilience.Retry.ShouldHandle = args => monitor.Get(name).DisableRetries ? ValueTask.FromResult(false) : BccRetryRule.ShouldRetry(args);
         });
 
-        // Added after the resilience handler, so both sit inside it: every attempt reads its whole answer within
-        // the attempt timeout, and every attempt is signed.
-        http.AddHttpMessageHandler(() => new BccResponseBufferingHandler());
+        // Added after the resilience handler, so both sit inside it: every attempt is signed, and every attempt reads
+        // its whole answer within the attempt timeout. The buffering handler only reads answers, so it may follow the
+        // signer; the signer then inspects RequestExpired bodies that are already in memory.
         http.AddHttpMessageHandler(sp =>
         {
             IOptionsMonitor<BccOptions> monitor = sp.GetRequiredService<IOptionsMonitor<BccOptions>>();
@@ -117,6 +117,7 @@ internal static class BccRegistration
                 sp.GetRequiredService<TimeProvider>(),
                 Logger(sp));
         });
+        http.AddHttpMessageHandler(() => new BccResponseBufferingHandler());
     }
 
     internal static SocketsHttpHandler CreatePrimaryHandler(BccOptions options)
