@@ -26,7 +26,8 @@ internal sealed class BccTransport(
     private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly byte[] s_emptyObject = "{}"u8.ToArray();
 
-    private (BccOptions Options, string BaseAddress)? _endpoint;
+    // One reference, swapped whole, so concurrent calls never see half of a reload.
+    private Tuple<BccOptions, string>? _endpoint;
 
     /// <summary>Gets the time source of this registration.</summary>
     public TimeProvider TimeProvider { get; } = timeProvider;
@@ -138,13 +139,14 @@ internal sealed class BccTransport(
     private string BaseAddress()
     {
         BccOptions options = optionsMonitor.Get(optionsName);
-        if (_endpoint is { } cached && ReferenceEquals(cached.Options, options))
+        Tuple<BccOptions, string>? cached = Volatile.Read(ref _endpoint);
+        if (cached is not null && ReferenceEquals(cached.Item1, options))
         {
-            return cached.BaseAddress;
+            return cached.Item2;
         }
 
         string baseAddress = endpoint(options).GetLeftPart(UriPartial.Authority);
-        _endpoint = (options, baseAddress);
+        Volatile.Write(ref _endpoint, Tuple.Create(options, baseAddress));
         return baseAddress;
     }
 }
