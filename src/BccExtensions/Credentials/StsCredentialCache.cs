@@ -24,6 +24,7 @@ internal sealed class StsCredentialCache(
     private int _failures;
     private DateTimeOffset _nextAttempt;
     private Exception? _lastFailure;
+    private Tuple<BccOptions, string>? _sourceOfOptions;
 
     public ValueTask<BceCredentials> GetCredentialsAsync(BccOptions options, CancellationToken cancellationToken)
     {
@@ -61,9 +62,22 @@ internal sealed class StsCredentialCache(
         return new ValueTask<BceCredentials>(refresh.WaitAsync(cancellationToken));
     }
 
-    /// <summary>Identifies what the credentials were obtained with, so a key or role change forces a refresh.</summary>
-    private static string SourceOf(BccOptions options) =>
-        string.Join('\n', options.AccessKeyId, options.SecretAccessKey, options.Sts.Endpoint, options.Sts.AccountId, options.Sts.RoleName, options.Sts.UserId);
+    /// <summary>
+    /// Identifies what the credentials were obtained with, so a key or role change forces a refresh. Computed once
+    /// per options instance: this runs on every request attempt.
+    /// </summary>
+    private string SourceOf(BccOptions options)
+    {
+        Tuple<BccOptions, string>? cached = Volatile.Read(ref _sourceOfOptions);
+        if (cached is not null && ReferenceEquals(cached.Item1, options))
+        {
+            return cached.Item2;
+        }
+
+        string source = string.Join('\n', options.AccessKeyId, options.SecretAccessKey, options.Sts.Endpoint, options.Sts.AccountId, options.Sts.RoleName, options.Sts.UserId);
+        Volatile.Write(ref _sourceOfOptions, Tuple.Create(options, source));
+        return source;
+    }
 
     private void StartRefresh(BccOptions options, string source)
     {
