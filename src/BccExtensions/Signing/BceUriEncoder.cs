@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using BccExtensions.Internal;
 
@@ -10,6 +11,11 @@ namespace BccExtensions.Signing;
 internal static class BceUriEncoder
 {
     private const string Hex = "0123456789ABCDEF";
+    private const string UnreservedChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~";
+
+    // Vectorized scans find the runs that are copied as they are; only the characters between them are encoded.
+    private static readonly SearchValues<char> s_unreserved = SearchValues.Create(UnreservedChars);
+    private static readonly SearchValues<char> s_unreservedOrSlash = SearchValues.Create(UnreservedChars + "/");
 
     /// <summary>Encodes a decoded value, as it goes on the wire and into the canonical request.</summary>
     public static string Encode(string value, bool keepSlash)
@@ -34,9 +40,22 @@ internal static class BceUriEncoder
     /// <summary>Appends the encoding of a decoded value.</summary>
     public static void AppendEncoded(ref PooledCharBuilder builder, scoped ReadOnlySpan<char> value, bool keepSlash)
     {
+        SearchValues<char> literal = keepSlash ? s_unreservedOrSlash : s_unreserved;
         Span<byte> utf8 = stackalloc byte[4];
         for (int i = 0; i < value.Length; i++)
         {
+            int run = value[i..].IndexOfAnyExcept(literal);
+            if (run != 0)
+            {
+                builder.Append(run < 0 ? value[i..] : value.Slice(i, run));
+                if (run < 0)
+                {
+                    return;
+                }
+
+                i += run;
+            }
+
             char c = value[i];
             if (c < 0x80)
             {
@@ -70,8 +89,21 @@ internal static class BceUriEncoder
     /// </summary>
     public static void AppendNormalized(ref PooledCharBuilder builder, scoped ReadOnlySpan<char> escaped, bool keepSlash)
     {
+        SearchValues<char> literal = keepSlash ? s_unreservedOrSlash : s_unreserved;
         for (int i = 0; i < escaped.Length; i++)
         {
+            int run = escaped[i..].IndexOfAnyExcept(literal);
+            if (run != 0)
+            {
+                builder.Append(run < 0 ? escaped[i..] : escaped.Slice(i, run));
+                if (run < 0)
+                {
+                    return;
+                }
+
+                i += run;
+            }
+
             char c = escaped[i];
             if (c == '%' && i + 2 < escaped.Length && IsHex(escaped[i + 1]) && IsHex(escaped[i + 2]))
             {
@@ -110,18 +142,8 @@ internal static class BceUriEncoder
         builder.Append(Hex[value & 0xF]);
     }
 
-    private static bool IsAlreadyCanonical(string value, bool keepSlash)
-    {
-        foreach (char c in value)
-        {
-            if (c >= 0x80 || !(IsUnreserved((byte)c) || (keepSlash && c == '/')))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsAlreadyCanonical(string value, bool keepSlash) =>
+        value.AsSpan().IndexOfAnyExcept(keepSlash ? s_unreservedOrSlash : s_unreserved) < 0;
 
     private static bool IsUnreserved(byte c) =>
         (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
