@@ -236,6 +236,11 @@ public sealed class BccEmulator : IAsyncDisposable
         {
             response = new EmulatorResponse(error.Status, new JsonObject { ["code"] = error.Code, ["message"] = error.Message });
         }
+        catch (Exception error) when (error is InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        {
+            // Reading a JSON field as the wrong type: well-formed JSON that does not fit, as BCC reports it.
+            response = new EmulatorResponse(HttpStatusCode.BadRequest, new JsonObject { ["code"] = BccErrorCodes.InappropriateJson, ["message"] = error.Message });
+        }
 
         if (fault?.Kind == BccEmulatorFaults.FaultKind.AbortAfter)
         {

@@ -97,6 +97,21 @@ public sealed class BccEmulatorProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_FieldOfTheWrongType_InappropriateJson()
+    {
+        using HttpRequestMessage request = new(HttpMethod.Post, new Uri(_emulator.Endpoint, "/v2/instanceBySpec?clientToken=t2"))
+        {
+            Content = new StringContent("""{"spec":"bcc.g5.c2m8","imageId":"m-ubuntu2204","zoneName":"cn-bj-a","billing":{"paymentTiming":7}}""", Encoding.UTF8, "application/json"),
+        };
+        Sign(request);
+
+        (HttpStatusCode status, string code, _) = await SendAsync(request);
+
+        Assert.Equal((HttpStatusCode.BadRequest, BccErrorCodes.InappropriateJson), (status, code));
+        Assert.Empty(_emulator.InstanceIds);
+    }
+
+    [Fact]
     public async Task Request_UnknownRoute_NotFound()
     {
         using HttpRequestMessage request = Get("/v2/nothing/here");
