@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace BccExtensions.Internal;
@@ -67,10 +68,41 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix) : IVali
             failures.Add($"{Key(nameof(BccOptions.UserAgent))} must not contain control characters.");
         }
 
+        ValidateResilience(options.Resilience, Key, failures);
         ValidateProxy(options.Proxy, Key, failures);
         ValidateSts(options.Sts, Key, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The standard handler's own rules, checked at startup and named by configuration key.</summary>
+    private static void ValidateResilience(HttpStandardResilienceOptions resilience, Func<string, string> key, List<string> failures)
+    {
+        if (resilience.Retry.MaxRetryAttempts < 1)
+        {
+            failures.Add($"{key("Resilience:Retry:MaxRetryAttempts")} must be at least 1; set {key(nameof(BccOptions.DisableRetries))} to turn retries off.");
+        }
+
+        if (resilience.Retry.Delay < TimeSpan.Zero || resilience.Retry.MaxDelay is { } maxDelay && maxDelay < resilience.Retry.Delay)
+        {
+            failures.Add($"{key("Resilience:Retry:Delay")} must not be negative nor above {key("Resilience:Retry:MaxDelay")}.");
+        }
+
+        TimeSpan attempt = resilience.AttemptTimeout.Timeout;
+        TimeSpan total = resilience.TotalRequestTimeout.Timeout;
+        if (attempt <= TimeSpan.Zero || total <= TimeSpan.Zero)
+        {
+            failures.Add($"{key("Resilience:AttemptTimeout:Timeout")} and {key("Resilience:TotalRequestTimeout:Timeout")} must be positive.");
+        }
+        else if (attempt > total)
+        {
+            failures.Add($"{key("Resilience:AttemptTimeout:Timeout")} must not exceed {key("Resilience:TotalRequestTimeout:Timeout")}.");
+        }
+
+        if (resilience.CircuitBreaker.SamplingDuration < 2 * attempt)
+        {
+            failures.Add($"{key("Resilience:CircuitBreaker:SamplingDuration")} must be at least twice {key("Resilience:AttemptTimeout:Timeout")}.");
+        }
     }
 
     private static void ValidateProxy(BccProxyOptions proxy, Func<string, string> key, List<string> failures)

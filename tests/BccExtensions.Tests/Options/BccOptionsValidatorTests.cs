@@ -34,6 +34,9 @@ public class BccOptionsValidatorTests
     [InlineData("Bcc:Signing:ExpirationSeconds", "0", "Bcc:Signing:ExpirationSeconds must be positive.")]
     [InlineData("Bcc:Proxy:Address", "ftp://proxy", "Bcc:Proxy:Address must be an http(s) URI or host:port.")]
     [InlineData("Bcc:Sts:RoleName", "ops", "Bcc:Sts:AccountId and Bcc:Sts:RoleName must be set together (AssumeRole).")]
+    [InlineData("Bcc:Resilience:Retry:MaxRetryAttempts", "0", "Bcc:Resilience:Retry:MaxRetryAttempts must be at least 1; set Bcc:DisableRetries")]
+    [InlineData("Bcc:Resilience:AttemptTimeout:Timeout", "00:01:00", "Bcc:Resilience:AttemptTimeout:Timeout must not exceed Bcc:Resilience:TotalRequestTimeout:Timeout.")]
+    [InlineData("Bcc:Resilience:CircuitBreaker:SamplingDuration", "00:00:05", "Bcc:Resilience:CircuitBreaker:SamplingDuration must be at least twice")]
     public void Validate_BadValue_FailsWithTheKeyAndNeverTheSecret(string key, string value, string expected)
     {
         OptionsValidationException error = Resolve(new()
