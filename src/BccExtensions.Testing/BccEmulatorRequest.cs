@@ -10,18 +10,5 @@ public sealed record BccEmulatorRequest(string Method, string Path, string Query
 {
     /// <summary>Gets a query parameter's decoded value, or <see langword="null"/>.</summary>
     /// <param name="name">The parameter name.</param>
-    public string? QueryValue(string name)
-    {
-        foreach (string pair in Query.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            int equals = pair.IndexOf('=', StringComparison.Ordinal);
-            string key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
-            if (key == name)
-            {
-                return equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..]);
-            }
-        }
-
-        return null;
-    }
+    public string? QueryValue(string name) => Internal.EmulatorAuthenticator.QueryValue(Query, name);
 }

@@ -17,4 +17,19 @@ internal static class BceQuery
         rest = separator < 0 ? [] : rest[(separator + 1)..];
         return true;
     }
+
+    /// <summary>Returns whether the query has a parameter of this (encoded) name, with or without a value.</summary>
+    public static bool HasParameter(ReadOnlySpan<char> query, string name)
+    {
+        while (TryTakeParameter(ref query, out ReadOnlySpan<char> pair))
+        {
+            int equals = pair.IndexOf('=');
+            if ((equals < 0 ? pair : pair[..equals]).Equals(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -301,23 +301,8 @@ internal static class BceSigner
 
     private static void HmacHex(ReadOnlySpan<byte> key, ReadOnlySpan<char> message, Span<char> destination)
     {
-        int length = Encoding.UTF8.GetByteCount(message);
-        byte[]? rented = length > StackLimit * 4 ? ArrayPool<byte>.Shared.Rent(length) : null;
-        Span<byte> bytes = rented is null ? stackalloc byte[StackLimit * 4] : rented;
-        try
-        {
-            int written = Encoding.UTF8.GetBytes(message, bytes);
-            Span<byte> hash = stackalloc byte[32];
-            HMACSHA256.HashData(key, bytes[..written], hash);
-            WriteLowerHex(hash, destination);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        HmacHex(hmac, message, destination);
     }
 
     private static void HmacHex(IncrementalHash hmac, ReadOnlySpan<char> message, Span<char> destination)

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using BccExtensions.Internal;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace BccExtensions.Signing;
@@ -24,8 +23,7 @@ internal sealed class BceSigningHandler(
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Uri uri = request.RequestUri ?? throw new InvalidOperationException("A signed request needs an absolute RequestUri.");
-        if (!uri.IsAbsoluteUri)
+        if (request.RequestUri is not { IsAbsoluteUri: true } uri)
         {
             throw new InvalidOperationException("A signed request needs an absolute RequestUri.");
         }
@@ -71,7 +69,7 @@ internal sealed class BceSigningHandler(
         int queryStart = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
         ReadOnlySpan<char> path = queryStart < 0 ? pathAndQuery : pathAndQuery.AsSpan(0, queryStart);
         ReadOnlySpan<char> query = queryStart < 0 ? [] : pathAndQuery.AsSpan(queryStart + 1);
-        if (credentials.SessionToken is { } token && !HasQueryParameter(query, SecurityTokenHeader))
+        if (credentials.SessionToken is { } token && !BceQuery.HasParameter(query, SecurityTokenHeader))
         {
             headers.TryAddWithoutValidation(SecurityTokenHeader, token);
         }
@@ -136,19 +134,5 @@ internal sealed class BceSigningHandler(
         }
 
         return count;
-    }
-
-    internal static bool HasQueryParameter(ReadOnlySpan<char> query, string name)
-    {
-        while (BceQuery.TryTakeParameter(ref query, out ReadOnlySpan<char> pair))
-        {
-            int equals = pair.IndexOf('=');
-            if ((equals < 0 ? pair : pair[..equals]).Equals(name, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

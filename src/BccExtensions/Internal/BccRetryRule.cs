@@ -37,7 +37,7 @@ internal static class BccRetryRule
         }
 
         string query = request.RequestUri?.Query ?? string.Empty;
-        return Signing.BceSigningHandler.HasQueryParameter(query.AsSpan().TrimStart('?'), "clientToken");
+        return Signing.BceQuery.HasParameter(query.AsSpan().TrimStart('?'), "clientToken");
     }
 
     internal static bool IsRetryable(Outcome<HttpResponseMessage> outcome, bool replayable)
