@@ -24,6 +24,7 @@ internal sealed class StsCredentialCache(
     private int _failures;
     private DateTimeOffset _nextAttempt;
     private Exception? _lastFailure;
+    private string? _lastFailureSource;
     private Tuple<BccOptions, string>? _sourceOfOptions;
 
     public ValueTask<BceCredentials> GetCredentialsAsync(BccOptions options, CancellationToken cancellationToken)
@@ -46,7 +47,8 @@ internal sealed class StsCredentialCache(
 
             if (_refresh is null || _refreshSource != source)
             {
-                if (now < _nextAttempt && _lastFailure is not null && _currentSource == source)
+                // Back off after a failure with these same keys, also before any credentials were ever obtained.
+                if (now < _nextAttempt && _lastFailure is not null && _lastFailureSource == source)
                 {
                     throw new BceCredentialException(
                         $"STS credentials are unavailable: the last refresh failed ({_lastFailure.Message}); next attempt after {_nextAttempt:O}.",
@@ -116,6 +118,7 @@ internal sealed class StsCredentialCache(
                 backoff = TimeSpan.FromTicks(Math.Min(s_maxBackoff.Ticks, s_firstBackoff.Ticks << Math.Min(_failures - 1, 16)));
                 _nextAttempt = timeProvider.GetUtcNow() + backoff;
                 _lastFailure = exception;
+                _lastFailureSource = source;
                 if (_refreshSource == source)
                 {
                     _refresh = null;

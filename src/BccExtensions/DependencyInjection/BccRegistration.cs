@@ -37,10 +37,12 @@ internal static class BccRegistration
 
         services.AddKeyedSingleton(marker, (_, _) => new BceClockSkew());
         services.AddKeyedSingleton(marker, (sp, _) => new BccLongTermCredentialProvider(sp.GetRequiredService<IOptionsMonitor<BccOptions>>(), name));
-        services.AddKeyedSingleton(marker, (sp, _) => new StsCredentialCache(
-            (options, ct) => new StsClient(CreateTransport(sp, marker, StsHttpClientName(name), o => o.Sts.Endpoint, sp.GetRequiredKeyedService<BccLongTermCredentialProvider>(marker)), sp.GetRequiredService<TimeProvider>()).GetCredentialsAsync(options, ct),
-            sp.GetRequiredService<TimeProvider>(),
-            Logger(sp)));
+        services.AddKeyedSingleton(marker, (sp, _) =>
+        {
+            TimeProvider time = sp.GetRequiredService<TimeProvider>();
+            var sts = new StsClient(CreateTransport(sp, marker, StsHttpClientName(name), o => o.Sts.Endpoint, sp.GetRequiredKeyedService<BccLongTermCredentialProvider>(marker)), time);
+            return new StsCredentialCache(sts.GetCredentialsAsync, time, Logger(sp));
+        });
         services.AddKeyedSingleton<IBceCredentialProvider>(marker, (sp, _) => new BccCredentialProvider(
             sp.GetRequiredService<IOptionsMonitor<BccOptions>>(),
             name,

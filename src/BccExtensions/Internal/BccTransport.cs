@@ -100,7 +100,7 @@ internal sealed class BccTransport(
             throw;
         }
 
-        string? requestId = response.Headers.TryGetValues(Signing.BceSigningHandler.RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
+        string? requestId = BceErrorReader.HeaderRequestId(response);
         activity?.SetTag("bcc.request_id", requestId);
         double elapsed = Record(activity, call, uri.Host, started, (int)response.StatusCode, response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Log.RequestCompleted(logger, call.Operation, call.Method.Method, call.PathTemplate, (int)response.StatusCode, elapsed * 1000, requestId);

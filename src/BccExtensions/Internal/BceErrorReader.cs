@@ -16,15 +16,17 @@ internal static class BceErrorReader
     public static async Task<BccServiceException> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         byte[] body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
-        string? headerRequestId = response.Headers.TryGetValues(Signing.BceSigningHandler.RequestIdHeader, out IEnumerable<string>? ids)
-            ? ids.FirstOrDefault()
-            : null;
+        string? headerRequestId = HeaderRequestId(response);
         BceErrorBody? parsed = TryParse(body);
         string code = NonEmpty(parsed?.Code) ?? CodeForStatus(response);
         string message = NonEmpty(parsed?.Message) ?? (parsed is null ? Quote(body) : string.Empty);
         string? requestId = NonEmpty(parsed?.RequestId) ?? NonEmpty(headerRequestId);
         return new BccServiceException(response.StatusCode, code, message, requestId);
     }
+
+    /// <summary>Gets the <c>x-bce-request-id</c> response header, or <see langword="null"/>.</summary>
+    public static string? HeaderRequestId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(Signing.BceSigningHandler.RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
 
     /// <summary>Returns whether a 400 answer carries the <c>RequestExpired</c> code; the body stays readable.</summary>
     public static async Task<bool> IsRequestExpiredAsync(HttpResponseMessage response, CancellationToken cancellationToken)

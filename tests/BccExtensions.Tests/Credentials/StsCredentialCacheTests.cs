@@ -110,6 +110,24 @@ public class StsCredentialCacheTests
     }
 
     [Fact]
+    public async Task GetCredentialsAsync_StsDownFromTheStart_BacksOffInsteadOfCallingOnEveryRequest()
+    {
+        StsCredentialCache cache = Create(_ => Task.FromException<BceCredentials>(new HttpRequestException("STS down")));
+
+        for (int i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<BceCredentialException>(async () => await cache.GetCredentialsAsync(_options, CancellationToken.None));
+        }
+
+        int duringBackoff = _fetches;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<BceCredentialException>(async () => await cache.GetCredentialsAsync(_options, CancellationToken.None));
+
+        Assert.Equal(1, duringBackoff);
+        Assert.Equal(2, _fetches);
+    }
+
+    [Fact]
     public async Task GetCredentialsAsync_LongTermKeyChanged_FetchesAgain()
     {
         StsCredentialCache cache = Create(n => Task.FromResult(Temporary("t" + n, TimeSpan.FromHours(1))));
