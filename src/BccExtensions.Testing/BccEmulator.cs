@@ -122,20 +122,12 @@ public sealed class BccEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         lock (_state.Gate)
         {
-            (int cpu, int memory) = _state.Specs.TryGetValue(spec, out var size) ? size : throw new ArgumentException($"Unknown spec '{spec}'.", nameof(spec));
-            var instance = new EmulatedInstance
+            if (!_state.Specs.ContainsKey(spec))
             {
-                Id = EmulatorState.NewId("i"),
-                Name = name,
-                Spec = spec,
-                CpuCount = cpu,
-                MemoryCapacityInGB = memory,
-                ZoneName = zoneName,
-                ImageId = "m-ubuntu2204",
-                PaymentTiming = "Postpaid",
-                CreateTime = Now,
-                InternalIp = _state.NextInternalIp(),
-            };
+                throw new ArgumentException($"Unknown spec '{spec}'.", nameof(spec));
+            }
+
+            EmulatedInstance instance = _state.NewInstance(name, spec, zoneName, "m-ubuntu2204", "Postpaid", Now);
             string target = (status ?? InstanceStatus.Running).Value;
             instance.Transition(target, target, Now, TimeSpan.Zero);
             _state.Instances.Add(instance);

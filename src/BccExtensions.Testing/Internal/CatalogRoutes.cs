@@ -34,7 +34,7 @@ internal static class CatalogRoutes
         {
             string type = call.QueryString("imageType") ?? "All";
             IEnumerable<EmulatedImage> images = type == "All" ? state.Images : state.Images.Where(i => i.Type == type);
-            return EmulatorPaging.Page(call, VolumeRoutes.Refreshed(images, call.Now), "images", i => i.ToJson());
+            return EmulatorPaging.Page(call, EmulatedResource.RefreshAll(images, call.Now), "images", i => i.ToJson());
         }
 
         if (call.Segments is not ["v2", "image", var id])
@@ -86,7 +86,7 @@ internal static class CatalogRoutes
         if (call.Is("GET", "v2", "snapshot"))
         {
             IEnumerable<EmulatedSnapshot> snapshots = InstanceRoutes.Filter(state.Snapshots, call.QueryString("volumeId"), (s, v) => s.VolumeId == v);
-            return EmulatorPaging.Page(call, VolumeRoutes.Refreshed(snapshots, call.Now), "snapshots", s => s.ToJson());
+            return EmulatorPaging.Page(call, EmulatedResource.RefreshAll(snapshots, call.Now), "snapshots", s => s.ToJson());
         }
 
         if (call.Segments is not ["v2", "snapshot", var id])

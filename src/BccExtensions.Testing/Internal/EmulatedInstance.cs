@@ -31,17 +31,17 @@ internal sealed class EmulatedInstance : EmulatedResource
 
     public string PublicIp { get; init; } = string.Empty;
 
-    public int NetworkCapacityInMbps { get; init; }
+    public int NetworkCapacityInMbps { get; set; }
 
     public string? KeypairId { get; set; }
 
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     public string? AdminPass { get; set; }
 
-    public string? DeploySetId { get; init; }
+    public string? DeploySetId { get; set; }
 
-    public List<KeyValuePair<string, string>> Tags { get; init; } = [];
+    public List<KeyValuePair<string, string>> Tags { get; set; } = [];
 
     public List<string> SecurityGroupIds { get; init; } = [];
 

@@ -40,5 +40,14 @@ internal abstract class EmulatedResource
         }
     }
 
+    /// <summary>Completes the due transitions of a set of resources and returns them as a list.</summary>
+    public static List<T> RefreshAll<T>(IEnumerable<T> items, DateTimeOffset now)
+        where T : EmulatedResource
+    {
+        List<T> list = items.ToList();
+        list.ForEach(item => item.Refresh(now));
+        return list;
+    }
+
     public static string Timestamp(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

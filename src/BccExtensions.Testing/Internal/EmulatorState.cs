@@ -61,6 +61,25 @@ internal sealed class EmulatorState(BccEmulatorOptions options)
         return $"192.168.{n / 250}.{(n % 250) + 2}";
     }
 
+    /// <summary>Creates an instance of a known spec (not yet added), with a fresh id and private IP.</summary>
+    public EmulatedInstance NewInstance(string name, string spec, string zoneName, string imageId, string paymentTiming, DateTimeOffset now)
+    {
+        (int cpu, int memory) = Specs.TryGetValue(spec, out var size) ? size : throw EmulatorError.BadRequest($"Unknown spec '{spec}'.");
+        return new EmulatedInstance
+        {
+            Id = NewId("i"),
+            Name = name,
+            Spec = spec,
+            CpuCount = cpu,
+            MemoryCapacityInGB = memory,
+            ZoneName = zoneName,
+            ImageId = imageId,
+            PaymentTiming = paymentTiming,
+            CreateTime = now,
+            InternalIp = NextInternalIp(),
+        };
+    }
+
     public EmulatedInstance FindInstance(string id, DateTimeOffset now) => Find(Instances, id, "Instance", now);
 
     public EmulatedVolume FindVolume(string id, DateTimeOffset now) => Find(Volumes, id, "Volume", now);

@@ -135,7 +135,6 @@ internal static class InstanceRoutes
             throw EmulatorError.BadRequest("'billing' is required.");
         }
 
-        (int cpu, int memory) = state.Specs.TryGetValue(spec, out var size) ? size : throw EmulatorError.BadRequest($"Unknown spec '{spec}'.");
         if (!state.HasImage(imageId))
         {
             throw EmulatorError.BadRequest($"Unknown image '{imageId}'.");
@@ -157,28 +156,22 @@ internal static class InstanceRoutes
         var ids = new JsonArray();
         for (int i = 0; i < count; i++)
         {
-            var instance = new EmulatedInstance
-            {
-                Id = EmulatorState.NewId("i"),
-                Name = count > 1 && call.Bool("autoSeqSuffix") ? $"{name}{i + 1:D4}" : name,
-                Hostname = call.String("hostname"),
-                Spec = spec,
-                CpuCount = cpu,
-                MemoryCapacityInGB = memory,
-                ZoneName = zone,
-                ImageId = imageId,
-                PaymentTiming = billing["paymentTiming"]?.GetValue<string>() ?? "Postpaid",
-                CreateTime = call.Now,
-                InternalIp = state.NextInternalIp(),
-                NetworkCapacityInMbps = call.Int("networkCapacityInMbps") ?? 0,
-                KeypairId = call.String("keypairId"),
-                SubnetId = call.String("subnetId"),
-                AdminPass = password,
-                DeploySetId = call.String("deployId"),
-                Tags = call.Json["tags"] is JsonArray tags
-                    ? tags.OfType<JsonObject>().Select(t => new KeyValuePair<string, string>(t["tagKey"]?.GetValue<string>() ?? string.Empty, t["tagValue"]?.GetValue<string>() ?? string.Empty)).ToList()
-                    : [],
-            };
+            EmulatedInstance instance = state.NewInstance(
+                count > 1 && call.Bool("autoSeqSuffix") ? $"{name}{i + 1:D4}" : name,
+                spec,
+                zone,
+                imageId,
+                billing["paymentTiming"]?.GetValue<string>() ?? "Postpaid",
+                call.Now);
+            instance.Hostname = call.String("hostname");
+            instance.NetworkCapacityInMbps = call.Int("networkCapacityInMbps") ?? 0;
+            instance.KeypairId = call.String("keypairId");
+            instance.SubnetId = call.String("subnetId");
+            instance.AdminPass = password;
+            instance.DeploySetId = call.String("deployId");
+            instance.Tags = call.Json["tags"] is JsonArray tags
+                ? tags.OfType<JsonObject>().Select(t => new KeyValuePair<string, string>(t["tagKey"]?.GetValue<string>() ?? string.Empty, t["tagValue"]?.GetValue<string>() ?? string.Empty)).ToList()
+                : [];
             instance.Transition("Starting", "Running", call.Now, state.TransitionDelay);
             state.Instances.Add(instance);
             ids.Add(instance.Id);
@@ -189,11 +182,7 @@ internal static class InstanceRoutes
 
     private static EmulatorResponse List(EmulatorCall call, EmulatorState state)
     {
-        IEnumerable<EmulatedInstance> matches = state.Instances;
-        foreach (EmulatedInstance instance in state.Instances)
-        {
-            instance.Refresh(call.Now);
-        }
+        IEnumerable<EmulatedInstance> matches = EmulatedResource.RefreshAll(state.Instances, call.Now);
 
         matches = Filter(matches, call.QueryString("zoneName"), (i, v) => i.ZoneName == v);
         matches = Filter(matches, call.QueryString("status"), (i, v) => i.Status == v);

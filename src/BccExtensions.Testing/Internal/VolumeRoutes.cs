@@ -17,7 +17,7 @@ internal static class VolumeRoutes
             IEnumerable<EmulatedVolume> volumes = state.Volumes;
             volumes = InstanceRoutes.Filter(volumes, call.QueryString("instanceId"), (v, id) => v.InstanceId == id);
             volumes = InstanceRoutes.Filter(volumes, call.QueryString("zoneName"), (v, zone) => v.ZoneName == zone);
-            return EmulatorPaging.Page(call, Refreshed(volumes, call.Now), "volumes", v => v.ToJson());
+            return EmulatorPaging.Page(call, EmulatedResource.RefreshAll(volumes, call.Now), "volumes", v => v.ToJson());
         }
 
         if (call.Segments is not ["v2", "volume", var id])
@@ -148,13 +148,5 @@ internal static class VolumeRoutes
         volume.RequireStatus("Volume.ReleaseOperationForbidden", "Available", "Error", "Expired");
         state.Volumes.Remove(volume);
         return EmulatorResponse.Ok();
-    }
-
-    internal static List<T> Refreshed<T>(IEnumerable<T> items, DateTimeOffset now)
-        where T : EmulatedResource
-    {
-        List<T> list = items.ToList();
-        list.ForEach(item => item.Refresh(now));
-        return list;
     }
 }
