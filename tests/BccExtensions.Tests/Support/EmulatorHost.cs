@@ -39,23 +39,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         emulatorOptions?.Invoke(options);
         BccEmulator emulator = await BccEmulator.StartAsync(options);
 
-        var values = new Dictionary<string, string?>
-        {
-            ["Bcc:Endpoint"] = emulator.Endpoint.ToString(),
-            ["Bcc:AccessKeyId"] = emulator.AccessKeyId,
-            ["Bcc:SecretAccessKey"] = emulator.SecretAccessKey,
-            ["Bcc:Resilience:Retry:UseJitter"] = "false",
-            // Real loopback I/O runs while the fake clock is driven: keep timeouts out of reach of the driver.
-            ["Bcc:Resilience:AttemptTimeout:Timeout"] = "01:00:00",
-            ["Bcc:Resilience:TotalRequestTimeout:Timeout"] = "02:00:00",
-            ["Bcc:Resilience:CircuitBreaker:SamplingDuration"] = "02:00:00",
-        };
-        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        IConfigurationRoot configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        IConfigurationRoot configuration = TestConfiguration.Bcc(emulator.Endpoint.ToString(), emulator.AccessKeyId, emulator.SecretAccessKey, settings);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         var inFlight = new InFlightCounter();

@@ -37,24 +37,7 @@ public sealed class TestHost : IAsyncDisposable
     {
         var stub = new StubHandler(respond);
         var time = new FakeTimeProvider(Start);
-        var values = new Dictionary<string, string?>
-        {
-            ["Bcc:Endpoint"] = "https://bcc.bj.baidubce.com",
-            ["Bcc:AccessKeyId"] = AccessKeyId,
-            ["Bcc:SecretAccessKey"] = SecretAccessKey,
-            ["Bcc:Resilience:Retry:UseJitter"] = "false",
-            // Generous timeouts, so a fake clock driven ahead while work is in flight cannot end a call early;
-            // tests of timeouts set their own.
-            ["Bcc:Resilience:AttemptTimeout:Timeout"] = "00:01:00",
-            ["Bcc:Resilience:TotalRequestTimeout:Timeout"] = "00:30:00",
-            ["Bcc:Resilience:CircuitBreaker:SamplingDuration"] = "01:00:00",
-        };
-        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        IConfigurationRoot configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        IConfigurationRoot configuration = TestConfiguration.Bcc("https://bcc.bj.baidubce.com", AccessKeyId, SecretAccessKey, settings);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         IBccClientBuilder builder = services.AddBccClient(configuration.GetSection("Bcc"))
