@@ -273,7 +273,7 @@ public sealed class BccEmulator : IAsyncDisposable
                 ?? CatalogRoutes.TryHandle(call, _state)
                 ?? VolumeRoutes.TryHandle(call, _state)
                 ?? InstanceRoutes.TryHandle(call, _state)
-                ?? throw new EmulatorError(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {call.Method} /{string.Join('/', call.Segments)}.");
+                ?? throw EmulatorError.Unmodelled(call);
             if (token is not null && response.Status == HttpStatusCode.OK)
             {
                 _state.ClientTokens[token] = (call.Fingerprint(), response);

@@ -25,7 +25,7 @@ public sealed class InstancesController(IBccClient bcc) : ControllerBase
 
     /// <summary>Creates instances (the client sends a clientToken, so its retries never create twice).</summary>
     [HttpPost]
-    public async Task<ActionResult<CreateInstanceResult>> Create([FromBody] CreateInstanceRequest request, CancellationToken cancellationToken) =>
+    public async Task<ActionResult<CreateInstanceBySpecResponse>> Create([FromBody] CreateInstanceRequest request, CancellationToken cancellationToken) =>
         Accepted(await bcc.Instances.CreateAsync(request, cancellationToken));
 
     /// <summary>Starts a stopped instance.</summary>

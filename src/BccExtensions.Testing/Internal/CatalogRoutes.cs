@@ -59,7 +59,7 @@ internal static class CatalogRoutes
             return EmulatorResponse.Ok();
         }
 
-        throw EmulatorError.NotImplemented("image action");
+        throw EmulatorError.Unmodelled(call);
     }
 
     private static EmulatorResponse? Snapshots(EmulatorCall call, EmulatorState state)
@@ -104,7 +104,7 @@ internal static class CatalogRoutes
                 state.Snapshots.Remove(found);
                 return EmulatorResponse.Ok();
             default:
-                throw EmulatorError.NotImplemented("snapshot action");
+                throw EmulatorError.Unmodelled(call);
         }
     }
 
@@ -174,7 +174,7 @@ internal static class CatalogRoutes
             return EmulatorResponse.Ok();
         }
 
-        throw EmulatorError.NotImplemented("security group action");
+        throw EmulatorError.Unmodelled(call);
     }
 
     private static EmulatorResponse? Keypairs(EmulatorCall call, EmulatorState state)
@@ -235,7 +235,7 @@ internal static class CatalogRoutes
                 found.Description = call.String("description") ?? string.Empty;
                 return EmulatorResponse.Ok();
             default:
-                throw EmulatorError.NotImplemented("key pair action");
+                throw EmulatorError.Unmodelled(call);
         }
     }
 

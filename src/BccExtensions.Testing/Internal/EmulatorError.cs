@@ -13,7 +13,14 @@ internal sealed class EmulatorError(HttpStatusCode status, string code, string m
 
     public static EmulatorError NotFound(string what) => new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, what + " does not exist.");
 
-    public static EmulatorError NotImplemented(string what) => new(HttpStatusCode.NotImplemented, "NotImplemented", $"The emulator does not model this {what}.");
+    /// <summary>
+    /// Answers a request no route handles: 501 with a BCE error naming the BCC operation when the client knows it
+    /// (rather than pretending), 404 when it is not a BCC API at all.
+    /// </summary>
+    public static EmulatorError Unmodelled(EmulatorCall call) =>
+        KnownOperation.Find(call.Method, call.Segments, call.Query) is { } known
+            ? new(HttpStatusCode.NotImplemented, "NotImplemented", $"The emulator does not model BCC operation {known.Name}.")
+            : new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {call.Method} /{string.Join('/', call.Segments)}.");
 
     public static EmulatorError Conflict(string code, string message) => new(HttpStatusCode.Conflict, code, message);
 }

@@ -119,7 +119,7 @@ internal static class InstanceRoutes
         }
         else
         {
-            throw EmulatorError.NotImplemented("instance action");
+            throw EmulatorError.Unmodelled(call);
         }
 
         return EmulatorResponse.Ok();

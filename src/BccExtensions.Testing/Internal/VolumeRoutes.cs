@@ -34,7 +34,7 @@ internal static class VolumeRoutes
             "PUT" when call.HasFlag("detach") => Detach(call, state, volume),
             "PUT" when call.HasFlag("resize") => Resize(call, state, volume),
             "PUT" when call.HasFlag("rename") => Rename(call, volume),
-            _ => throw EmulatorError.NotImplemented("volume action"),
+            _ => throw EmulatorError.Unmodelled(call),
         };
     }
 

@@ -7,13 +7,6 @@ namespace BccExtensions;
 /// Registered as a singleton and safe to inject anywhere, including singletons and <c>BackgroundService</c>s:
 /// it holds no <see cref="HttpClient"/> of its own but takes one from <see cref="IHttpClientFactory"/> for each
 /// call, so pooled handlers keep rotating (DNS changes, proxy reloads) however long the client lives. All members
-/// are thread-safe.
+/// are thread-safe. The sub-client properties are generated from Baidu's metadata (docs/api-coverage.md).
 /// </remarks>
-public interface IBccClient
-{
-    /// <summary>Gets the instance (virtual machine) operations.</summary>
-    IBccInstancesClient Instances { get; }
-
-    /// <summary>Gets the zone operations.</summary>
-    IBccZonesClient Zones { get; }
-}
+public partial interface IBccClient;

@@ -56,14 +56,12 @@ internal static class BccRegistration
         if (name.Length == 0)
         {
             services.AddSingleton(client);
-            services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Instances);
-            services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Zones);
+            BccSubClients.AddUnnamed(services);
         }
         else
         {
             services.AddKeyedSingleton(name, (sp, _) => client(sp));
-            services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Instances);
-            services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Zones);
+            BccSubClients.AddNamed(services, name);
         }
 
         return builder;

@@ -21,4 +21,14 @@ internal static class BccArguments
             }
         }
     }
+
+    /// <summary>Throws when a count the caller set is below the service's minimum.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below <paramref name="minimum"/>.</exception>
+    public static void ThrowIfLessThan(int? value, int minimum, string paramName)
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be at least {minimum}.");
+        }
+    }
 }

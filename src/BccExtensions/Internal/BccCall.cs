@@ -67,6 +67,10 @@ internal sealed class BccCall
 
     public BccCall Query(string name, int? value) => Query(name, value?.ToString(CultureInfo.InvariantCulture));
 
+    public BccCall Query(string name, long? value) => Query(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public BccCall Query(string name, bool? value) => Query(name, value is { } flag ? (flag ? "true" : "false") : null);
+
     /// <summary>Adds a comma-separated list parameter when the list is not empty.</summary>
     public BccCall Query(string name, IReadOnlyList<string>? values) =>
         values is { Count: > 0 } ? Query(name, string.Join(',', values)) : this;

@@ -36,6 +36,19 @@ internal sealed class BccTransport(
     public static byte[] Serialize<T>(T body, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
 
     /// <summary>Serializes a request body and adds an encrypted password field (the model marks the clear one ignored).</summary>
+    /// <summary>Serializes a request whose paging marker travels in the body, with the marker of the page to read.</summary>
+    public static byte[] SerializeWithMarker<T>(T body, JsonTypeInfo<T> typeInfo, string? marker)
+    {
+        var node = (JsonObject)JsonSerializer.SerializeToNode(body, typeInfo)!;
+        node.Remove("marker");
+        if (marker is not null)
+        {
+            node["marker"] = marker;
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(node, BccJsonContext.Default.JsonObject);
+    }
+
     public async Task<byte[]> SerializeWithPasswordAsync<T>(T body, JsonTypeInfo<T> typeInfo, string field, string? password, CancellationToken cancellationToken)
     {
         if (password is null)

@@ -42,9 +42,9 @@ public class BccInstancesClientTests
         }));
 
         var ids = new List<string>();
-        await foreach (BccInstance instance in host.Client.Instances.ListAsync(new ListInstancesRequest { MaxKeys = 1, ZoneName = "cn-bj-a", InstanceIds = ["i-1", "i-2", "i-3"], Status = InstanceStatus.Running }))
+        await foreach (BccInstance instance in host.Client.Instances.ListAsync(new ListInstancesRequest { MaxKeys = 1, ZoneName = "cn-bj-a", InstanceIds = "i-1,i-2,i-3", Status = InstanceStatus.Running }))
         {
-            ids.Add(instance.Id);
+            ids.Add(instance.Id!);
         }
 
         Assert.Equal(["i-1", "i-2", "i-3"], ids);
@@ -64,7 +64,7 @@ public class BccInstancesClientTests
         {
             await foreach (BccInstance instance in host.Client.Instances.ListAsync(cancellationToken: cts.Token))
             {
-                seen.Add(instance.Id);
+                seen.Add(instance.Id!);
                 cts.Cancel();
             }
         });
@@ -103,8 +103,9 @@ public class BccInstancesClientTests
     {
         await using TestHost host = TestHost.Create((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"instanceIds":["i-1","i-2"],"orderId":"o-1"}"""));
 
-        CreateInstanceResult result = await host.Client.Instances.CreateAsync(new CreateInstanceRequest
+        CreateInstanceBySpecResponse result = await host.Client.Instances.CreateAsync(new CreateInstanceRequest
         {
+            Billing = BccBilling.Postpaid,
             Spec = "bcc.g5.c2m8",
             ImageId = "m-abc",
             ZoneName = "cn-bj-a",
@@ -162,9 +163,9 @@ public class BccInstancesClientTests
     {
         await using TestHost host = TestHost.Create();
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Spec = " ", ImageId = "m-1", ZoneName = "cn-bj-a" }));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", ClientToken = new string('x', 65) }));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", PurchaseCount = 0 }));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = " ", ImageId = "m-1", ZoneName = "cn-bj-a" }));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", ClientToken = new string('x', 65) }));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", PurchaseCount = 0 }));
         Assert.Empty(host.Stub.Requests);
     }
 

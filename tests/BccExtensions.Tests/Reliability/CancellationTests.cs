@@ -14,7 +14,7 @@ public sealed class CancellationTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.Zones.ListAsync(cts.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", AdminPass = "x" }, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", AdminPass = "x" }, cts.Token));
 
         Assert.Empty(host.Emulator.Journal);
     }
@@ -51,7 +51,7 @@ public sealed class CancellationTests
         {
             await foreach (BccInstance instance in host.Client.Instances.ListAsync(new ListInstancesRequest { MaxKeys = 2 }, cts.Token))
             {
-                seen.Add(instance.Id);
+                seen.Add(instance.Id!);
                 if (seen.Count == 2)
                 {
                     await cts.CancelAsync();
@@ -67,7 +67,7 @@ public sealed class CancellationTests
     public async Task WhileWaitingForStatus_NoFurtherPoll()
     {
         await using EmulatorHost host = await EmulatorHost.StartAsync(emulatorOptions: o => o.TransitionDelay = TimeSpan.FromHours(1));
-        string id = (await host.Client.Instances.CreateAsync(new CreateInstanceRequest { Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a" })).InstanceIds[0];
+        string id = (await host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a" })).InstanceIds[0];
         using var cts = new CancellationTokenSource();
 
         Task wait = host.Client.Instances.WaitForStatusAsync(id, InstanceStatus.Running, cancellationToken: cts.Token);

@@ -29,7 +29,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         host.Configuration.Reload();
         var texts = new List<string>();
 
-        CreateInstanceResult created = await host.Client.Instances.CreateAsync(new CreateInstanceRequest { Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", AdminPass = Password });
+        CreateInstanceBySpecResponse created = await host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", AdminPass = Password });
         await foreach (BccInstance _ in host.Client.Instances.ListAsync())
         {
         }
@@ -42,7 +42,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         BccOptions options = host.Services.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(string.Empty);
         texts.Add(options.ToString()!);
         texts.Add(new BceCredentials("ak", host.Emulator.SecretAccessKey, "session-token-value").ToString());
-        texts.Add(new CreateInstanceRequest { Spec = "s", ImageId = "m", ZoneName = "z", AdminPass = Password }.ToString()!);
+        texts.Add(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m", ZoneName = "z", AdminPass = Password }.ToString()!);
         texts.AddRange(logs.Entries);
 
         string[] secrets =

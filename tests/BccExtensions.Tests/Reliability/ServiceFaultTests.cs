@@ -9,7 +9,7 @@ namespace BccExtensions.Tests.Reliability;
 /// <summary>Misbehaving service: bursts of 5xx and 429, lost and slow answers, a broken circuit.</summary>
 public sealed class ServiceFaultTests(ITestOutputHelper output)
 {
-    private static CreateInstanceRequest Web(int count) => new() { Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", PurchaseCount = count, Name = "web" };
+    private static CreateInstanceRequest Web(int count) => new() { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", PurchaseCount = count, Name = "web" };
 
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError, "InternalError")]
@@ -69,7 +69,7 @@ public sealed class ServiceFaultTests(ITestOutputHelper output)
         host.Emulator.Faults.AbortNext(1, afterProcessing: true, HttpMethod.Post);
         host.Emulator.Faults.FailNext(1, HttpStatusCode.BadGateway, "BadGateway", method: HttpMethod.Post);
 
-        CreateInstanceResult result = await host.RunAsync(host.Client.Instances.CreateAsync(Web(5)), TimeSpan.FromMilliseconds(500));
+        CreateInstanceBySpecResponse result = await host.RunAsync(host.Client.Instances.CreateAsync(Web(5)), TimeSpan.FromMilliseconds(500));
 
         BccEmulatorRequest[] creates = host.Emulator.Journal.Where(r => r.Method == "POST").ToArray();
         Assert.Equal(5, host.Emulator.InstanceIds.Count);

@@ -10,6 +10,7 @@ public class BccEmulatorEndToEndTests
 
     private static CreateInstanceRequest Web(int count = 1, string? password = "Pa55word!") => new()
     {
+        Billing = BccBilling.Postpaid,
         Spec = "bcc.g5.c2m8",
         ImageId = "m-ubuntu2204",
         ZoneName = "cn-bj-a",
@@ -26,7 +27,7 @@ public class BccEmulatorEndToEndTests
         IBccInstancesClient instances = host.Client.Instances;
 
         IReadOnlyList<BccZone> zones = await host.Client.Zones.ListAsync();
-        CreateInstanceResult created = await instances.CreateAsync(Web());
+        CreateInstanceBySpecResponse created = await instances.CreateAsync(Web());
         string id = Assert.Single(created.InstanceIds);
         Assert.Equal(InstanceStatus.Starting, (await instances.GetAsync(id)).Status);
 
@@ -150,7 +151,7 @@ public class BccEmulatorEndToEndTests
         host.Emulator.Faults.FailNext(2, HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", method: HttpMethod.Post, pathPrefix: "/v2/instanceBySpec");
         host.Emulator.Faults.AbortNext(1, afterProcessing: true, method: HttpMethod.Post, pathPrefix: "/v2/instanceBySpec");
 
-        CreateInstanceResult created = await host.RunAsync(host.Client.Instances.CreateAsync(Web(count: 3)));
+        CreateInstanceBySpecResponse created = await host.RunAsync(host.Client.Instances.CreateAsync(Web(count: 3)));
 
         BccEmulatorRequest[] creates = host.Emulator.Journal.Where(r => r.Path == "/v2/instanceBySpec").ToArray();
         Assert.Equal(4, creates.Length);

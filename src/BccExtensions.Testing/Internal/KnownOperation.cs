@@ -1,0 +1,34 @@
+namespace BccExtensions.Testing.Internal;
+
+/// <summary>A BCC operation the client can call: how to recognise its requests.</summary>
+/// <param name="Name">The BCC operation name.</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Path">The path template, <c>{id}</c> holes matching one segment.</param>
+/// <param name="Selector">The query key (<c>start</c>) or key and value (<c>action=AttachTags</c>) that selects it, or empty.</param>
+internal sealed record KnownOperation(string Name, string Method, string Path, string Selector)
+{
+    /// <summary>Finds the operation a request is for, preferring one whose selector matches over one without.</summary>
+    public static KnownOperation? Find(string method, IReadOnlyList<string> segments, IReadOnlyDictionary<string, string> query) =>
+        BccOperationTable.All
+            .Where(o => o.Method == method && o.PathMatches(segments) && o.SelectorMatches(query))
+            .OrderByDescending(o => o.Selector.Length)
+            .FirstOrDefault();
+
+    private bool PathMatches(IReadOnlyList<string> segments)
+    {
+        string[] template = Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return template.Length == segments.Count
+            && template.Select((part, i) => part.StartsWith('{') || string.Equals(part, segments[i], StringComparison.Ordinal)).All(match => match);
+    }
+
+    private bool SelectorMatches(IReadOnlyDictionary<string, string> query)
+    {
+        if (Selector.Length == 0)
+        {
+            return true;
+        }
+
+        string[] pair = Selector.Split('=', 2);
+        return pair.Length == 1 ? query.ContainsKey(pair[0]) : query.TryGetValue(pair[0], out string? value) && value == pair[1];
+    }
+}

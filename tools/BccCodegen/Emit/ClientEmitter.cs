@@ -1,0 +1,360 @@
+using BccCodegen.Spec;
+
+namespace BccCodegen.Emit;
+
+/// <summary>Writes the sub-client interfaces and their implementations over <c>BccTransport</c>.</summary>
+internal static class ClientEmitter
+{
+    private const string Token = "CancellationToken cancellationToken = default";
+
+    /// <summary>Gets the operations a sub-client declares: one per C# method (aliases share their method).</summary>
+    public static IEnumerable<OperationModel> Declared(ApiModel api, AreaModel area) =>
+        api.Operations.Where(o => o.Area == area.Name && o.AliasOf is null);
+
+    public static string Interface(ApiModel api, AreaModel area)
+    {
+        var w = new CodeWriter();
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line()
+            .Line("namespace BccExtensions;").Line()
+            .Line($"/// <summary>Calls the BCC {area.Noun} operations.</summary>")
+            .Line($"/// <remarks>Reach it as <c>IBccClient.{area.Name}</c>, or inject <see cref=\"{area.InterfaceName}\"/> directly.</remarks>")
+            .Open($"public partial interface {area.InterfaceName}");
+        bool first = true;
+        foreach (OperationModel operation in Declared(api, area))
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            if (operation.Pager is { } pager)
+            {
+                string item = pager.Items.Type.Element;
+                Docs(w, api, operation, $"Lists every {Naming.Xml(Naming.Words(pager.Items.Json))} item, reading further pages as the enumeration proceeds.", "The items, across all pages.");
+                w.Line($"IAsyncEnumerable<{item}> {operation.Method}Async({Parameters(operation)});").Line();
+                Docs(w, api, operation, $"Reads one page of {Naming.Xml(Naming.Words(pager.Items.Json))}; pass <c>NextMarker</c> as the next request's <c>Marker</c>.", "The page.");
+                w.Line($"Task<BccPage<{item}>> {operation.Method}PageAsync({Parameters(operation)});");
+            }
+            else
+            {
+                Docs(w, api, operation, operation.Description, Returns(operation));
+                w.Line($"{ReturnType(operation)} {operation.Method}Async({Parameters(operation)});");
+            }
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string Implementation(ApiModel api, AreaModel area)
+    {
+        var w = new CodeWriter();
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Internal;").Line()
+            .Line("namespace BccExtensions;").Line()
+            .Line($"/// <summary>The BCC {area.Noun} operations over a <see cref=\"BccTransport\"/>.</summary>")
+            .Open($"internal sealed partial class {area.ClassName}(BccTransport transport) : {area.InterfaceName}");
+        bool first = true;
+        foreach (OperationModel operation in Declared(api, area))
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            if (operation.Pager is null)
+            {
+                Method(w, operation);
+            }
+            else
+            {
+                PagedMethods(w, operation);
+            }
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void Docs(CodeWriter w, ApiModel api, OperationModel operation, string summary, string? returns)
+    {
+        w.Line($"/// <summary>{(summary.Length > 0 ? summary : $"Calls the BCC {operation.Name} operation.")}</summary>");
+        foreach (string id in operation.PathIds)
+        {
+            w.Line($"/// <param name=\"{Naming.Camel(id)}\">The {Naming.Xml(Naming.Words(id))} in the path.</param>");
+        }
+
+        if (operation.Request is { } request)
+        {
+            w.Line($"/// <param name=\"request\">The arguments{(IsOptional(request) ? "; <see langword=\"null\"/> sends none" : string.Empty)}.</param>");
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        if (returns is not null)
+        {
+            w.Line($"/// <returns>{returns}</returns>");
+        }
+
+        w.Line("/// <exception cref=\"BccServiceException\">The service answered with an error.</exception>");
+        var names = api.Operations.Where(o => o.Name == operation.Name || o.AliasOf == operation.Name).Select(o => $"<c>{o.Name}</c>").ToList();
+        w.Line($"/// <remarks>BCC operation{(names.Count > 1 ? "s" : string.Empty)} {string.Join(" and ", names)}: <c>{operation.HttpMethod} {Naming.Xml(operation.DisplayUri)}</c>.</remarks>");
+    }
+
+    private static string? Returns(OperationModel operation) => operation switch
+    {
+        { Response: null } => null,
+        { Unwrap: { } field } => $"The {Naming.Xml(Naming.Words(field.Json))} of the answer.",
+        _ => "The answer.",
+    };
+
+    private static bool IsOptional(TypeModel request) => request.Fields.All(f => !f.Required);
+
+    private static string Parameters(OperationModel operation)
+    {
+        var parameters = operation.PathIds.Select(id => "string " + Naming.Camel(id)).ToList();
+        if (operation.Request is { } request)
+        {
+            parameters.Add(IsOptional(request) ? $"{request.Name}? request = null" : $"{request.Name} request");
+        }
+
+        parameters.Add(Token);
+        return string.Join(", ", parameters);
+    }
+
+    /// <summary>Gets the C# type of the answer an operation returns.</summary>
+    public static string? ResultType(OperationModel operation) => operation switch
+    {
+        { Response: null } => null,
+        { Response: "StringList" } => "IReadOnlyList<string>",
+        { Response: "JsonObject" } => "System.Text.Json.Nodes.JsonObject",
+        { Unwrap: { } field } => ModelEmitter.TypeOf(field.Type, nullable: false),
+        _ => operation.Response,
+    };
+
+    private static string ReturnType(OperationModel operation) => ResultType(operation) is { } result ? $"Task<{result}>" : "Task";
+
+    /// <summary>Gets the <c>BccJsonContext.Default</c> property of a type.</summary>
+    public static string TypeInfo(string response) => response switch
+    {
+        "StringList" => "IReadOnlyListString",
+        _ => response,
+    };
+
+    private static void Method(CodeWriter w, OperationModel operation)
+    {
+        w.Open($"public async {ReturnType(operation)} {operation.Method}Async({Parameters(operation)})");
+        Validate(w, operation);
+        BuildCall(w, operation, marker: null);
+        Send(w, operation);
+        w.Close();
+    }
+
+    private static void PagedMethods(CodeWriter w, OperationModel operation)
+    {
+        PagerModel pager = operation.Pager!;
+        string item = pager.Items.Type.Element;
+        string request = operation.Request!.Name;
+        string arguments = string.Join(", ", operation.PathIds.Select(Naming.Camel).Append("request"));
+        string ids = string.Concat(operation.PathIds.Select(id => "string " + Naming.Camel(id) + ", "));
+        w.Open($"public IAsyncEnumerable<{item}> {operation.Method}Async({Parameters(operation)})");
+        Validate(w, operation);
+        string access = IsOptional(operation.Request) ? "request?." : "request.";
+        w.Line($"return BccPager.ReadAllAsync((marker, token) => {operation.Method}PageCoreAsync({arguments}, marker, token), {access}Marker, cancellationToken);")
+            .Close().Line();
+        w.Open($"public Task<BccPage<{item}>> {operation.Method}PageAsync({Parameters(operation)})");
+        Validate(w, operation);
+        w.Line($"return {operation.Method}PageCoreAsync({arguments}, {access}Marker, cancellationToken);")
+            .Close().Line();
+        string nullable = IsOptional(operation.Request) ? "?" : string.Empty;
+        w.Open($"private async Task<BccPage<{item}>> {operation.Method}PageCoreAsync({ids}{request}{nullable} request, string? marker, CancellationToken cancellationToken)");
+        BuildCall(w, operation, marker: "marker");
+        string response = operation.Response!;
+        w.Line($"{response} response = await transport.SendAsync(call, BccJsonContext.Default.{TypeInfo(response)}, cancellationToken).ConfigureAwait(false);")
+            .Line($"return BccPager.Page(response.{pager.Items.Property}, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);")
+            .Close();
+    }
+
+    private static void Validate(CodeWriter w, OperationModel operation)
+    {
+        foreach (string id in operation.PathIds)
+        {
+            w.Line($"BccArguments.ThrowIfInvalidId({Naming.Camel(id)}, nameof({Naming.Camel(id)}));");
+        }
+
+        if (operation.Request is not { } request)
+        {
+            return;
+        }
+
+        if (!IsOptional(request))
+        {
+            w.Line("ArgumentNullException.ThrowIfNull(request);");
+        }
+
+        foreach (FieldModel field in request.Fields.Where(f => f.Required))
+        {
+            string check = field.Type is { Kind: TypeKind.String, IsList: false } ? "ArgumentException.ThrowIfNullOrWhiteSpace" : field.Type.IsValueType ? null! : "ArgumentNullException.ThrowIfNull";
+            if (check is not null)
+            {
+                w.Line($"{check}(request.{field.Property}, \"request.{field.Property}\");");
+            }
+        }
+
+        foreach (FieldModel field in request.Fields.Where(f => f.Minimum is not null))
+        {
+            w.Line($"BccArguments.ThrowIfLessThan({(IsOptional(request) ? "request?." : "request.")}{field.Property}, {field.Minimum}, \"request.{field.Property}\");");
+        }
+
+        if (operation.Pager is not null && request.Fields.Any(f => f.Json == "maxKeys"))
+        {
+            w.Line($"BccPager.ThrowIfInvalidMaxKeys({(IsOptional(request) ? "request?." : "request.")}MaxKeys);");
+        }
+    }
+
+    private static void BuildCall(CodeWriter w, OperationModel operation, string? marker)
+    {
+        string ids = string.Concat(operation.PathIds.Select(id => $", (\"{id}\", {Naming.Camel(id)})"));
+        var chain = new List<string>();
+        if (operation.Flag is { } flag)
+        {
+            chain.Add($".Flag(\"{flag}\")");
+        }
+
+        chain.AddRange(operation.FixedQuery.Select(p => $".Query(\"{p.Key}\", \"{p.Value}\")"));
+        TypeModel? request = operation.Request;
+        string access = request is not null && IsOptional(request) ? "request?." : "request.";
+        foreach (FieldModel field in request?.Fields.Where(f => f.Position == FieldPosition.Query) ?? [])
+        {
+            string value = field.Json switch
+            {
+                "clientToken" => $"BccClientToken.OrNew({access}ClientToken)",
+                "marker" when marker is not null => marker,
+                _ when field.Type.Kind == TypeKind.Enum => $"{access}{field.Property}{(field.Required ? string.Empty : "?")}.Value",
+                _ => access + field.Property,
+            };
+            chain.Add($".Query(\"{field.Json}\", {value})");
+        }
+
+        string method = operation.HttpMethod[0] + operation.HttpMethod[1..].ToLowerInvariant();
+        w.Line($"var call = new BccCall(\"{operation.Name}\", HttpMethod.{method}, \"{operation.Path}\"{ids}){(chain.Count == 0 ? ";" : string.Empty)}");
+        for (int i = 0; i < chain.Count; i++)
+        {
+            w.Line("    " + chain[i] + (i == chain.Count - 1 ? ";" : string.Empty));
+        }
+
+        if (request is null || request.Fields.All(f => f.Position == FieldPosition.Query && !f.Encrypted))
+        {
+            return;
+        }
+
+        string body = IsOptional(request) ? $"request ?? new {request.Name}()" : "request";
+        string info = $"BccJsonContext.Default.{request.Name}";
+        FieldModel? password = request.Fields.FirstOrDefault(f => f.Encrypted);
+        bool markerInBody = marker is not null && operation.Pager!.MarkerInBody;
+        w.Line(password is not null
+            ? $"call.Body = await transport.SerializeWithPasswordAsync({body}, {info}, \"{password.Json}\", {access}{password.Property}, cancellationToken).ConfigureAwait(false);"
+            : markerInBody
+                ? $"call.Body = BccTransport.SerializeWithMarker({body}, {info}, {marker});"
+                : $"call.Body = BccTransport.Serialize({body}, {info});");
+    }
+
+    private static void Send(CodeWriter w, OperationModel operation)
+    {
+        if (operation.Response is not { } response)
+        {
+            w.Line("await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);");
+            return;
+        }
+
+        string send = $"await transport.SendAsync(call, BccJsonContext.Default.{TypeInfo(response)}, cancellationToken).ConfigureAwait(false)";
+        if (operation.Unwrap is not { } field)
+        {
+            w.Line($"return {send};");
+            return;
+        }
+
+        w.Line($"{response} response = {send};");
+        w.Line(field.Type.IsList
+            ? $"return response.{field.Property};"
+            : $"return response.{field.Property} ?? throw new System.Text.Json.JsonException(\"BCC {operation.Name} returned no {field.Json}.\");");
+    }
+
+    public static string Client(ApiModel api)
+    {
+        var w = new CodeWriter();
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Internal;").Line("using Microsoft.Extensions.DependencyInjection;").Line()
+            .Line("namespace BccExtensions;").Line()
+            .Open("public partial interface IBccClient");
+        for (int i = 0; i < api.Areas.Count; i++)
+        {
+            AreaModel area = api.Areas[i];
+            w.Line($"/// <summary>Gets the {area.Noun} operations.</summary>").Line($"{area.InterfaceName} {area.Name} {{ get; }}");
+            if (i < api.Areas.Count - 1)
+            {
+                w.Line();
+            }
+        }
+
+        w.Close().Line()
+            .Line("/// <summary>The BCC client of one registration.</summary>")
+            .Open("internal sealed partial class BccClient(BccTransport transport) : IBccClient");
+        foreach (AreaModel area in api.Areas)
+        {
+            w.Line($"public {area.InterfaceName} {area.Name} {{ get; }} = new {area.ClassName}(transport);");
+        }
+
+        w.Close().Line()
+            .Line("/// <summary>Registers each sub-client of a registration as a service of its own.</summary>")
+            .Open("internal static class BccSubClients")
+            .Line("/// <summary>Registers the sub-clients of the unnamed client.</summary>")
+            .Open("public static void AddUnnamed(IServiceCollection services)");
+        foreach (AreaModel area in api.Areas)
+        {
+            w.Line($"services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().{area.Name});");
+        }
+
+        w.Close().Line()
+            .Line("/// <summary>Registers the sub-clients of a named client as keyed services.</summary>")
+            .Open("public static void AddNamed(IServiceCollection services, string name)");
+        foreach (AreaModel area in api.Areas)
+        {
+            w.Line($"services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).{area.Name});");
+        }
+
+        w.Close().Close();
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// Writes the whole JSON context, hand-written wire types included: the JSON source generator needs every
+    /// <c>[JsonSerializable]</c> on one declaration.
+    /// </summary>
+    public static string JsonContext(ApiModel api)
+    {
+        var w = new CodeWriter();
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line()
+            .Line("namespace BccExtensions.Internal;").Line()
+            .Line("/// <summary>")
+            .Line("/// The source-generated JSON metadata of every wire type (trimming and AOT safe). Strings and flags are read leniently")
+            .Line("/// because the service sends some numbers and booleans as strings and back.")
+            .Line("/// </summary>")
+            .Line("[JsonSourceGenerationOptions(")
+            .Line("    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,")
+            .Line("    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,")
+            .Line("    NumberHandling = JsonNumberHandling.AllowReadingFromString,")
+            .Line("    PropertyNameCaseInsensitive = true,")
+            .Line("    Converters = [typeof(LenientStringConverter), typeof(LenientBooleanConverter)])]")
+            .Line("[JsonSerializable(typeof(BceErrorBody))]")
+            .Line("[JsonSerializable(typeof(StsCredentialsResponse))]")
+            .Line("[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]")
+            .Line("[JsonSerializable(typeof(IReadOnlyList<string>))]");
+        foreach (TypeModel type in api.Types.Where(t => t.Role != TypeRole.Nested))
+        {
+            w.Line($"[JsonSerializable(typeof({type.Name}))]");
+        }
+
+        w.Line("internal sealed partial class BccJsonContext : JsonSerializerContext;");
+        return w.ToString();
+    }
+}

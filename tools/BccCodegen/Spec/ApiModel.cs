@@ -1,0 +1,137 @@
+namespace BccCodegen.Spec;
+
+/// <summary>Everything the emitters need, resolved from spec/.</summary>
+internal sealed record ApiModel(
+    IReadOnlyList<AreaModel> Areas,
+    IReadOnlyList<OperationModel> Operations,
+    IReadOnlyList<TypeModel> Types,
+    IReadOnlyList<EnumModel> Enums);
+
+/// <summary>A sub-client: one API area.</summary>
+internal sealed record AreaModel(string Name, string Noun)
+{
+    public string InterfaceName => "IBcc" + Name + "Client";
+
+    public string ClassName => "Bcc" + Name + "Client";
+}
+
+/// <summary>One BCC operation as the client calls it.</summary>
+internal sealed record OperationModel
+{
+    public required string Name { get; init; }
+
+    public required string Area { get; init; }
+
+    /// <summary>The C# method name without <c>Async</c>.</summary>
+    public required string Method { get; init; }
+
+    public required string HttpMethod { get; init; }
+
+    /// <summary>The path with <c>{id}</c> holes and the version filled in.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The empty-valued query flag (<c>?start</c>), if any.</summary>
+    public string? Flag { get; init; }
+
+    /// <summary>Query parameters whose value is part of the operation (<c>action=AttachTags</c>).</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> FixedQuery { get; init; }
+
+    public required IReadOnlyList<string> PathIds { get; init; }
+
+    public TypeModel? Request { get; init; }
+
+    public string? Response { get; init; }
+
+    public required bool ClientToken { get; init; }
+
+    public required IReadOnlyList<string> EncryptedFields { get; init; }
+
+    public PagerModel? Pager { get; init; }
+
+    /// <summary>A response with one object or list field is returned unwrapped.</summary>
+    public FieldModel? Unwrap { get; init; }
+
+    public required string Description { get; init; }
+
+    public required bool IsExtra { get; init; }
+
+    /// <summary>Another operation with the same wire form and the same C# method.</summary>
+    public string? AliasOf { get; init; }
+
+    public string Signature => Area + "." + Method + "Async";
+
+    public string DisplayUri
+    {
+        get
+        {
+            var query = new List<string>();
+            if (Flag is not null)
+            {
+                query.Add(Flag);
+            }
+
+            query.AddRange(FixedQuery.Select(p => p.Key + "=" + p.Value));
+            return Path + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));
+        }
+    }
+}
+
+/// <summary>Marker paging: where the marker goes and which list the answer carries.</summary>
+internal sealed record PagerModel(bool MarkerInBody, FieldModel Items);
+
+/// <summary>A request, nested or response model.</summary>
+internal sealed record TypeModel(string Name, string Summary, IReadOnlyList<FieldModel> Fields, TypeRole Role);
+
+internal enum TypeRole
+{
+    Request,
+    Nested,
+    Response,
+}
+
+internal enum FieldPosition
+{
+    Body,
+    Query,
+}
+
+/// <summary>A model property.</summary>
+internal sealed record FieldModel(string Json, string Property, TypeRef Type, bool Required, string Doc, FieldPosition Position, bool Encrypted)
+{
+    /// <summary>Gets the lowest value the client accepts, checked before sending.</summary>
+    public int? Minimum { get; init; }
+}
+
+internal enum TypeKind
+{
+    String,
+    Int,
+    Long,
+    Bool,
+    Double,
+    Json,
+    Timestamp,
+    Enum,
+    Model,
+}
+
+/// <summary>A property type: a scalar, enum or model, possibly as a list or string-keyed map.</summary>
+internal sealed record TypeRef(TypeKind Kind, string? Name, bool IsList, bool IsMap)
+{
+    public string Element => Kind switch
+    {
+        TypeKind.String => "string",
+        TypeKind.Int => "int",
+        TypeKind.Long => "long",
+        TypeKind.Bool => "bool",
+        TypeKind.Double => "double",
+        TypeKind.Json => "System.Text.Json.JsonElement",
+        TypeKind.Timestamp => "DateTimeOffset",
+        _ => Name!,
+    };
+
+    public bool IsValueType => Kind is not (TypeKind.String or TypeKind.Model) && !IsList && !IsMap;
+}
+
+/// <summary>An extensible string enumeration.</summary>
+internal sealed record EnumModel(string Name, IReadOnlyList<string> Values);

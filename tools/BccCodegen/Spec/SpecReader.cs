@@ -1,0 +1,462 @@
+using System.Text.Json.Nodes;
+
+namespace BccCodegen.Spec;
+
+/// <summary>Reads spec/ (Baidu's request metadata, the response shapes, the extra operations and the mapping) into an <see cref="ApiModel"/>.</summary>
+internal sealed class SpecReader
+{
+    private const string ClientTokenField = "clientToken";
+
+    private readonly string _specDirectory;
+    private readonly JsonObject _map;
+    private readonly JsonObject _responses;
+    private readonly Dictionary<string, JsonObject> _meta = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _extras = new(StringComparer.Ordinal);
+    private readonly JsonObject _commonText;
+    private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _enumNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject?> _descriptions = new(StringComparer.Ordinal);
+
+    private SpecReader(string specDirectory)
+    {
+        _specDirectory = specDirectory;
+        _map = Load("operation-map.json");
+        _responses = Load("bcc-responses.json");
+        _commonText = Load(Path.Combine("i18n", "en-US", "common.json"));
+        foreach (string file in Directory.GetFiles(Path.Combine(specDirectory, "bcc"), "*.json").Order(StringComparer.Ordinal))
+        {
+            JsonObject operation = Load(file);
+            _meta.Add(Text(operation, "name"), operation);
+        }
+
+        foreach (JsonNode? operation in Load("extra-operations.json")["operations"]!.AsArray())
+        {
+            _extras.Add(Text(operation!, "name"), operation!.AsObject());
+        }
+    }
+
+    /// <summary>Reads and checks the whole specification.</summary>
+    /// <exception cref="InvalidDataException">The specification is inconsistent (an operation without a mapping, a clash of names, …).</exception>
+    public static ApiModel Read(string specDirectory) => new SpecReader(specDirectory).Read();
+
+    private ApiModel Read()
+    {
+        foreach ((string from, JsonNode? to) in _map["typeNames"]!.AsObject())
+        {
+            _typeNames[from] = to!.GetValue<string>();
+        }
+
+        List<EnumModel> enums = ReadEnums();
+        foreach ((string name, JsonNode? shape) in _responses["types"]!.AsObject())
+        {
+            if (shape!["kind"] is null && name != "ErrorResponse")
+            {
+                AddType(ReadResponseType(name, shape.AsObject()));
+            }
+        }
+
+        JsonObject mapped = _map["operations"]!.AsObject();
+        var missing = _meta.Keys.Concat(_extras.Keys).Where(name => !mapped.ContainsKey(name)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException("Operations without a sub-client in operation-map.json: " + string.Join(", ", missing));
+        }
+
+        var operations = new List<OperationModel>();
+        foreach ((string name, JsonNode? entry) in mapped.Where(e => e.Value!["aliasOf"] is null))
+        {
+            operations.Add(ReadOperation(name, entry!.AsObject()));
+        }
+
+        foreach ((string name, JsonNode? entry) in mapped.Where(e => e.Value!["aliasOf"] is not null))
+        {
+            operations.Add(ReadAlias(name, entry!.AsObject(), operations));
+        }
+
+        var areas = _map["areas"]!.AsObject().Select(area => new AreaModel(area.Key, area.Value!.GetValue<string>())).ToList();
+        var unknownArea = operations.FirstOrDefault(o => areas.All(a => a.Name != o.Area));
+        if (unknownArea is not null)
+        {
+            throw new InvalidDataException($"{unknownArea.Name} names the unknown area {unknownArea.Area}.");
+        }
+
+        return new ApiModel(
+            areas,
+            operations.OrderBy(o => o.Area, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
+            _types.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
+            enums);
+    }
+
+    private List<EnumModel> ReadEnums()
+    {
+        var enums = new List<EnumModel>();
+        foreach (JsonObject source in new[] { _responses["enums"]!.AsObject(), _map["enums"]!.AsObject() })
+        {
+            foreach ((string name, JsonNode? node) in source)
+            {
+                JsonArray values = node is JsonArray array ? array : node!["values"]!.AsArray();
+                enums.Add(new EnumModel(name, values.Select(v => v!.GetValue<string>()).ToList()));
+                _enumNames.Add(name);
+            }
+        }
+
+        return enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private TypeModel ReadResponseType(string name, JsonObject shape)
+    {
+        var fields = new List<FieldModel>();
+        foreach (JsonNode? node in shape["fields"]!.AsArray())
+        {
+            string json = Text(node!, "json");
+            if (fields.Any(f => string.Equals(f.Json, json, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue; // Reading is case-insensitive: one property serves both spellings.
+            }
+
+            TypeRef type = ResponseFieldType(node!.AsObject(), json);
+            string doc = node["notes"] is JsonNode notes && !Text(notes).StartsWith("enum hint", StringComparison.Ordinal)
+                ? Naming.Sentence(Text(notes))
+                : string.Empty;
+            fields.Add(new FieldModel(json, PropertyName(json, TypeName(name), fields), type, Required: false, doc, FieldPosition.Body, Encrypted: false));
+        }
+
+        return new TypeModel(TypeName(name), $"A BCC response model (wire type <c>{name}</c>).", fields, TypeRole.Response);
+    }
+
+    private TypeRef ResponseFieldType(JsonObject field, string json)
+    {
+        bool isList = field["array"]!.GetValue<bool>();
+        bool isMap = field["map"]!.GetValue<bool>();
+        string type = Text(field, "type");
+        string? enumName = FieldEnum(null, json) ?? field["enum"]?.GetValue<string>();
+        TypeKind kind = type switch
+        {
+            "string" when enumName is not null => TypeKind.Enum,
+            "string" when !isList && !isMap && json.EndsWith("Time", StringComparison.Ordinal) => TypeKind.Timestamp,
+            "string" => TypeKind.String,
+            "int" => TypeKind.Int,
+            "long" => TypeKind.Long,
+            "bool" => TypeKind.Bool,
+            "double" => TypeKind.Double,
+            "object" or "JsonObject" => TypeKind.Json,
+            _ => TypeKind.Model,
+        };
+        string? name = kind switch
+        {
+            TypeKind.Enum => enumName,
+            TypeKind.Model => TypeName(type),
+            _ => null,
+        };
+        return new TypeRef(kind, name, isList, isMap);
+    }
+
+    private string? FieldEnum(string? operation, string json)
+    {
+        JsonObject hints = _map["fieldEnums"]!.AsObject();
+        return (operation is not null ? hints[operation + "." + json] : null)?.GetValue<string>() ?? hints[json]?.GetValue<string>();
+    }
+
+    private string TypeName(string wireName) => _typeNames.GetValueOrDefault(wireName, wireName);
+
+    private void AddType(TypeModel type)
+    {
+        if (_types.TryGetValue(type.Name, out TypeModel? existing))
+        {
+            if (existing.Role == TypeRole.Nested && type.Role == TypeRole.Nested)
+            {
+                // One nested shape used by several operations, some with more fields: one type with all of them.
+                var added = type.Fields.Where(f => existing.Fields.All(e => e.Json != f.Json)).Select(f => f with { Required = false });
+                _types[type.Name] = existing with { Fields = [.. existing.Fields, .. added] };
+                return;
+            }
+
+            if (!existing.Fields.Select(f => f.Json).SequenceEqual(type.Fields.Select(f => f.Json)))
+            {
+                throw new InvalidDataException($"Two different shapes are both named {type.Name}.");
+            }
+
+            return;
+        }
+
+        if (_enumNames.Contains(type.Name))
+        {
+            throw new InvalidDataException($"{type.Name} is both a model and an enumeration.");
+        }
+
+        _types.Add(type.Name, type);
+    }
+
+    private OperationModel ReadOperation(string name, JsonObject entry)
+    {
+        bool isExtra = _extras.TryGetValue(name, out JsonObject? extra);
+        JsonObject definition = isExtra ? extra! : _meta[name];
+        List<JsonObject> parameters = Parameters(definition);
+        JsonObject fixedValues = entry["fixed"]?.AsObject() ?? [];
+        string uri = _map["uriFixes"]?[name]?.GetValue<string>() ?? Text(definition, "uri");
+        string version = parameters.FirstOrDefault(p => Text(p, "name") == "version")?["default"]?.GetValue<string>() ?? string.Empty;
+        string[] uriParts = uri.Split('?', 2);
+        string path = uriParts[0].Replace("{version}", version, StringComparison.Ordinal);
+        foreach ((string fixedName, JsonNode? value) in fixedValues)
+        {
+            path = path.Replace("{" + fixedName + "}", value!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        string? flag = null;
+        var fixedQuery = new List<KeyValuePair<string, string>>();
+        if (uriParts.Length == 2)
+        {
+            string[] pair = uriParts[1].Split('=', 2);
+            if (pair.Length == 2)
+            {
+                fixedQuery.Add(new(pair[0], pair[1]));
+            }
+            else
+            {
+                flag = pair[0];
+            }
+        }
+
+        foreach (JsonObject parameter in parameters.Where(p => Position(p) == "QUERY" && fixedValues.ContainsKey(Text(p, "name"))))
+        {
+            fixedQuery.Add(new(Text(parameter, "name"), fixedValues[Text(parameter, "name")]!.GetValue<string>()));
+        }
+
+        var pathIds = System.Text.RegularExpressions.Regex.Matches(path, @"\{(\w+)\}").Select(m => m.Groups[1].Value).ToList();
+        foreach (string id in pathIds)
+        {
+            if (!parameters.Any(p => Text(p, "name") == id && Position(p) == "URL"))
+            {
+                throw new InvalidDataException($"{name}: path hole {{{id}}} has no URL parameter.");
+            }
+        }
+
+        JsonObject? wire = WireFacts(name, definition);
+        bool clientToken = wire?["clientToken"]?.GetValue<bool>() ?? false;
+        var encrypted = wire?["encryptedFields"]?.AsArray().Select(f => f!.GetValue<string>()).ToList() ?? [];
+        var requestParameters = parameters.Where(p => Position(p) is "BODY" or "QUERY" && !fixedValues.ContainsKey(Text(p, "name"))).ToList();
+        TypeModel? request = requestParameters.Count > 0 || clientToken
+            ? ReadRequest(name, entry["request"]?.GetValue<string>() ?? name + "Request", requestParameters, clientToken, encrypted)
+            : null;
+        string? response = ResponseTypeName(wire?["response"]?.GetValue<string>());
+        PagerModel? pager = Pager(name, definition, request, response);
+        return new OperationModel
+        {
+            Name = name,
+            Area = Text(entry, "area"),
+            Method = Text(entry, "method"),
+            HttpMethod = Text(definition, "method"),
+            Path = path,
+            Flag = flag,
+            FixedQuery = fixedQuery,
+            PathIds = pathIds,
+            Request = request,
+            Response = response,
+            ClientToken = clientToken,
+            EncryptedFields = encrypted,
+            Pager = pager,
+            Unwrap = pager is null && response is not null && _types.TryGetValue(response, out TypeModel? shape) && shape.Fields is [{ Type.Kind: TypeKind.Model } single] ? single : null,
+            Description = Describe(name, definition),
+            IsExtra = isExtra,
+        };
+    }
+
+    // An alias is a second name for the same wire form (the Go SDK's V2 variants, a duplicated metadata file):
+    // it must agree with its target on method, URI and parameters, and shares its C# method.
+    private OperationModel ReadAlias(string name, JsonObject entry, List<OperationModel> operations)
+    {
+        string target = Text(entry, "aliasOf");
+        OperationModel original = operations.Single(o => o.Name == target);
+        bool isExtra = _extras.TryGetValue(name, out JsonObject? extra);
+        JsonObject definition = isExtra ? extra! : _meta[name];
+        JsonObject targetDefinition = _extras.GetValueOrDefault(target) ?? _meta[target];
+        var parameters = Parameters(definition).Select(p => Text(p, "name")).ToList();
+        bool sameWire = Text(definition, "method") == Text(targetDefinition, "method") && Text(definition, "uri") == Text(targetDefinition, "uri")
+            && (parameters.Count == 0 || parameters.SequenceEqual(Parameters(targetDefinition).Select(p => Text(p, "name"))));
+        if (!sameWire || Text(entry, "area") != original.Area || Text(entry, "method") != original.Method)
+        {
+            throw new InvalidDataException($"{name} is an alias of {target} but differs from it on the wire or in its C# method.");
+        }
+
+        return original with { Name = name, AliasOf = target, IsExtra = isExtra, Description = Describe(name, definition) };
+    }
+
+    private List<JsonObject> Parameters(JsonObject definition)
+    {
+        var parameters = new List<JsonObject>();
+        if (definition["parametersFrom"]?.GetValue<string>() is { } from)
+        {
+            parameters.AddRange(_meta[from]["parameters"]!.AsArray().Select(p => p!.AsObject()));
+        }
+
+        parameters.AddRange(definition["parameters"]!.AsArray().Select(p => p!.AsObject()));
+        return parameters;
+    }
+
+    private JsonObject? WireFacts(string name, JsonObject definition)
+    {
+        if (_responses["operations"]![name] is JsonObject meta)
+        {
+            return meta;
+        }
+
+        string goMethod = definition["goMethod"]?.GetValue<string>() ?? Text(definition, "name");
+        return _responses["extraOperations"]![goMethod]?.AsObject();
+    }
+
+    private static string? ResponseTypeName(string? wireName) => wireName switch
+    {
+        null => null,
+        "StringList" => "StringList",
+        "JsonObject" => "JsonObject",
+        _ => wireName,
+    };
+
+    private PagerModel? Pager(string name, JsonObject definition, TypeModel? request, string? response)
+    {
+        FieldModel? marker = request?.Fields.FirstOrDefault(f => f.Json == "marker");
+        if (marker is null || response is null || !_types.TryGetValue(TypeName(response), out TypeModel? shape))
+        {
+            return null;
+        }
+
+        string? resultKey = definition["paginator"]?["result_key"]?.GetValue<string>();
+        var lists = shape.Fields.Where(f => f.Type.IsList).ToList();
+        FieldModel? items = resultKey is not null ? shape.Fields.FirstOrDefault(f => f.Json == resultKey) : lists.Count == 1 ? lists[0] : null;
+        bool pages = shape.Fields.Any(f => f.Json == "nextMarker") && shape.Fields.Any(f => f.Json == "isTruncated");
+        if (items is null || !pages)
+        {
+            if (resultKey is not null)
+            {
+                throw new InvalidDataException($"{name}: the paginator's result '{resultKey}' is not a paged list in {response}.");
+            }
+
+            return null;
+        }
+
+        return new PagerModel(marker.Position == FieldPosition.Body, items);
+    }
+
+    private TypeModel ReadRequest(string operation, string typeName, List<JsonObject> parameters, bool clientToken, List<string> encrypted)
+    {
+        var fields = new List<FieldModel>();
+        foreach (JsonObject parameter in parameters)
+        {
+            fields.Add(RequestField(operation, parameter, typeName, encrypted, fields));
+        }
+
+        if (clientToken)
+        {
+            fields.Add(new FieldModel(ClientTokenField, "ClientToken", new TypeRef(TypeKind.String, null, false, false), false,
+                "The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.",
+                FieldPosition.Query, Encrypted: false));
+        }
+
+        var request = new TypeModel(typeName, $"The arguments of the BCC {operation} operation.", fields, TypeRole.Request);
+        AddType(request);
+        return request;
+    }
+
+    private FieldModel RequestField(string operation, JsonObject parameter, string owner, List<string> encrypted, List<FieldModel> siblings)
+    {
+        string json = Text(parameter, "name");
+        string type = Text(parameter, "type");
+        JsonArray? sub = parameter["sub_parameters"]?.AsArray();
+        TypeRef typeRef = type switch
+        {
+            "String" when FieldEnum(operation, json) is { } enumName => new TypeRef(TypeKind.Enum, enumName, false, false),
+            "String" => new TypeRef(TypeKind.String, null, false, false),
+            "Integer" => new TypeRef(TypeKind.Int, null, false, false),
+            "Long" => new TypeRef(TypeKind.Long, null, false, false),
+            "Boolean" => new TypeRef(TypeKind.Bool, null, false, false),
+            "List" when sub is null => new TypeRef(TypeKind.String, null, true, false),
+            "List" or "Object" when sub is not null => new TypeRef(TypeKind.Model, NestedType(operation, json, sub), type == "List", false),
+            "Object" => new TypeRef(TypeKind.Json, null, false, false),
+            _ => throw new InvalidDataException($"{operation}.{json}: unknown parameter type {type}."),
+        };
+        string position = Position(parameter) ?? "BODY";
+        return new FieldModel(json, PropertyName(json, owner, siblings), typeRef, parameter["required"]!.GetValue<bool>(), Describe(operation, parameter),
+            position == "QUERY" ? FieldPosition.Query : FieldPosition.Body, encrypted.Contains(json))
+        {
+            Minimum = typeRef is { Kind: TypeKind.Int, IsList: false } ? _map["fieldMinimums"]?[json]?.GetValue<int>() : null,
+        };
+    }
+
+    private string NestedType(string operation, string json, JsonArray sub)
+    {
+        string name = _map["nestedTypes"]![json]?.GetValue<string>() ?? operation + Naming.Pascal(json);
+        if (_types.TryGetValue(name, out TypeModel? existing) && existing.Role == TypeRole.Response)
+        {
+            var missing = sub.Select(p => Text(p!, "name")).Except(existing.Fields.Select(f => f.Json)).ToList();
+            return missing.Count == 0 ? name : throw new InvalidDataException($"{operation}.{json} maps to {name}, which lacks {string.Join(", ", missing)}.");
+        }
+
+        var fields = new List<FieldModel>();
+        foreach (JsonNode? parameter in sub)
+        {
+            fields.Add(RequestField(operation, parameter!.AsObject(), name, encrypted: [], fields));
+        }
+
+        AddType(new TypeModel(name, $"A nested BCC request model (<c>{json}</c>).", fields, TypeRole.Nested));
+        return name;
+    }
+
+    // A property may not repeat its type's name or a sibling's name (VolumeModel has both desc and description).
+    private static string PropertyName(string json, string owner, List<FieldModel> siblings)
+    {
+        string property = Naming.Property(json);
+        if (siblings.Any(f => f.Property == property))
+        {
+            property = Naming.Pascal(json);
+        }
+
+        return property == owner || siblings.Any(f => f.Property == property) ? property + "Value" : property;
+    }
+
+    private string Describe(string operation, JsonObject node)
+    {
+        if (node["desc"]?.GetValue<string>() is { } inline)
+        {
+            return Naming.Sentence(inline);
+        }
+
+        string? key = node["desc_key"]?.GetValue<string>();
+        string? text = key switch
+        {
+            null => null,
+            _ when key.StartsWith("common.", StringComparison.Ordinal) => _commonText[key["common.".Length..]]?.GetValue<string>(),
+            _ => DescriptionOf(key),
+        };
+        return text is null ? string.Empty : Naming.Sentence(text);
+    }
+
+    // Keys read "bcc.<Operation>.<parameter path>"; the text sits in i18n/en-US/bcc/<Operation>.json.
+    private string? DescriptionOf(string key)
+    {
+        string[] parts = key.Split('.', 3);
+        if (parts.Length < 3)
+        {
+            return null;
+        }
+
+        if (!_descriptions.TryGetValue(parts[1], out JsonObject? texts))
+        {
+            string file = Path.Combine(_specDirectory, "i18n", "en-US", "bcc", parts[1] + ".json");
+            texts = File.Exists(file) ? Load(file)[parts[1]]?.AsObject() : null;
+            _descriptions[parts[1]] = texts;
+        }
+
+        return texts?[parts[2]]?.GetValue<string>();
+    }
+
+    private static string? Position(JsonObject parameter) => parameter["position"]?.GetValue<string>();
+
+    private static string Text(JsonNode node, string property) =>
+        node[property]?.GetValue<string>() ?? throw new InvalidDataException($"Missing '{property}' in {node.ToJsonString()[..Math.Min(120, node.ToJsonString().Length)]}.");
+
+    private static string Text(JsonNode node) => node.GetValue<string>();
+
+    private JsonObject Load(string file) =>
+        JsonNode.Parse(File.ReadAllText(Path.IsPathRooted(file) ? file : Path.Combine(_specDirectory, file)))!.AsObject();
+}
