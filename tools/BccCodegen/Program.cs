@@ -1,54 +1,62 @@
-using BccCodegen;
+namespace BccCodegen;
 
-// Usage: dotnet run --project tools/BccCodegen [-- <repository root>]
-// Rewrites the generated files from spec/ and removes generated files that spec/ no longer produces.
-string root = args.Length > 0 ? Path.GetFullPath(args[0]) : FindRoot(Directory.GetCurrentDirectory());
-IReadOnlyDictionary<string, string> files = Generator.Generate(root);
-int written = 0;
-foreach ((string relative, string content) in files)
+/// <summary>
+/// Usage: <c>dotnet run --project tools/BccCodegen [-- &lt;repository root&gt;]</c>. Rewrites the generated files from
+/// spec/ and removes generated files that spec/ no longer produces.
+/// </summary>
+internal static class CodegenProgram
 {
-    string path = Path.Combine(root, relative);
-    if (File.Exists(path) && File.ReadAllText(path) == content)
+    public static int Main(string[] args)
     {
-        continue;
-    }
-
-    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-    File.WriteAllText(path, content);
-    written++;
-}
-
-int removed = 0;
-foreach (string folder in Generator.OwnedFolders)
-{
-    string directory = Path.Combine(root, folder);
-    if (!Directory.Exists(directory))
-    {
-        continue;
-    }
-
-    foreach (string path in Directory.GetFiles(directory, "*.g.cs", SearchOption.AllDirectories))
-    {
-        if (!files.ContainsKey(Path.GetRelativePath(root, path).Replace('\\', '/')))
+        string root = args.Length > 0 ? Path.GetFullPath(args[0]) : FindRoot(Directory.GetCurrentDirectory());
+        IReadOnlyDictionary<string, string> files = Generator.Generate(root);
+        int written = 0;
+        foreach ((string relative, string content) in files)
         {
-            File.Delete(path);
-            removed++;
+            string path = Path.Combine(root, relative);
+            if (File.Exists(path) && File.ReadAllText(path) == content)
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content);
+            written++;
         }
-    }
-}
 
-Console.WriteLine($"{files.Count} generated files: {written} written, {removed} removed, {files.Count - written} unchanged.");
-return 0;
-
-static string FindRoot(string start)
-{
-    for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "BccExtensions.sln")))
+        int removed = 0;
+        foreach (string folder in Generator.OwnedFolders)
         {
-            return directory.FullName;
+            string directory = Path.Combine(root, folder);
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+
+            foreach (string path in Directory.GetFiles(directory, "*.g.cs", SearchOption.AllDirectories))
+            {
+                if (!files.ContainsKey(Path.GetRelativePath(root, path).Replace('\\', '/')))
+                {
+                    File.Delete(path);
+                    removed++;
+                }
+            }
         }
+
+        Console.WriteLine($"{files.Count} generated files: {written} written, {removed} removed, {files.Count - written} unchanged.");
+        return 0;
     }
 
-    throw new DirectoryNotFoundException("Run from inside the repository or pass its root.");
+    private static string FindRoot(string start)
+    {
+        for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "BccExtensions.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Run from inside the repository or pass its root.");
+    }
 }

@@ -194,10 +194,13 @@ internal static class ClientEmitter
 
         foreach (FieldModel field in request.Fields.Where(f => f.Required))
         {
-            string check = field.Type is { Kind: TypeKind.String, IsList: false } ? "ArgumentException.ThrowIfNullOrWhiteSpace" : field.Type.IsValueType ? null! : "ArgumentNullException.ThrowIfNull";
-            if (check is not null)
+            if (field.Type is { Kind: TypeKind.String, IsList: false })
             {
-                w.Line($"{check}(request.{field.Property}, \"request.{field.Property}\");");
+                w.Line($"ArgumentException.ThrowIfNullOrWhiteSpace(request.{field.Property}, \"request.{field.Property}\");");
+            }
+            else if (!field.Type.IsValueType || !field.InBody)
+            {
+                w.Line($"ArgumentNullException.ThrowIfNull(request.{field.Property}, \"request.{field.Property}\");");
             }
         }
 

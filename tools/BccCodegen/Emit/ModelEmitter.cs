@@ -22,13 +22,18 @@ internal static class ModelEmitter
 
             first = false;
             string doc = field.Doc.Length > 0 ? field.Doc : $"Gets the {Naming.Xml(Naming.Words(field.Json))}.";
+            if (field.Required && !field.InBody)
+            {
+                doc += " Required.";
+            }
+
             w.Line($"/// <summary>{doc}</summary>");
             if (field.Encrypted)
             {
                 w.Line("/// <remarks>Sent AES-encrypted with the secret access key, as the service requires; never serialized in clear.</remarks>");
             }
 
-            if (type.Role != TypeRole.Response && (field.Position == FieldPosition.Query || field.Encrypted))
+            if (type.Role != TypeRole.Response && !field.InBody)
             {
                 w.Line("[JsonIgnore]");
             }
@@ -81,7 +86,7 @@ internal static class ModelEmitter
             return $"public {TypeOf(type, nullable)} {field.Property} {{ get; init; }}";
         }
 
-        return field.Required
+        return field.Required && field.InBody
             ? $"public required {TypeOf(field.Type, nullable: false)} {field.Property} {{ get; init; }}"
             : $"public {TypeOf(field.Type, nullable: true)} {field.Property} {{ get; init; }}";
     }

@@ -100,6 +100,12 @@ internal sealed record FieldModel(string Json, string Property, TypeRef Type, bo
 {
     /// <summary>Gets the lowest value the client accepts, checked before sending.</summary>
     public int? Minimum { get; init; }
+
+    /// <summary>
+    /// Gets whether the property is serialized into the JSON body. Query and encrypted fields are not, and so cannot
+    /// carry C#'s <c>required</c> (System.Text.Json refuses required members it does not write); they are checked at run time.
+    /// </summary>
+    public bool InBody => Position == FieldPosition.Body && !Encrypted;
 }
 
 internal enum TypeKind

@@ -8,7 +8,7 @@ namespace BccExtensions;
 /// <summary>The arguments of the BCC GetAvailableDiskInfo operation.</summary>
 public sealed partial class GetAvailableDiskInfoRequest
 {
-    /// <summary>Availability zone.</summary>
+    /// <summary>Availability zone. Required.</summary>
     [JsonIgnore]
-    public required string ZoneName { get; init; }
+    public string? ZoneName { get; init; }
 }

@@ -8,9 +8,9 @@ namespace BccExtensions;
 /// <summary>The arguments of the BCC GetAvailableImagesBySpec operation.</summary>
 public sealed partial class GetAvailableImagesBySpecRequest
 {
-    /// <summary>Instance specification.</summary>
+    /// <summary>Instance specification. Required.</summary>
     [JsonIgnore]
-    public required string Spec { get; init; }
+    public string? Spec { get; init; }
 
     /// <summary>Starting position for paginated list queries, a system-generated string.</summary>
     [JsonIgnore]

@@ -8,7 +8,7 @@ namespace BccExtensions;
 /// <summary>The arguments of the BCC GetDiskQuota operation.</summary>
 public sealed partial class GetDiskQuotaRequest
 {
-    /// <summary>Zone information, zoneName naming convention is "country-region-zone-sequence" in lowercase, e.g., Beijing Zone A is "cn-bj-a".</summary>
+    /// <summary>Zone information, zoneName naming convention is "country-region-zone-sequence" in lowercase, e.g., Beijing Zone A is "cn-bj-a". Required.</summary>
     [JsonIgnore]
-    public required string ZoneName { get; init; }
+    public string? ZoneName { get; init; }
 }

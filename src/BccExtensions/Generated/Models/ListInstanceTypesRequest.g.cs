@@ -8,7 +8,7 @@ namespace BccExtensions;
 /// <summary>The arguments of the BCC ListInstanceTypes operation.</summary>
 public sealed partial class ListInstanceTypesRequest
 {
-    /// <summary>Availability zone.</summary>
+    /// <summary>Availability zone. Required.</summary>
     [JsonIgnore]
-    public required string ZoneName { get; init; }
+    public string? ZoneName { get; init; }
 }

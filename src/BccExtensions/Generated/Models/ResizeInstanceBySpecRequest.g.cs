@@ -8,9 +8,9 @@ namespace BccExtensions;
 /// <summary>The arguments of the BCC ResizeInstanceBySpec operation.</summary>
 public sealed partial class ResizeInstanceBySpecRequest
 {
-    /// <summary>Operation to perform on the instance; current valid value: resize.</summary>
+    /// <summary>Operation to perform on the instance; current valid value: resize. Required.</summary>
     [JsonIgnore]
-    public required string Action { get; init; }
+    public string? Action { get; init; }
 
     /// <summary>Target instance specification.</summary>
     [JsonPropertyName("spec")]
