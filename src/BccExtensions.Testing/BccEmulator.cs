@@ -268,6 +268,13 @@ public sealed class BccEmulator : IAsyncDisposable
                     : throw EmulatorError.Conflict(BccErrorCodes.IdempotentParameterMismatch, "The clientToken was used with a different request.");
             }
 
+            // Known but unmodelled operations never reach the routes, which would read e.g. /v2/instance/batchAction
+            // as an instance id and answer "does not exist".
+            if (KnownOperation.Find(call.Method, call.Segments, call.Query) is { } known && !EmulatorOperations.Modelled.Contains(known.Name))
+            {
+                throw EmulatorError.Unmodelled(call);
+            }
+
             // Specific paths first: /v2/instance/{id} would otherwise swallow /v2/instance/flavorSpec.
             EmulatorResponse response = StsRoutes.TryHandle(call, _keys)
                 ?? CatalogRoutes.TryHandle(call, _state)

@@ -7,11 +7,16 @@ namespace BccExtensions.Testing.Internal;
 /// <param name="Selector">The query key (<c>start</c>) or key and value (<c>action=AttachTags</c>) that selects it, or empty.</param>
 internal sealed record KnownOperation(string Name, string Method, string Path, string Selector)
 {
-    /// <summary>Finds the operation a request is for, preferring one whose selector matches over one without.</summary>
+    /// <summary>
+    /// Finds the operation a request is for: the most specific match (a matching selector, then more literal path
+    /// segments: <c>/v2/instance/getAllStocks</c> over <c>/v2/instance/{instanceId}</c>), and among equals a modelled one.
+    /// </summary>
     public static KnownOperation? Find(string method, IReadOnlyList<string> segments, IReadOnlyDictionary<string, string> query) =>
         BccOperationTable.All
             .Where(o => o.Method == method && o.PathMatches(segments) && o.SelectorMatches(query))
             .OrderByDescending(o => o.Selector.Length)
+            .ThenByDescending(o => o.Path.Count(c => c == '/') - o.Path.Count(c => c == '{'))
+            .ThenByDescending(o => EmulatorOperations.Modelled.Contains(o.Name))
             .FirstOrDefault();
 
     private bool PathMatches(IReadOnlyList<string> segments)
