@@ -21,6 +21,27 @@ public class BccServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddBccClient_EverySubClient_ResolvesAsItsOwnServiceUnnamedAndKeyed()
+    {
+        var services = new ServiceCollection();
+        services.AddBccClient(o => { o.Region = "bj"; o.AccessKeyId = "ak"; o.SecretAccessKey = "sk-0123456789abcdef"; });
+        services.AddBccClient("gz", o => { o.Region = "gz"; o.AccessKeyId = "ak"; o.SecretAccessKey = "sk-0123456789abcdef"; });
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        IBccClient unnamed = provider.GetRequiredService<IBccClient>();
+        IBccClient keyed = provider.GetRequiredKeyedService<IBccClient>("gz");
+
+        System.Reflection.PropertyInfo[] areas = typeof(IBccClient).GetProperties();
+
+        Assert.Equal(18, areas.Length);
+        Assert.All(areas, area =>
+        {
+            Assert.Same(area.GetValue(unnamed), provider.GetRequiredService(area.PropertyType));
+            Assert.Same(area.GetValue(keyed), provider.GetRequiredKeyedService(area.PropertyType, "gz"));
+            Assert.NotSame(area.GetValue(unnamed), area.GetValue(keyed));
+        });
+    }
+
+    [Fact]
     public async Task AddBccClient_Named_ResolvesKeyedClientsWithTheirOwnEndpoints()
     {
         var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[]}"));
