@@ -257,7 +257,7 @@ internal sealed class SpecReader
             EncryptedFields = encrypted,
             Pager = pager,
             Unwrap = pager is null && response is not null && _types.TryGetValue(response, out TypeModel? shape) && shape.Fields is [{ Type.Kind: TypeKind.Model } single] ? single : null,
-            Description = Describe(name, definition),
+            Description = Summary(name, definition, entry),
             IsExtra = isExtra,
         };
     }
@@ -279,7 +279,7 @@ internal sealed class SpecReader
             throw new InvalidDataException($"{name} is an alias of {target} but differs from it on the wire or in its C# method.");
         }
 
-        return original with { Name = name, AliasOf = target, IsExtra = isExtra, Description = Describe(name, definition) };
+        return original with { Name = name, AliasOf = target, IsExtra = isExtra, Description = Summary(name, definition, entry) };
     }
 
     private List<JsonObject> Parameters(JsonObject definition)
@@ -412,6 +412,13 @@ internal sealed class SpecReader
         }
 
         return property == owner || siblings.Any(f => f.Property == property) ? property + "Value" : property;
+    }
+
+    // The metadata describes parameters but hardly ever operations; the mapping's summary fills in.
+    private string Summary(string operation, JsonObject definition, JsonObject entry)
+    {
+        string described = Describe(operation, definition);
+        return described.Length > 0 ? described : entry["summary"]?.GetValue<string>() ?? string.Empty;
     }
 
     private string Describe(string operation, JsonObject node)

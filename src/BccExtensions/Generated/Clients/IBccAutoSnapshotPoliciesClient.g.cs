@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.AutoSnapshotPolicies</c>, or inject <see cref="IBccAutoSnapshotPoliciesClient"/> directly.</remarks>
 public partial interface IBccAutoSnapshotPoliciesClient
 {
-    /// <summary>Calls the BCC AttachAsp operation.</summary>
+    /// <summary>Applies policy to volumes.</summary>
     /// <param name="aspId">The asp id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -15,7 +15,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <remarks>BCC operation <c>AttachAsp</c>: <c>PUT /v2/asp/{aspId}?attach</c>.</remarks>
     Task AttachAsync(string aspId, AttachAspRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateAsp operation.</summary>
+    /// <summary>Creates policy.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -23,14 +23,14 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <remarks>BCC operation <c>CreateAsp</c>: <c>POST /v2/asp</c>.</remarks>
     Task<CreateAspResponse> CreateAsync(CreateAspRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteAsp operation.</summary>
+    /// <summary>Deletes policy.</summary>
     /// <param name="aspId">The asp id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteAsp</c>: <c>DELETE /v2/asp/{aspId}</c>.</remarks>
     Task DeleteAsync(string aspId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DetachAsp operation.</summary>
+    /// <summary>Removes policy from volumes.</summary>
     /// <param name="aspId">The asp id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -38,7 +38,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <remarks>BCC operation <c>DetachAsp</c>: <c>PUT /v2/asp/{aspId}?detach</c>.</remarks>
     Task DetachAsync(string aspId, DetachAspRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetAsp operation.</summary>
+    /// <summary>Gets one policy.</summary>
     /// <param name="aspId">The asp id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The auto snapshot policy of the answer.</returns>
@@ -62,7 +62,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <remarks>BCC operation <c>ListAsps</c>: <c>GET /v2/asp</c>.</remarks>
     Task<BccPage<AutoSnapshotPolicyModel>> ListPageAsync(ListAspsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UpdateAsp operation.</summary>
+    /// <summary>Updates policy (aspId in body).</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>

@@ -15,7 +15,7 @@ public partial interface IBccDeploymentSetsClient
     /// <remarks>BCC operation <c>CreateDeploySet</c>: <c>POST /v2/instance/deployset/create</c>.</remarks>
     Task<CreateDeploySetResponse> CreateAsync(CreateDeploySetRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteDeploySet operation.</summary>
+    /// <summary>Deletes.</summary>
     /// <param name="deployId">The deploy id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -23,7 +23,7 @@ public partial interface IBccDeploymentSetsClient
     /// <remarks>BCC operation <c>DeleteDeploySet</c>: <c>DELETE /v2/instance/deployset/{deployId}</c>.</remarks>
     Task DeleteAsync(string deployId, DeleteDeploySetRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetDeploySet operation.</summary>
+    /// <summary>Gets one (note: no /instance prefix).</summary>
     /// <param name="id">The id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -32,7 +32,7 @@ public partial interface IBccDeploymentSetsClient
     /// <remarks>BCC operation <c>GetDeploySet</c>: <c>GET /v2/deployset/{id}</c>.</remarks>
     Task<GetDeploySetResponse> GetAsync(string id, GetDeploySetRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ListDeploySet operation.</summary>
+    /// <summary>Lists all deployment sets.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -40,7 +40,7 @@ public partial interface IBccDeploymentSetsClient
     /// <remarks>BCC operation <c>ListDeploySet</c>: <c>GET /v2/instance/deployset/list</c>.</remarks>
     Task<ListDeploySetResponse> ListAsync(ListDeploySetRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteInstanceDeploySet operation.</summary>
+    /// <summary>Removes instances from a set.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
@@ -55,7 +55,7 @@ public partial interface IBccDeploymentSetsClient
     /// <remarks>BCC operation <c>UpdateDeploySet</c>: <c>PUT /v2/instance/deployset/{deployId}?modifyAttribute</c>.</remarks>
     Task UpdateAsync(string deployId, UpdateDeploySetRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UpdateDeploySetRelation operation.</summary>
+    /// <summary>Puts instance into deployment set(s).</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>

@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.EhcClusters</c>, or inject <see cref="IBccEhcClustersClient"/> directly.</remarks>
 public partial interface IBccEhcClustersClient
 {
-    /// <summary>Calls the BCC CreateEhcCluster operation.</summary>
+    /// <summary>Creates elastic HPC cluster.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -15,14 +15,14 @@ public partial interface IBccEhcClustersClient
     /// <remarks>BCC operation <c>CreateEhcCluster</c>: <c>POST /v2/instance/ehc/cluster/create</c>.</remarks>
     Task<CreateEhcClusterResponse> CreateAsync(CreateEhcClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteEhcCluster operation.</summary>
+    /// <summary>Deletes clusters.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteEhcCluster</c>: <c>POST /v2/instance/ehc/cluster/delete</c>.</remarks>
     Task DeleteAsync(DeleteEhcClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC EhcClusterList operation.</summary>
+    /// <summary>Lists clusters.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -30,7 +30,7 @@ public partial interface IBccEhcClustersClient
     /// <remarks>BCC operation <c>EhcClusterList</c>: <c>POST /v2/instance/ehc/cluster/list</c>.</remarks>
     Task<EhcClusterListResponse> ListAsync(EhcClusterListRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ModifyEhcCluster operation.</summary>
+    /// <summary>Renames / desc.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>

@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Images</c>, or inject <see cref="IBccImagesClient"/> directly.</remarks>
 public partial interface IBccImagesClient
 {
-    /// <summary>Calls the BCC BindTagImage operation.</summary>
+    /// <summary>Tags image.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -15,14 +15,14 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>BindTagImage</c>: <c>PUT /v2/image/{imageId}/tag?bind</c>.</remarks>
     Task BindTagsAsync(string imageId, BindTagImageRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CancelRemoteCopyImage operation.</summary>
+    /// <summary>Cancels cross-region copy.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CancelRemoteCopyImage</c>: <c>POST /v2/image/{imageId}?cancelRemoteCopy</c>.</remarks>
     Task CancelRemoteCopyAsync(string imageId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateImage operation.</summary>
+    /// <summary>Gets custom image from instance or snapshot.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -30,14 +30,14 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>CreateImage</c>: <c>POST /v2/image</c>.</remarks>
     Task<CreateImageResponse> CreateAsync(CreateImageRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteImage operation.</summary>
+    /// <summary>Deletes custom image.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteImage</c>: <c>DELETE /v2/image/{imageId}</c>.</remarks>
     Task DeleteAsync(string imageId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetImage operation.</summary>
+    /// <summary>Gets one image.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The image of the answer.</returns>
@@ -45,7 +45,7 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>GetImage</c>: <c>GET /v2/image/{imageId}</c>.</remarks>
     Task<ImageModel> GetAsync(string imageId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ImportImage operation.</summary>
+    /// <summary>Imports image file from BOS URL.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -85,7 +85,7 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>GetAvailableImagesBySpec</c>: <c>GET /v2/image/getAvailableImagesBySpec</c>.</remarks>
     Task<BccPage<SystemImageModel>> ListBySpecPageAsync(GetAvailableImagesBySpecRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ListOs operation.</summary>
+    /// <summary>Gets OS info for given instance IDs.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The os info of the answer.</returns>
@@ -93,7 +93,7 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>ListOs</c>: <c>POST /v2/image/os</c>.</remarks>
     Task<IReadOnlyList<OsModel>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ListSharedUser operation.</summary>
+    /// <summary>Gets accounts an image is shared with.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The users of the answer.</returns>
@@ -101,7 +101,7 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>ListSharedUser</c>: <c>GET /v2/image/{imageId}/sharedUsers</c>.</remarks>
     Task<IReadOnlyList<SharedUser>> ListSharedUsersAsync(string imageId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RemoteCopyImage operation.</summary>
+    /// <summary>Copies image to other regions.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -110,14 +110,14 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>RemoteCopyImage</c>: <c>POST /v2/image/{imageId}?remoteCopy</c>.</remarks>
     Task<IReadOnlyList<RemoteCopyResult>> RemoteCopyAsync(string imageId, RemoteCopyImageRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RenameImage operation.</summary>
+    /// <summary>Renames image.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>RenameImage</c>: <c>PUT /v2/image/rename</c>.</remarks>
     Task RenameAsync(RenameImageRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ShareImage operation.</summary>
+    /// <summary>Shares with another account.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -125,7 +125,7 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>ShareImage</c>: <c>POST /v2/image/{imageId}?share</c>.</remarks>
     Task ShareAsync(string imageId, ShareImageRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnbindTagImage operation.</summary>
+    /// <summary>Untags image.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -133,7 +133,7 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>UnbindTagImage</c>: <c>PUT /v2/image/{imageId}/tag?unbind</c>.</remarks>
     Task UnbindTagsAsync(string imageId, UnbindTagImageRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnShareImage operation.</summary>
+    /// <summary>Stops sharing.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Instances</c>, or inject <see cref="IBccInstancesClient"/> directly.</remarks>
 public partial interface IBccInstancesClient
 {
-    /// <summary>Calls the BCC AddIpv6 operation.</summary>
+    /// <summary>Assigns IPv6 address.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -15,7 +15,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>AddIpv6</c>: <c>POST /v2/instance/addIpv6</c>.</remarks>
     Task<AddIpv6Response> AddIpv6Async(AddIpv6Request request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BatchAddIp operation.</summary>
+    /// <summary>Adds secondary private IPs.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -23,7 +23,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>BatchAddIp</c>: <c>PUT /v2/instance/batchAddIp</c>.</remarks>
     Task<BatchAddIpResponse> AddPrivateIpsAsync(BatchAddIpRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BindInstanceSecurityGroup operation.</summary>
+    /// <summary>Binds SGs to many instances (normal/enterprise).</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -55,14 +55,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>BatchRebootInstance</c>: <c>PUT /v2/instance/batchAction?reboot</c>.</remarks>
     Task<BatchOperationResponse> BatchRebootAsync(BatchRebootInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RebuildBatchInstance operation.</summary>
+    /// <summary>Reinstalls many.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>RebuildBatchInstance</c>: <c>PUT /v2/instance/rebuild</c>.</remarks>
     Task BatchRebuildAsync(RebuildBatchInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BatchRefundResource operation.</summary>
+    /// <summary>Refunds many prepaid instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -70,14 +70,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>BatchRefundResource</c>: <c>POST /v2/instance/batchRefundResource</c>.</remarks>
     Task<BatchRefundResourceResponse> BatchRefundAsync(BatchRefundResourceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ReleaseMultipleInstanceByPost operation.</summary>
+    /// <summary>Releases many with flags.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ReleaseMultipleInstanceByPost</c>: <c>POST /v2/instance/batchDelete</c>.</remarks>
     Task BatchReleaseAsync(ReleaseMultipleInstanceByPostRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ReplaceInstanceSecurityGroup operation.</summary>
+    /// <summary>Replaces all SGs on many instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -85,7 +85,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ReplaceInstanceSecurityGroup</c>: <c>PUT /v2/securitygroup/replace</c>.</remarks>
     Task<ReplaceInstanceSecurityGroupResponse> BatchReplaceSecurityGroupsAsync(ReplaceInstanceSecurityGroupRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC InstanceBatchResizeBySpec operation.</summary>
+    /// <summary>Changes spec of many instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -93,7 +93,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>InstanceBatchResizeBySpec</c>: <c>PUT /v2/instanceBatchBySpec?resize</c>.</remarks>
     Task<InstanceBatchResizeBySpecResponse> BatchResizeAsync(InstanceBatchResizeBySpecRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BatchStartInstance operation.</summary>
+    /// <summary>Starts many (instanceIds).</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -101,7 +101,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>BatchStartInstance</c>: <c>PUT /v2/instance/batchAction?start</c>.</remarks>
     Task<BatchOperationResponse> BatchStartAsync(BatchStartInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BatchStopInstance operation.</summary>
+    /// <summary>Stops many.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -109,7 +109,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>BatchStopInstance</c>: <c>PUT /v2/instance/batchAction?stop</c>.</remarks>
     Task<BatchOperationResponse> BatchStopAsync(BatchStopInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnbindInstanceSecurityGroup operation.</summary>
+    /// <summary>Unbinds SGs from many instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -117,7 +117,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>UnbindInstanceSecurityGroup</c>: <c>PUT /v2/securitygroup/unbind</c>.</remarks>
     Task<UnbindInstanceSecurityGroupResponse> BatchUnbindSecurityGroupsAsync(UnbindInstanceSecurityGroupRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BindInstanceToSecurityGroup operation.</summary>
+    /// <summary>Binds one security group.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -125,7 +125,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>BindInstanceToSecurityGroup</c>: <c>PUT /v2/instance/{instanceId}?bind</c>.</remarks>
     Task BindSecurityGroupAsync(string instanceId, BindInstanceToSecurityGroupRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CancelBidOrder operation.</summary>
+    /// <summary>Cancels a spot order.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -133,14 +133,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>CancelBidOrder</c>: <c>POST /v2/instance/cancelBidOrder</c>.</remarks>
     Task<CancelBidOrderResponse> CancelBidOrderAsync(CancelBidOrderRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UpdateInstanceSubnet operation.</summary>
+    /// <summary>Moves instance to another subnet.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UpdateInstanceSubnet</c>: <c>PUT /v2/subnet/changeSubnet</c>.</remarks>
     Task ChangeSubnetAsync(UpdateInstanceSubnetRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ChangeToPrepaid operation.</summary>
+    /// <summary>Converts postpaid -> prepaid.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -149,14 +149,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ChangeToPrepaid</c>: <c>POST /v2/instance/{instanceId}?toPrepay</c>.</remarks>
     Task<ChangeToPrepaidResponse> ChangeToPrepaidAsync(string instanceId, ChangeToPrepaidRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ChangeVpc operation.</summary>
+    /// <summary>Moves instance to another VPC.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ChangeVpc</c>: <c>PUT /v2/vpc/changeVpc</c>.</remarks>
     Task ChangeVpcAsync(ChangeVpcRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateInstanceBySpec operation.</summary>
+    /// <summary>Creates instance(s) by spec name (e.g. bcc.g5.c2m8); current documented create API.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -164,14 +164,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>CreateInstanceBySpec</c>: <c>POST /v2/instanceBySpec</c>.</remarks>
     Task<CreateInstanceBySpecResponse> CreateAsync(CreateInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateAutoRenewRule operation.</summary>
+    /// <summary>Enables auto-renew (optionally CDS/EIP).</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateAutoRenewRule</c>: <c>POST /v2/instance/batchCreateAutoRenewRules</c>.</remarks>
     Task CreateAutoRenewRulesAsync(CreateAutoRenewRuleRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateBidInstance operation.</summary>
+    /// <summary>Creates spot instance(s).</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -211,28 +211,28 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>CreateInstanceV3</c>: <c>POST /v3/instance</c>.</remarks>
     Task<CreateInstanceV3Response> CreateV3Async(CreateInstanceV3Request request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteAutoRenewRule operation.</summary>
+    /// <summary>Disables auto-renew.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteAutoRenewRule</c>: <c>POST /v2/instance/batchDeleteAutoRenewRules</c>.</remarks>
     Task DeleteAutoRenewRulesAsync(DeleteAutoRenewRuleRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DelIpv6 operation.</summary>
+    /// <summary>Removes IPv6 address.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DelIpv6</c>: <c>POST /v2/instance/delIpv6</c>.</remarks>
     Task DeleteIpv6Async(DelIpv6Request request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BatchDeleteIp operation.</summary>
+    /// <summary>Removes secondary private IPs.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>BatchDeleteIp</c>: <c>PUT /v2/instance/batchDelIp</c>.</remarks>
     Task DeletePrivateIpsAsync(BatchDeleteIpRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteRecycledInstance operation.</summary>
+    /// <summary>Purges from recycle bin.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -240,7 +240,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>DeleteRecycledInstance</c>: <c>DELETE /v2/recycle/instance/{instanceId}</c>.</remarks>
     Task DeleteRecycledAsync(string instanceId, DeleteRecycledInstanceRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC EnterRescueMode operation.</summary>
+    /// <summary>Boots instance into rescue mode.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -248,7 +248,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>EnterRescueMode</c>: <c>PUT /v2/instance/rescue/mode/enter</c>.</remarks>
     Task<EnterRescueModeResponse> EnterRescueModeAsync(EnterRescueModeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ExitRescueMode operation.</summary>
+    /// <summary>Leaves rescue mode.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -256,7 +256,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ExitRescueMode</c>: <c>PUT /v2/instance/rescue/mode/exit</c>.</remarks>
     Task<ExitRescueModeResponse> ExitRescueModeAsync(ExitRescueModeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetInstance operation.</summary>
+    /// <summary>Gets one instance (InstanceModel).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The instance of the answer.</returns>
@@ -272,7 +272,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>GetInstanceDeleteProgress</c>: <c>POST /v2/instance/deleteProgress</c>.</remarks>
     Task<System.Text.Json.Nodes.JsonObject> GetDeleteProgressAsync(GetInstanceDeleteProgressRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetInstanceUserDataInfo operation.</summary>
+    /// <summary>Gets the user data of instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -280,7 +280,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>GetInstanceUserDataInfo</c>: <c>POST /v2/instance/attribute/getUserdata</c>.</remarks>
     Task<GetInstanceUserDataInfoResponse> GetUserDataAsync(GetInstanceUserDataInfoRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetInstanceVnc operation.</summary>
+    /// <summary>Gets a VNC console URL.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -304,7 +304,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ListInstances</c>: <c>GET /v2/instance</c>.</remarks>
     Task<BccPage<BccInstance>> ListPageAsync(ListInstancesRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ListAvailableResizeSpec operation.</summary>
+    /// <summary>Gets specs an instance may be resized to.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -328,7 +328,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ListInstanceByIds</c>: <c>POST /v2/instance/listByInstanceId</c>.</remarks>
     Task<BccPage<BccInstance>> ListByIdsPageAsync(ListInstanceByIdsRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ListInstanceEnis operation.</summary>
+    /// <summary>Lists ENIs attached to an instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -393,7 +393,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ListServersByMarkerV3</c>: <c>POST /v3/instance/list</c>.</remarks>
     Task<BccPage<InstanceModelV3>> ListV3PageAsync(ListServersByMarkerV3Request? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ModifyInstanceAttributes operation.</summary>
+    /// <summary>Renames / jumbo frame / NIC queue count.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -409,7 +409,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ModifyInstanceDesc</c>: <c>PUT /v2/instance/{instanceId}?modifyDesc</c>.</remarks>
     Task ModifyDescriptionAsync(string instanceId, ModifyInstanceDescRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ModifyInstanceHostname operation.</summary>
+    /// <summary>Changes hostname (optional reboot).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -417,7 +417,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ModifyInstanceHostname</c>: <c>PUT /v2/instance/{instanceId}?changeHostname</c>.</remarks>
     Task ModifyHostnameAsync(string instanceId, ModifyInstanceHostnameRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ModifyInstancePassword operation.</summary>
+    /// <summary>Changes admin password (encrypted).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -434,7 +434,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ModifyRelatedDeletePolicy</c>: <c>PUT /v2/instance/{instanceId}/modifyRelatedDeletePolicy</c>.</remarks>
     Task ModifyRelatedDeletePolicyAsync(string instanceId, ModifyRelatedDeletePolicyRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RebootInstance operation.</summary>
+    /// <summary>Reboots (body forceStop).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -443,7 +443,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>RebootInstance</c>: <c>PUT /v2/instance/{instanceId}?reboot</c>.</remarks>
     Task<BatchOperationResponse> RebootAsync(string instanceId, RebootInstanceRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RebuildInstance operation.</summary>
+    /// <summary>Reinstalls OS from an image (adminPass encrypted).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -451,7 +451,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>RebuildInstance</c>: <c>PUT /v2/instance/{instanceId}?rebuild</c>.</remarks>
     Task RebuildAsync(string instanceId, RebuildInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC InstanceRecovery operation.</summary>
+    /// <summary>Restores instances from recycle bin.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
@@ -465,7 +465,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>DeleteInstance</c>: <c>DELETE /v2/instance/{instanceId}</c>.</remarks>
     Task ReleaseAsync(string instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeletePrepayInstance operation.</summary>
+    /// <summary>Releases (refund) a prepaid instance.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -473,7 +473,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>DeletePrepayInstance</c>: <c>POST /v2/instance/delete</c>.</remarks>
     Task<DeletePrepayInstanceResponse> ReleasePrepaidAsync(DeletePrepayInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ReleaseInstanceByPost operation.</summary>
+    /// <summary>Releases with flags (EIP/CDS/snapshots/ENIs, recycle bin).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -481,7 +481,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ReleaseInstanceByPost</c>: <c>POST /v2/instance/{instanceId}</c>.</remarks>
     Task ReleaseWithOptionsAsync(string instanceId, ReleaseInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC PurchaseReservedInstance operation.</summary>
+    /// <summary>Renews a prepaid instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -490,7 +490,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>PurchaseReservedInstance</c>: <c>PUT /v2/instance/{instanceId}?purchaseReserved</c>.</remarks>
     Task<PurchaseReservedInstanceResponse> RenewAsync(string instanceId, PurchaseReservedInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ResizeInstanceBySpec operation.</summary>
+    /// <summary>Changes spec.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -506,7 +506,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ResizeInstance</c>: <c>PUT /v2/instance/{instanceId}?resize</c>.</remarks>
     Task ResizeByFlavorAsync(string instanceId, ResizeInstanceRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC AutoReleaseInstance operation.</summary>
+    /// <summary>Schedules release time (postpaid).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -514,7 +514,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>AutoReleaseInstance</c>: <c>PUT /v2/instance/{instanceId}?autorelease</c>.</remarks>
     Task SetAutoReleaseAsync(string instanceId, AutoReleaseInstanceRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC InstanceDeletionProtection operation.</summary>
+    /// <summary>Toggles release protection.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -522,14 +522,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>InstanceDeletionProtection</c>: <c>PUT /v2/instance/{instanceId}/deletionProtection</c>.</remarks>
     Task SetDeletionProtectionAsync(string instanceId, InstanceDeletionProtectionRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC StartInstance operation.</summary>
+    /// <summary>Starts a Stopped instance (-> Starting -> Running).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>StartInstance</c>: <c>PUT /v2/instance/{instanceId}?start</c>.</remarks>
     Task StartAsync(string instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC StopInstance operation.</summary>
+    /// <summary>Stops (body forceStop).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -537,7 +537,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>StopInstance</c>: <c>PUT /v2/instance/{instanceId}?stop</c>.</remarks>
     Task StopAsync(string instanceId, StopInstanceRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnbindInstanceFromSecurityGroup operation.</summary>
+    /// <summary>Unbinds one security group.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

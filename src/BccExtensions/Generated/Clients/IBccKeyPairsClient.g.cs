@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.KeyPairs</c>, or inject <see cref="IBccKeyPairsClient"/> directly.</remarks>
 public partial interface IBccKeyPairsClient
 {
-    /// <summary>Calls the BCC AttachKeypair operation.</summary>
+    /// <summary>Binds to instances.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -16,7 +16,7 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>AttachKeypair</c>: <c>PUT /v2/keypair/{keypairId}?attach</c>.</remarks>
     Task<BatchOperationResponse> AttachAsync(string keypairId, AttachKeypairRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateKeypair operation.</summary>
+    /// <summary>Creates key pair (returns privateKey once).</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The keypair of the answer.</returns>
@@ -24,14 +24,14 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>CreateKeypair</c>: <c>POST /v2/keypair</c>.</remarks>
     Task<KeypairModel> CreateAsync(CreateKeypairRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteKeypair operation.</summary>
+    /// <summary>Deletes key pair.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteKeypair</c>: <c>DELETE /v2/keypair/{keypairId}</c>.</remarks>
     Task DeleteAsync(string keypairId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DetachKeypair operation.</summary>
+    /// <summary>Unbinds from instances.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -40,7 +40,7 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>DetachKeypair</c>: <c>PUT /v2/keypair/{keypairId}?detach</c>.</remarks>
     Task<BatchOperationResponse> DetachAsync(string keypairId, DetachKeypairRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC KeypairDetail operation.</summary>
+    /// <summary>Gets one key pair.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The keypair of the answer.</returns>
@@ -48,7 +48,7 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>KeypairDetail</c>: <c>GET /v2/keypair/{keypairId}</c>.</remarks>
     Task<KeypairModel> GetAsync(string keypairId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ImportKeypair operation.</summary>
+    /// <summary>Imports a public key.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The keypair of the answer.</returns>
@@ -72,7 +72,7 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>ListKeypair</c>: <c>GET /v2/keypair</c>.</remarks>
     Task<BccPage<KeypairModel>> ListPageAsync(ListKeypairRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RenameKeypair operation.</summary>
+    /// <summary>Renames.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -80,7 +80,7 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>RenameKeypair</c>: <c>PUT /v2/keypair/{keypairId}?rename</c>.</remarks>
     Task RenameAsync(string keypairId, RenameKeypairRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UpdateKeypairDescription operation.</summary>
+    /// <summary>Changes description.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Maintenance</c>, or inject <see cref="IBccMaintenanceClient"/> directly.</remarks>
 public partial interface IBccMaintenanceClient
 {
-    /// <summary>Calls the BCC AuthorizeServerEvent operation.</summary>
+    /// <summary>Authorizes a maintenance operation.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -15,7 +15,7 @@ public partial interface IBccMaintenanceClient
     /// <remarks>BCC operation <c>AuthorizeServerEvent</c>: <c>POST /?action=AuthorizeServerEvent</c>.</remarks>
     Task<AuthorizeServerEventResponse> AuthorizeEventAsync(AuthorizeServerEventRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CheckServerEvent operation.</summary>
+    /// <summary>Acknowledges unplanned event.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -23,7 +23,7 @@ public partial interface IBccMaintenanceClient
     /// <remarks>BCC operation <c>CheckServerEvent</c>: <c>POST /?action=CheckServerEvent</c>.</remarks>
     Task<CheckServerEventResponse> CheckEventAsync(CheckServerEventRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateAuthorizationRule operation.</summary>
+    /// <summary>Creates pre-authorization rule.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -31,7 +31,7 @@ public partial interface IBccMaintenanceClient
     /// <remarks>BCC operation <c>CreateAuthorizationRule</c>: <c>POST /?action=CreateAuthorizationRule</c>.</remarks>
     Task<CreateAuthorizationRuleResponse> CreateAuthorizeRuleAsync(CreateAuthorizationRuleRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteInstUserOpAuthorizeRule operation.</summary>
+    /// <summary>Deletes rule.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -119,7 +119,7 @@ public partial interface IBccMaintenanceClient
     /// <remarks>BCC operation <c>DescribeUnplannedEvents</c>: <c>POST /?action=DescribeUnplannedEvents</c>.</remarks>
     Task<BccPage<UnplannedEventResponse>> ListUnplannedEventsPageAsync(DescribeUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ModifyInstUserOpAuthorizeRuleAttribute operation.</summary>
+    /// <summary>Edits rule.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>

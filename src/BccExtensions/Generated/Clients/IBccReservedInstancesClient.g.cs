@@ -7,21 +7,21 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.ReservedInstances</c>, or inject <see cref="IBccReservedInstancesClient"/> directly.</remarks>
 public partial interface IBccReservedInstancesClient
 {
-    /// <summary>Calls the BCC AcceptReservedInstanceTransfer operation.</summary>
+    /// <summary>Accepts incoming transfer.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>AcceptReservedInstanceTransfer</c>: <c>POST /v2/instance/reserved/transfer/accept</c>.</remarks>
     Task AcceptTransferAsync(AcceptReservedInstanceTransferRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BindReservedInstanceToTags operation.</summary>
+    /// <summary>Tags RIs.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>BindReservedInstanceToTags</c>: <c>PUT /v2/bcc/reserved/tag?bind</c>.</remarks>
     Task BindTagsAsync(BindReservedInstanceToTagsRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CancelAutoRenewReservedInstance operation.</summary>
+    /// <summary>Turns off auto-renew for reserved instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -29,7 +29,7 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>CancelAutoRenewReservedInstance</c>: <c>POST /v2/instance/reserved/cancelAutoRenew</c>.</remarks>
     Task<CancelAutoRenewReservedInstanceResponse> CancelAutoRenewAsync(CancelAutoRenewReservedInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateReservedInstances operation.</summary>
+    /// <summary>Buys reserved-instance coupons.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -37,7 +37,7 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>CreateReservedInstances</c>: <c>POST /v2/instance/reserved/create</c>.</remarks>
     Task<CreateReservedInstancesResponse> CreateAsync(CreateReservedInstancesRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateReservedInstanceTransfer operation.</summary>
+    /// <summary>Starts transfer to another account.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -45,7 +45,7 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>CreateReservedInstanceTransfer</c>: <c>POST /v2/instance/reserved/transfer/create</c>.</remarks>
     Task<IReadOnlyList<string>> CreateTransferAsync(CreateReservedInstanceTransferRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetReservedInstancePrice operation.</summary>
+    /// <summary>Gets the price of reserved instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -101,7 +101,7 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>ListReservedInstanceTransferOut</c>: <c>POST /v2/instance/reserved/transfer/out/list</c>.</remarks>
     Task<BccPage<TransferOutRecord>> ListTransfersOutPageAsync(ListReservedInstanceTransferOutRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ModifyReservedInstances operation.</summary>
+    /// <summary>Renames / move zone / EHC.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The modify reserved instance orders of the answer.</returns>
@@ -109,14 +109,14 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>ModifyReservedInstances</c>: <c>PUT /v2/instance/reserved/modify</c>.</remarks>
     Task<IReadOnlyList<ModifyReservedInstanceOrder>> ModifyAsync(ModifyReservedInstancesRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RefuseReservedInstanceTransfer operation.</summary>
+    /// <summary>Refuses incoming transfer.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>RefuseReservedInstanceTransfer</c>: <c>POST /v2/instance/reserved/transfer/refuse</c>.</remarks>
     Task RefuseTransferAsync(RefuseReservedInstanceTransferRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RenewReservedInstance operation.</summary>
+    /// <summary>Renews RIs.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -124,14 +124,14 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>RenewReservedInstance</c>: <c>POST /v2/instance/reserved/renew</c>.</remarks>
     Task<RenewReservedInstanceResponse> RenewAsync(RenewReservedInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RevokeReservedInstanceTransfer operation.</summary>
+    /// <summary>Revokes outgoing transfer.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>RevokeReservedInstanceTransfer</c>: <c>POST /v2/instance/reserved/transfer/revoke</c>.</remarks>
     Task RevokeTransferAsync(RevokeReservedInstanceTransferRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC AutoRenewReservedInstance operation.</summary>
+    /// <summary>Turns on auto-renew for reserved instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -139,7 +139,7 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>AutoRenewReservedInstance</c>: <c>POST /v2/instance/reserved/autoRenew</c>.</remarks>
     Task<AutoRenewReservedInstanceResponse> SetAutoRenewAsync(AutoRenewReservedInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnbindReservedInstanceFromTags operation.</summary>
+    /// <summary>Untags RIs.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>

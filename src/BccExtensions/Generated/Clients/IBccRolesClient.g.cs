@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Roles</c>, or inject <see cref="IBccRolesClient"/> directly.</remarks>
 public partial interface IBccRolesClient
 {
-    /// <summary>Calls the BCC BindRole operation.</summary>
+    /// <summary>Attaches role to instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -15,7 +15,7 @@ public partial interface IBccRolesClient
     /// <remarks>BCC operation <c>BindRole</c>: <c>POST /v2/instance/role?bind</c>.</remarks>
     Task<BindRoleResponse> BindAsync(BindRoleRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetRoleList operation.</summary>
+    /// <summary>Lists roles usable by instances.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The roles of the answer.</returns>
@@ -23,7 +23,7 @@ public partial interface IBccRolesClient
     /// <remarks>BCC operation <c>GetRoleList</c>: <c>GET /v2/instance/role/list</c>.</remarks>
     Task<IReadOnlyList<InstanceRoleModel>> ListAsync(GetRoleListRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnbindRole operation.</summary>
+    /// <summary>Detaches role.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>

@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.SecurityGroups</c>, or inject <see cref="IBccSecurityGroupsClient"/> directly.</remarks>
 public partial interface IBccSecurityGroupsClient
 {
-    /// <summary>Calls the BCC AuthorizeSecurityGroupRule operation.</summary>
+    /// <summary>Adds a rule.</summary>
     /// <param name="securityGroupId">The security group id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -23,7 +23,7 @@ public partial interface IBccSecurityGroupsClient
     /// <remarks>BCC operation <c>CreateSecurityGroup</c>: <c>POST /v2/securityGroup</c>.</remarks>
     Task<CreateSecurityGroupResponse> CreateAsync(CreateSecurityGroupRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteSecurityGroup operation.</summary>
+    /// <summary>Deletes SG.</summary>
     /// <param name="securityGroupId">The security group id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -31,7 +31,7 @@ public partial interface IBccSecurityGroupsClient
     /// <remarks>BCC operation <c>DeleteSecurityGroup</c>: <c>DELETE /v2/securityGroup/{securityGroupId}</c>.</remarks>
     Task DeleteAsync(string securityGroupId, DeleteSecurityGroupRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteSecurityGroupRule operation.</summary>
+    /// <summary>Deletes a rule by ruleId.</summary>
     /// <param name="securityGroupRuleId">The security group rule id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -63,7 +63,7 @@ public partial interface IBccSecurityGroupsClient
     /// <remarks>BCC operation <c>ListSecurityGroups</c>: <c>GET /v2/securityGroup</c>.</remarks>
     Task<BccPage<SecurityGroupModel>> ListPageAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RevokeSecurityGroupRule operation.</summary>
+    /// <summary>Removes a rule (matched by content).</summary>
     /// <param name="securityGroupId">The security group id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -71,7 +71,7 @@ public partial interface IBccSecurityGroupsClient
     /// <remarks>BCC operation <c>RevokeSecurityGroupRule</c>: <c>PUT /v2/securityGroup/{securityGroupId}?revokeRule</c>.</remarks>
     Task RevokeRuleAsync(string securityGroupId, RevokeSecurityGroupRuleRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UpdateSecurityGroupRule operation.</summary>
+    /// <summary>Edits a rule by ruleId.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>

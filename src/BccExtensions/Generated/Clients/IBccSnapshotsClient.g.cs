@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Snapshots</c>, or inject <see cref="IBccSnapshotsClient"/> directly.</remarks>
 public partial interface IBccSnapshotsClient
 {
-    /// <summary>Calls the BCC BindTagSnapchain operation.</summary>
+    /// <summary>Tags a snapshot chain.</summary>
     /// <param name="chainId">The chain id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -15,7 +15,7 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>BindTagSnapchain</c>: <c>PUT /v2/snapshot/chain/{chainId}/tag?bind</c>.</remarks>
     Task BindChainTagsAsync(string chainId, BindTagSnapchainRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CancelSnapshotShare operation.</summary>
+    /// <summary>Cancels snapshot share.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -31,14 +31,14 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>CreateSnapshot</c>: <c>POST /v2/snapshot</c>.</remarks>
     Task<CreateSnapshotResponse> CreateAsync(CreateSnapshotRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DeleteSnapshot operation.</summary>
+    /// <summary>Deletes snapshot.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteSnapshot</c>: <c>DELETE /v2/snapshot/{snapshotId}</c>.</remarks>
     Task DeleteAsync(string snapshotId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetSnapshot operation.</summary>
+    /// <summary>Gets one snapshot.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The snapshot of the answer.</returns>
@@ -46,7 +46,7 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>GetSnapshot</c>: <c>GET /v2/snapshot/{snapshotId}</c>.</remarks>
     Task<SnapshotModel> GetAsync(string snapshotId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DescribeSnapshotsUsage operation.</summary>
+    /// <summary>Gets the snapshot usage of the account.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
@@ -69,7 +69,7 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>ListSnapshots</c>: <c>GET /v2/snapshot</c>.</remarks>
     Task<BccPage<SnapshotModel>> ListPageAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ListSnapchain operation.</summary>
+    /// <summary>Lists snapshot chains (page-number paging).</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -101,7 +101,7 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>ModifySnapshotAttribute</c>: <c>PUT /v2/snapshot/{snapshotId}?modifyAttribute</c>.</remarks>
     Task ModifyAttributesAsync(string snapshotId, ModifySnapshotAttributeRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RemoteCopySnapshot operation.</summary>
+    /// <summary>Copies snapshot to other regions.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -110,7 +110,7 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>RemoteCopySnapshot</c>: <c>PUT /v2/snapshot/remote_copy/{snapshotId}</c>.</remarks>
     Task<IReadOnlyList<RemoteCopySnapshot>> RemoteCopyAsync(string snapshotId, RemoteCopySnapshotRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateSnapshotShare operation.</summary>
+    /// <summary>Shares snapshot with accounts.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -118,7 +118,7 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>CreateSnapshotShare</c>: <c>POST /v2/snapshot/share</c>.</remarks>
     Task<CreateSnapshotShareResponse> ShareAsync(CreateSnapshotShareRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnbindTagSnapchain operation.</summary>
+    /// <summary>Untags a snapshot chain.</summary>
     /// <param name="chainId">The chain id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

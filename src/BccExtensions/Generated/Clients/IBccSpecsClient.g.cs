@@ -22,7 +22,7 @@ public partial interface IBccSpecsClient
     /// <remarks>BCC operation <c>GetAvailableStockWithSpec</c>: <c>POST /v2/instance/getAvailableStockWithSpec</c>.</remarks>
     Task<IReadOnlyList<BccStock>> GetAvailableStocksAsync(GetAvailableStockWithSpecRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetBidInstancePrice operation.</summary>
+    /// <summary>Quotes spot market price.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -46,7 +46,7 @@ public partial interface IBccSpecsClient
     /// <remarks>BCC operation <c>GetInstOccupyStocksOfVm</c>: <c>POST /v2/instance/stock/getInstOccupyStocksOfVM</c>.</remarks>
     Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetPriceBySpec operation.</summary>
+    /// <summary>Gets price quote for a spec.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The price of the answer.</returns>
@@ -85,7 +85,7 @@ public partial interface IBccSpecsClient
     /// <remarks>BCC operation <c>ListSpec</c>: <c>GET /v2/instance/spec</c>.</remarks>
     Task<IReadOnlyList<InstanceTypeModel>> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ListBidFlavor operation.</summary>
+    /// <summary>Gets flavors available for spot.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The zone resources of the answer.</returns>
@@ -93,7 +93,7 @@ public partial interface IBccSpecsClient
     /// <remarks>BCC operation <c>ListBidFlavor</c>: <c>POST /v2/instance/bidFlavor</c>.</remarks>
     Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(ListBidFlavorRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ListFlavorSpec operation.</summary>
+    /// <summary>Gets specs per zone (zoneName/specs/specIds).</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The zone resources of the answer.</returns>

@@ -14,7 +14,7 @@ public partial interface IBccTagsClient
     /// <remarks>BCC operation <c>BindInstanceToTagsByResourceType</c>: <c>POST /v3/bcc/tag?action=AttachTags</c>.</remarks>
     Task AttachByResourceTypeAsync(BindInstanceToTagsByResourceTypeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BindInstanceToTags operation.</summary>
+    /// <summary>Adds tags to an instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -29,7 +29,7 @@ public partial interface IBccTagsClient
     /// <remarks>BCC operation <c>UnbindInstanceToTagsByResourceType</c>: <c>POST /v3/bcc/tag?action=DetachTags</c>.</remarks>
     Task DetachByResourceTypeAsync(UnbindInstanceToTagsByResourceTypeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnbindInstanceFromTags operation.</summary>
+    /// <summary>Removes tags from an instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

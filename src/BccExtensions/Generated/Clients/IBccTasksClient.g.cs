@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Tasks</c>, or inject <see cref="IBccTasksClient"/> directly.</remarks>
 public partial interface IBccTasksClient
 {
-    /// <summary>Calls the BCC GetTask operation.</summary>
+    /// <summary>Gets detail of async batch tasks.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tasks of the answer.</returns>

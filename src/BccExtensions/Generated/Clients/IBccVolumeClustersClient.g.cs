@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.VolumeClusters</c>, or inject <see cref="IBccVolumeClustersClient"/> directly.</remarks>
 public partial interface IBccVolumeClustersClient
 {
-    /// <summary>Calls the BCC BindTagVolumeCluster operation.</summary>
+    /// <summary>Tags a dedicated CDS cluster.</summary>
     /// <param name="clusterId">The cluster id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -15,14 +15,14 @@ public partial interface IBccVolumeClustersClient
     /// <remarks>BCC operation <c>BindTagVolumeCluster</c>: <c>PUT /v2/volume/cluster/{clusterId}/tag?bind</c>.</remarks>
     Task BindTagsAsync(string clusterId, BindTagVolumeClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CancelAutoRenewVolumeCluster operation.</summary>
+    /// <summary>Turns off auto-renew for a dedicated CDS cluster.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CancelAutoRenewVolumeCluster</c>: <c>POST /v2/volume/cluster/cancelAutoRenew</c>.</remarks>
     Task CancelAutoRenewAsync(CancelAutoRenewVolumeClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateVolumeCluster operation.</summary>
+    /// <summary>Creates a dedicated CDS cluster.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -30,7 +30,7 @@ public partial interface IBccVolumeClustersClient
     /// <remarks>BCC operation <c>CreateVolumeCluster</c>: <c>POST /v2/volume/cluster</c>.</remarks>
     Task<CreateVolumeClusterResponse> CreateAsync(CreateVolumeClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetVolumeCluster operation.</summary>
+    /// <summary>Gets a dedicated CDS cluster.</summary>
     /// <param name="clusterId">The cluster id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -54,7 +54,7 @@ public partial interface IBccVolumeClustersClient
     /// <remarks>BCC operation <c>ListVolumeClusters</c>: <c>GET /v2/volume/cluster</c>.</remarks>
     Task<BccPage<VolumeClusterModel>> ListPageAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC PurchaseReservedVolumeCluster operation.</summary>
+    /// <summary>Renews a prepaid dedicated CDS cluster.</summary>
     /// <param name="clusterId">The cluster id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -63,7 +63,7 @@ public partial interface IBccVolumeClustersClient
     /// <remarks>BCC operation <c>PurchaseReservedVolumeCluster</c>: <c>PUT /v2/volume/cluster/{clusterId}?purchaseReserved</c>.</remarks>
     Task<PurchaseReservedVolumeClusterResponse> RenewAsync(string clusterId, PurchaseReservedVolumeClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ResizeVolumeCluster operation.</summary>
+    /// <summary>Grows a dedicated CDS cluster.</summary>
     /// <param name="clusterId">The cluster id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -72,14 +72,14 @@ public partial interface IBccVolumeClustersClient
     /// <remarks>BCC operation <c>ResizeVolumeCluster</c>: <c>PUT /v2/volume/cluster/{clusterId}?resize</c>.</remarks>
     Task<ResizeVolumeClusterResponse> ResizeAsync(string clusterId, ResizeVolumeClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC AutoRenewVolumeCluster operation.</summary>
+    /// <summary>Turns on auto-renew for a dedicated CDS cluster.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>AutoRenewVolumeCluster</c>: <c>POST /v2/volume/cluster/autoRenew</c>.</remarks>
     Task SetAutoRenewAsync(AutoRenewVolumeClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnbindTagVolumeCluster operation.</summary>
+    /// <summary>Removes tags from a dedicated CDS cluster.</summary>
     /// <param name="clusterId">The cluster id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

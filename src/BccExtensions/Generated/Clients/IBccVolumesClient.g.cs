@@ -7,7 +7,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Volumes</c>, or inject <see cref="IBccVolumesClient"/> directly.</remarks>
 public partial interface IBccVolumesClient
 {
-    /// <summary>Calls the BCC AttachVolume operation.</summary>
+    /// <summary>Attaches disk to instance.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -16,7 +16,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>AttachVolume</c>: <c>PUT /v2/volume/{volumeId}?attach</c>.</remarks>
     Task<AttachVolumeResponse> AttachAsync(string volumeId, AttachVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC BindTagVolume operation.</summary>
+    /// <summary>Adds tags to disk.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -31,7 +31,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>CancelAutoRenewCDSVolume</c>: <c>POST /v2/volume/cancelAutoRenew</c>.</remarks>
     Task CancelAutoRenewAsync(CancelAutoRenewCDSVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC CreateVolume operation.</summary>
+    /// <summary>Creates CDS disk(s), optionally attach/from snapshot.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -54,7 +54,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>DeleteCDSVolume</c>: <c>DELETE /v2/volume/{volumeId}</c>.</remarks>
     Task DeleteAsync(string volumeId, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DetachVolume operation.</summary>
+    /// <summary>Detaches disk.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -62,7 +62,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>DetachVolume</c>: <c>PUT /v2/volume/{volumeId}?detach</c>.</remarks>
     Task DetachAsync(string volumeId, DetachVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetVolume operation.</summary>
+    /// <summary>Gets one disk.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The volume of the answer.</returns>
@@ -78,7 +78,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>GetAvailableDiskInfo</c>: <c>GET /v2/volume/disk</c>.</remarks>
     Task<GetAvailableDiskInfoResponse> GetAvailableDiskInfoAsync(GetAvailableDiskInfoRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetCdsPrice operation.</summary>
+    /// <summary>Gets the price of CDS volumes.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The price of the answer.</returns>
@@ -86,7 +86,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>GetCdsPrice</c>: <c>POST /v2/volume/getPrice</c>.</remarks>
     Task<IReadOnlyList<CdsPrices>> GetPriceAsync(GetCdsPriceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetDiskQuota operation.</summary>
+    /// <summary>Gets purchasable disk types/sizes in a zone.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -94,7 +94,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>GetDiskQuota</c>: <c>GET /v2/volume/disk/quota</c>.</remarks>
     Task<GetDiskQuotaResponse> GetQuotaAsync(GetDiskQuotaRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetVolumeResizeProgress operation.</summary>
+    /// <summary>Gets the progress of a volume resize.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -150,7 +150,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>ModifyCdsAttribute</c>: <c>PUT /v2/volume/{volumeId}?modify</c>.</remarks>
     Task ModifyAttributesAsync(string volumeId, ModifyCdsAttributeRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ModifyVolumeChargeType operation.</summary>
+    /// <summary>Changes billing type.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -158,14 +158,14 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>ModifyVolumeChargeType</c>: <c>PUT /v2/volume/{volumeId}?modifyChargeType</c>.</remarks>
     Task ModifyChargeTypeAsync(string volumeId, ModifyVolumeChargeTypeRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ModifyVolumeDeleteProtectionV2 operation.</summary>
+    /// <summary>Turns deletion protection of volumes on or off.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifyVolumeDeleteProtectionV2</c>: <c>POST /v2/volume/modify/deleteProtection</c>.</remarks>
     Task ModifyDeleteProtectionAsync(ModifyVolumeDeleteProtectionV2Request request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ReleaseVolume operation.</summary>
+    /// <summary>Releases with snapshot/recycle options.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -181,7 +181,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>DeletePrepayVolume</c>: <c>POST /v2/volume/deletePrepay</c>.</remarks>
     Task<VolumeDeleteResultResponse> ReleasePrepaidAsync(DeletePrepayVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RenameVolume operation.</summary>
+    /// <summary>Renames.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -189,7 +189,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>RenameVolume</c>: <c>PUT /v2/volume/{volumeId}?rename</c>.</remarks>
     Task RenameAsync(string volumeId, RenameVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC PurchaseReservedVolume operation.</summary>
+    /// <summary>Renews prepaid disk.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -198,7 +198,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>PurchaseReservedVolume</c>: <c>PUT /v2/volume/{volumeId}?purchaseReserved</c>.</remarks>
     Task<PurchaseReservedVolumeResponse> RenewAsync(string volumeId, PurchaseReservedVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC ResizeVolume operation.</summary>
+    /// <summary>Grows disk / change type / extra IO.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -207,7 +207,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>ResizeVolume</c>: <c>PUT /v2/volume/{volumeId}?resize</c>.</remarks>
     Task<ResizeVolumeResponse> ResizeAsync(string volumeId, ResizeVolumeRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC RollbackVolume operation.</summary>
+    /// <summary>Rolls disk back to a snapshot.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -222,7 +222,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>AutoRenewCDSVolume</c>: <c>POST /v2/volume/autoRenew</c>.</remarks>
     Task SetAutoRenewAsync(AutoRenewCDSVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC UnbindTagVolume operation.</summary>
+    /// <summary>Removes tags from disk.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

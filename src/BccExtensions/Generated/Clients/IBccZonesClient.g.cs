@@ -7,14 +7,14 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Zones</c>, or inject <see cref="IBccZonesClient"/> directly.</remarks>
 public partial interface IBccZonesClient
 {
-    /// <summary>Calls the BCC ListZones operation.</summary>
+    /// <summary>Gets availability zones of the endpoint's region.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The zones of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListZones</c>: <c>GET /v2/zone</c>.</remarks>
     Task<IReadOnlyList<BccZone>> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC GetZoneBySpec operation.</summary>
+    /// <summary>Gets zones offering an instanceType/spec (v1!).</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -22,7 +22,7 @@ public partial interface IBccZonesClient
     /// <remarks>BCC operation <c>GetZoneBySpec</c>: <c>GET /v1/instance/flavorZones</c>.</remarks>
     Task<GetZoneBySpecResponse> ListBySpecAsync(GetZoneBySpecRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls the BCC DescribeRegions operation.</summary>
+    /// <summary>Gets regions and their endpoints.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The regions of the answer.</returns>
