@@ -42,7 +42,7 @@ public class BccInstancesClientTests
         }));
 
         var ids = new List<string>();
-        await foreach (BccInstance instance in host.Client.Instances.ListAsync(new ListInstancesRequest { MaxKeys = 1, ZoneName = "cn-bj-a", InstanceIds = "i-1,i-2,i-3", Status = InstanceStatus.Running }))
+        await foreach (BccInstance instance in host.Client.Instances.ListAsync(new ListInstancesRequest { MaxKeys = 1, ZoneName = "cn-bj-a", InstanceIds = ["i-1", "i-2", "i-3"], Status = InstanceStatus.Running }))
         {
             ids.Add(instance.Id!);
         }

@@ -366,6 +366,7 @@ internal sealed class SpecReader
         TypeRef typeRef = type switch
         {
             "String" when FieldEnum(operation, json) is { } enumName => new TypeRef(TypeKind.Enum, enumName, false, false),
+            "String" when IsCommaList(operation, json) => new TypeRef(TypeKind.String, null, true, false),
             "String" => new TypeRef(TypeKind.String, null, false, false),
             "Integer" => new TypeRef(TypeKind.Int, null, false, false),
             "Long" => new TypeRef(TypeKind.Long, null, false, false),
@@ -382,6 +383,9 @@ internal sealed class SpecReader
             Minimum = typeRef is { Kind: TypeKind.Int, IsList: false } ? _map["fieldMinimums"]?[json]?.GetValue<int>() : null,
         };
     }
+
+    private bool IsCommaList(string operation, string json) =>
+        _map["commaLists"]?.AsArray().Any(entry => entry!.GetValue<string>() == operation + "." + json) ?? false;
 
     private string NestedType(string operation, string json, JsonArray sub)
     {

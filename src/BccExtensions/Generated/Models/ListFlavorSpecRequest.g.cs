@@ -14,11 +14,11 @@ public sealed partial class ListFlavorSpecRequest
 
     /// <summary>List of flavor specs to query, multiple specs separated by commas, e.g.: bcc.g4.c1m4,bcc.g5.c2m8.</summary>
     [JsonIgnore]
-    public string? Specs { get; init; }
+    public IReadOnlyList<string>? Specs { get; init; }
 
     /// <summary>List of spec families to query, multiple spec families separated by commas, e.g.: g4,g5.</summary>
     [JsonIgnore]
-    public string? SpecIds { get; init; }
+    public IReadOnlyList<string>? SpecIds { get; init; }
 
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]

@@ -34,11 +34,11 @@ public sealed partial class ListInstancesRequest
 
     /// <summary>Multiple instance IDs, comma-separated, up to 100.</summary>
     [JsonIgnore]
-    public string? InstanceIds { get; init; }
+    public IReadOnlyList<string>? InstanceIds { get; init; }
 
     /// <summary>Multiple instance names, comma-separated, exact match, up to 100.</summary>
     [JsonIgnore]
-    public string? InstanceNames { get; init; }
+    public IReadOnlyList<string>? InstanceNames { get; init; }
 
     /// <summary>Instance name supporting fuzzy keyword search; mutually exclusive with instanceNames.</summary>
     [JsonIgnore]
@@ -46,15 +46,15 @@ public sealed partial class ListInstancesRequest
 
     /// <summary>Multiple volume IDs, comma-separated, up to 100.</summary>
     [JsonIgnore]
-    public string? VolumeIds { get; init; }
+    public IReadOnlyList<string>? VolumeIds { get; init; }
 
     /// <summary>Multiple deploy set IDs, comma-separated, up to 100.</summary>
     [JsonIgnore]
-    public string? DeploySetIds { get; init; }
+    public IReadOnlyList<string>? DeploySetIds { get; init; }
 
     /// <summary>Multiple security group IDs, comma-separated, up to 100.</summary>
     [JsonIgnore]
-    public string? SecurityGroupIds { get; init; }
+    public IReadOnlyList<string>? SecurityGroupIds { get; init; }
 
     /// <summary>Payment type (Prepaid / Postpaid).</summary>
     [JsonIgnore]
@@ -66,7 +66,7 @@ public sealed partial class ListInstancesRequest
 
     /// <summary>Multiple tags, comma-separated, format: tagKey:tagValue or tagKey.</summary>
     [JsonIgnore]
-    public string? Tags { get; init; }
+    public IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>VPC ID, can only be used in combination with privateIps.</summary>
     [JsonIgnore]
@@ -74,7 +74,7 @@ public sealed partial class ListInstancesRequest
 
     /// <summary>Multiple private IPs, comma-separated, up to 100, must be used with vpcId.</summary>
     [JsonIgnore]
-    public string? PrivateIps { get; init; }
+    public IReadOnlyList<string>? PrivateIps { get; init; }
 
     /// <summary>EHC cluster ID.</summary>
     [JsonIgnore]
