@@ -53,6 +53,11 @@ public sealed class OperationWireTests
         }
 
         Assert.Equal(expected.Body.Order(StringComparer.Ordinal), BodyNames(request.Body).Order(StringComparer.Ordinal));
+        foreach (string field in expected.Encrypted)
+        {
+            string sent = JsonNode.Parse(request.Body!)![field]!.GetValue<string>();
+            Assert.Equal("x", TestHost.DecryptPassword(sent));
+        }
     }
 
     private static ExpectedRequest Expect(string operation)
@@ -91,7 +96,8 @@ public sealed class OperationWireTests
         }
 
         var body = parameters.Where(p => Position(p) == "BODY").Select(Name).ToList();
-        return new ExpectedRequest(definition["method"]!.GetValue<string>(), path, query, values, body);
+        var encrypted = Facts(operation, definition)["encryptedFields"]!.AsArray().Select(f => f!.GetValue<string>()).Intersect(body).ToList();
+        return new ExpectedRequest(definition["method"]!.GetValue<string>(), path, query, values, body, encrypted);
     }
 
     private static List<JsonObject> Parameters(JsonObject definition)
@@ -106,12 +112,10 @@ public sealed class OperationWireTests
         return parameters;
     }
 
-    private static bool TakesClientToken(string operation, JsonObject definition)
-    {
-        JsonNode? facts = s_responses["operations"]![operation]
-            ?? s_responses["extraOperations"]![definition["goMethod"]?.GetValue<string>() ?? operation];
-        return facts!["clientToken"]!.GetValue<bool>();
-    }
+    private static bool TakesClientToken(string operation, JsonObject definition) => Facts(operation, definition)["clientToken"]!.GetValue<bool>();
+
+    private static JsonNode Facts(string operation, JsonObject definition) =>
+        s_responses["operations"]![operation] ?? s_responses["extraOperations"]![definition["goMethod"]?.GetValue<string>() ?? operation]!;
 
     private static string Name(JsonObject parameter) => parameter["name"]!.GetValue<string>();
 
@@ -125,5 +129,5 @@ public sealed class OperationWireTests
     private static IEnumerable<string> BodyNames(string? body) =>
         string.IsNullOrEmpty(body) ? [] : JsonNode.Parse(body)!.AsObject().Select(property => property.Key);
 
-    private sealed record ExpectedRequest(string Method, string Path, List<string> Query, List<KeyValuePair<string, string>> QueryValues, List<string> Body);
+    private sealed record ExpectedRequest(string Method, string Path, List<string> Query, List<KeyValuePair<string, string>> QueryValues, List<string> Body, List<string> Encrypted);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BccExtensions.Testing.Internal;
 using BccExtensions.Tests.Generated;
 using BccExtensions.Tests.Support;
 
@@ -38,6 +39,13 @@ public sealed class BccEmulatorCoverageTests
             Assert.Equal("NotImplemented", refused.ErrorCode);
             Assert.Contains(" " + OperationNameOnTheWire(operation) + ".", refused.ServiceMessage, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Modelled_NamesOnlyOperationsTheClientKnows()
+    {
+        Assert.Equal(49, EmulatorOperations.Modelled.Count);
+        Assert.All(EmulatorOperations.Modelled, name => Assert.Contains(BccOperationTable.All, operation => operation.Name == name));
     }
 
     [Fact]

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using BccExtensions.Internal;
+using BenchmarkDotNet.Attributes;
+
+namespace BccExtensions.Benchmarks;
+
+/// <summary>The cost of reading a full ListInstances page (100 instances, every common field) through the generated models.</summary>
+[MemoryDiagnoser]
+public class ResponseBenchmarks
+{
+    private byte[] _page = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var instances = Enumerable.Range(0, 100).Select(i => new BccInstance
+        {
+            Id = $"i-{i:D8}",
+            SerialNumber = Guid.Empty.ToString(),
+            Name = "web-" + i,
+            Hostname = "web-" + i,
+            Description = "benchmark instance",
+            Status = InstanceStatus.Running,
+            PaymentTiming = PaymentTiming.Postpaid,
+            Spec = "bcc.g5.c2m8",
+            CpuCount = 2,
+            MemoryCapacityInGB = 8,
+            ZoneName = "cn-bj-a",
+            InternalIp = "192.168.0." + i,
+            VpcId = "vpc-1",
+            SubnetId = "sbn-1",
+            ImageId = "m-ubuntu2204",
+            CreateTime = new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            CardCount = "0",
+            NetEthQueueCount = "2",
+            Tags = [new BccTag { TagKey = "env", TagValue = "prod" }],
+        }).ToList();
+        _page = JsonSerializer.SerializeToUtf8Bytes(new ListInstancesResponse { Instances = instances, IsTruncated = true, NextMarker = "i-00000100", MaxKeys = 100 }, BccJsonContext.Default.ListInstancesResponse);
+        Console.WriteLine($"// ListInstances page: {_page.Length} bytes");
+    }
+
+    /// <summary>One page from UTF-8 bytes to models, with the lenient string and flag converters every generated model uses.</summary>
+    [Benchmark]
+    public int ReadListInstancesPage() => JsonSerializer.Deserialize(_page, BccJsonContext.Default.ListInstancesResponse)!.Instances.Count;
+}
