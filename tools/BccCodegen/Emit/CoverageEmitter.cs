@@ -18,7 +18,8 @@ internal static class CoverageEmitter
             .Line($"(`spec/bcc`) and {extra} more that Baidu's Go SDK calls (`spec/extra-operations.json`), through {methods} C# methods")
             .Line("(paged operations have a `…Async` enumerator and a `…PageAsync` method).").Line()
             .Line("## Totals per area").Line()
-            .Line("The SDK columns count the methods of Baidu's SDKs that call the same endpoints (from `spec/bcc-responses.json`).").Line()
+            .Line("The SDK columns count the methods of Baidu's SDKs that call the same endpoints (from `spec/bcc-responses.json`;")
+            .Line("the Go column includes the Go client's two unexported helpers, `getCdsPrice` and `getInstanceUserData`).").Line()
             .Line("| Area | Operations | Beyond the metadata | C# methods | Go SDK | Java SDK | Python SDK |")
             .Line("|---|---:|---:|---:|---:|---:|---:|");
         foreach (AreaModel area in api.Areas)
