@@ -35,7 +35,6 @@ internal sealed class BccTransport(
     /// <summary>Serializes a request body.</summary>
     public static byte[] Serialize<T>(T body, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
 
-    /// <summary>Serializes a request body and adds an encrypted password field (the model marks the clear one ignored).</summary>
     /// <summary>Serializes a request whose paging marker travels in the body, with the marker of the page to read.</summary>
     public static byte[] SerializeWithMarker<T>(T body, JsonTypeInfo<T> typeInfo, string? marker)
     {
@@ -49,6 +48,7 @@ internal sealed class BccTransport(
         return JsonSerializer.SerializeToUtf8Bytes(node, BccJsonContext.Default.JsonObject);
     }
 
+    /// <summary>Serializes a request body and adds an encrypted password field (the model marks the clear one ignored).</summary>
     public async Task<byte[]> SerializeWithPasswordAsync<T>(T body, JsonTypeInfo<T> typeInfo, string field, string? password, CancellationToken cancellationToken)
     {
         if (password is null)
