@@ -235,4 +235,39 @@ public class BccEmulatorEndToEndTests
             return text;
         }
     }
+
+    [Fact]
+    public async Task VolumesSnapshotsImages_GeneratedClient_FollowTheEmulatorsStatuses()
+    {
+        await using EmulatorHost host = await EmulatorHost.StartAsync();
+        string instance = host.Emulator.SeedInstance("db-1");
+        IBccVolumesClient volumes = host.Client.Volumes;
+
+        CreateVolumeResponse created = await volumes.CreateAsync(new CreateVolumeRequest { Billing = BccBilling.Postpaid, CdsSizeInGB = 50, StorageType = "enhanced_ssd_pl1", ZoneName = "cn-bj-a" });
+        string volume = Assert.Single(created.VolumeIds);
+        host.Time.Advance(Transition);
+        await volumes.WaitForStatusAsync(volume, VolumeStatus.Available);
+        AttachVolumeResponse attached = await volumes.AttachAsync(volume, new AttachVolumeRequest { InstanceId = instance });
+        host.Time.Advance(Transition);
+        VolumeModel inUse = await volumes.WaitForStatusAsync(volume, VolumeStatus.InUse);
+
+        CreateSnapshotResponse snapshot = await host.Client.Snapshots.CreateAsync(new CreateSnapshotRequest { VolumeId = volume, SnapshotName = "nightly" });
+        host.Time.Advance(Transition);
+        SnapshotModel available = await host.Client.Snapshots.WaitForStatusAsync(snapshot.SnapshotId!, SnapshotStatus.Available);
+        CreateImageResponse image = await host.Client.Images.CreateAsync(new CreateImageRequest { ImageName = "golden", InstanceId = instance });
+        host.Time.Advance(Transition);
+        ImageModel golden = await host.Client.Images.WaitForStatusAsync(image.ImageId!, ImageStatus.Available);
+
+        await volumes.DetachAsync(volume, new DetachVolumeRequest { InstanceId = instance });
+        host.Time.Advance(Transition);
+        await volumes.WaitForStatusAsync(volume, VolumeStatus.Available);
+        await volumes.ReleaseAsync(volume);
+
+        Assert.Equal("/dev/vdb", attached.VolumeAttachment!.Device);
+        Assert.Equal((instance, 50), (inUse.Attachments.Single().InstanceId, inUse.DiskSizeInGB));
+        Assert.Equal(volume, available.VolumeId);
+        Assert.Equal("golden", golden.Name);
+        BccServiceException gone = await Assert.ThrowsAsync<BccServiceException>(() => volumes.GetAsync(volume));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
 }
