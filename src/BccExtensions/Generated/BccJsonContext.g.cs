@@ -96,7 +96,6 @@ namespace BccExtensions.Internal;
 [JsonSerializable(typeof(CreateAuthorizationRuleRequest))]
 [JsonSerializable(typeof(CreateAuthorizationRuleResponse))]
 [JsonSerializable(typeof(CreateAutoRenewRuleRequest))]
-[JsonSerializable(typeof(CreateBidInstanceByFlavorRequest))]
 [JsonSerializable(typeof(CreateBidInstanceRequest))]
 [JsonSerializable(typeof(CreateBidInstanceResponse))]
 [JsonSerializable(typeof(CreateCDSVolumeV3Request))]

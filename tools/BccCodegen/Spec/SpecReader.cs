@@ -17,6 +17,7 @@ internal sealed class SpecReader
     private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
     private readonly HashSet<string> _enumNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject?> _descriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _requestUsers = new(StringComparer.Ordinal);
 
     private SpecReader(string specDirectory)
     {
@@ -353,9 +354,13 @@ internal sealed class SpecReader
                 FieldPosition.Query, Encrypted: false));
         }
 
-        var request = new TypeModel(typeName, $"The arguments of the BCC {operation} operation.", fields, TypeRole.Request);
-        AddType(request);
-        return request;
+        // Operations with the same arguments (the legacy create and bid create) share one request type.
+        List<string> users = _requestUsers.TryGetValue(typeName, out List<string>? known) ? known : _requestUsers[typeName] = [];
+        users.Add(operation);
+        string summary = $"The arguments of the BCC {string.Join(" and ", users)} operation{(users.Count > 1 ? "s" : string.Empty)}.";
+        AddType(new TypeModel(typeName, summary, fields, TypeRole.Request));
+        _types[typeName] = _types[typeName] with { Summary = summary };
+        return _types[typeName];
     }
 
     private FieldModel RequestField(string operation, JsonObject parameter, string owner, List<string> encrypted, List<FieldModel> siblings)

@@ -254,7 +254,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return await transport.SendAsync(call, BccJsonContext.Default.CreateBidInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateBidInstanceByFlavorRequest request, CancellationToken cancellationToken = default)
+    public async Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateInstanceByFlavorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
@@ -262,7 +262,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateBidInstanceLegacy", HttpMethod.Post, "/v2/instance/bid")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateBidInstanceByFlavorRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
+        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceByFlavorRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 

@@ -185,7 +185,7 @@ public partial interface IBccInstancesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateBidInstanceLegacy</c>: <c>POST /v2/instance/bid</c>.</remarks>
-    Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateBidInstanceByFlavorRequest request, CancellationToken cancellationToken = default);
+    Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateInstanceByFlavorRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Creates instances from a CPU and memory size (legacy flavor model).</summary>
     /// <param name="request">The arguments.</param>

@@ -5,7 +5,7 @@ using BccExtensions.Internal;
 
 namespace BccExtensions;
 
-/// <summary>The arguments of the BCC CreateInstance operation.</summary>
+/// <summary>The arguments of the BCC CreateBidInstanceLegacy and CreateInstance operations.</summary>
 public sealed partial class CreateInstanceByFlavorRequest
 {
     /// <summary>Image to boot.</summary>
