@@ -13,6 +13,7 @@ namespace BccExtensions.Tests.Codegen;
 public sealed class ResponseModelTests
 {
     private const int MaxDepth = 4;
+    private const string ExtraPrefix = "extra:";
     private static readonly JsonObject s_responses = SpecFiles.Load("bcc-responses.json");
     private static readonly JsonObject s_map = SpecFiles.Load("operation-map.json");
 
@@ -21,11 +22,20 @@ public sealed class ResponseModelTests
         get
         {
             var names = new TheoryData<string>();
-            foreach ((string name, JsonNode? facts) in s_responses["operations"]!.AsObject().Concat(s_responses["extraOperations"]!.AsObject()))
+            foreach ((string name, JsonNode? facts) in s_responses["operations"]!.AsObject())
             {
                 if (facts!["response"] is not null)
                 {
                     names.Add(name);
+                }
+            }
+
+            // Extra operations are keyed by Go method, and one (CreateBidInstance) shares a metadata name.
+            foreach ((string name, JsonNode? facts) in s_responses["extraOperations"]!.AsObject())
+            {
+                if (facts!["response"] is not null)
+                {
+                    names.Add(ExtraPrefix + name);
                 }
             }
 
@@ -76,7 +86,9 @@ public sealed class ResponseModelTests
 
     private static string ResponseOf(string operation)
     {
-        JsonNode facts = s_responses["operations"]![operation] ?? s_responses["extraOperations"]![operation]!;
+        JsonNode facts = operation.StartsWith(ExtraPrefix, StringComparison.Ordinal)
+            ? s_responses["extraOperations"]![operation[ExtraPrefix.Length..]]!
+            : s_responses["operations"]![operation]!;
         return facts["response"]!.GetValue<string>();
     }
 
