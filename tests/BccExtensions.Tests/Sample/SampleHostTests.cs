@@ -52,4 +52,19 @@ public sealed class SampleHostTests : IClassFixture<WebApplicationFactory<Progra
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Instance.StartInstanceOperationForbidden", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PostVolume_OnTheEmbeddedEmulator_IsListedWithItsSize()
+    {
+        using HttpClient client = _factory.CreateClient();
+
+        using HttpResponseMessage created = await client.PostAsync(new Uri("/volumes?sizeInGB=64&zone=cn-bj-a", UriKind.Relative), content: null);
+        using JsonDocument ids = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        string id = ids.RootElement.GetProperty("volumeIds")[0].GetString()!;
+        using JsonDocument listed = JsonDocument.Parse(await client.GetStringAsync(new Uri("/volumes", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        JsonElement volume = Assert.Single(listed.RootElement.EnumerateArray(), v => v.GetProperty("id").GetString() == id);
+        Assert.Equal(64, volume.GetProperty("diskSizeInGB").GetInt32());
+    }
 }
