@@ -42,10 +42,6 @@ internal sealed record OperationModel
 
     public string? Response { get; init; }
 
-    public required bool ClientToken { get; init; }
-
-    public required IReadOnlyList<string> EncryptedFields { get; init; }
-
     public PagerModel? Pager { get; init; }
 
     /// <summary>A response with one object or list field is returned unwrapped.</summary>

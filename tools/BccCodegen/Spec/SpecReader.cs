@@ -240,7 +240,7 @@ internal sealed class SpecReader
         TypeModel? request = requestParameters.Count > 0 || clientToken
             ? ReadRequest(name, entry["request"]?.GetValue<string>() ?? name + "Request", requestParameters, clientToken, encrypted)
             : null;
-        string? response = ResponseTypeName(wire?["response"]?.GetValue<string>());
+        string? response = wire?["response"]?.GetValue<string>() is { } wireType ? TypeName(wireType) : null;
         PagerModel? pager = Pager(name, definition, request, response);
         return new OperationModel
         {
@@ -254,8 +254,6 @@ internal sealed class SpecReader
             PathIds = pathIds,
             Request = request,
             Response = response,
-            ClientToken = clientToken,
-            EncryptedFields = encrypted,
             Pager = pager,
             Unwrap = pager is null && response is not null && _types.TryGetValue(response, out TypeModel? shape) && shape.Fields is [{ Type.Kind: TypeKind.Model } single] ? single : null,
             Description = Summary(name, definition, entry),
@@ -305,14 +303,6 @@ internal sealed class SpecReader
         string goMethod = definition["goMethod"]?.GetValue<string>() ?? Text(definition, "name");
         return _responses["extraOperations"]![goMethod]?.AsObject();
     }
-
-    private static string? ResponseTypeName(string? wireName) => wireName switch
-    {
-        null => null,
-        "StringList" => "StringList",
-        "JsonObject" => "JsonObject",
-        _ => wireName,
-    };
 
     private PagerModel? Pager(string name, JsonObject definition, TypeModel? request, string? response)
     {
