@@ -7,6 +7,8 @@ namespace BccExtensions.Testing.Internal;
 /// <param name="Selector">The query key (<c>start</c>) or key and value (<c>action=AttachTags</c>) that selects it, or empty.</param>
 internal sealed record KnownOperation(string Name, string Method, string Path, string Selector)
 {
+    private readonly string[] _template = Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>
     /// Finds the operation a request is for: the most specific match (a matching selector, then more literal path
     /// segments: <c>/v2/instance/getAllStocks</c> over <c>/v2/instance/{instanceId}</c>), and among equals a modelled one.
@@ -15,16 +17,13 @@ internal sealed record KnownOperation(string Name, string Method, string Path, s
         BccOperationTable.All
             .Where(o => o.Method == method && o.PathMatches(segments) && o.SelectorMatches(query))
             .OrderByDescending(o => o.Selector.Length)
-            .ThenByDescending(o => o.Path.Count(c => c == '/') - o.Path.Count(c => c == '{'))
+            .ThenByDescending(o => o._template.Count(part => !part.StartsWith('{')))
             .ThenByDescending(o => EmulatorOperations.Modelled.Contains(o.Name))
             .FirstOrDefault();
 
-    private bool PathMatches(IReadOnlyList<string> segments)
-    {
-        string[] template = Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return template.Length == segments.Count
-            && template.Select((part, i) => part.StartsWith('{') || string.Equals(part, segments[i], StringComparison.Ordinal)).All(match => match);
-    }
+    private bool PathMatches(IReadOnlyList<string> segments) =>
+        _template.Length == segments.Count
+        && _template.Select((part, i) => part.StartsWith('{') || string.Equals(part, segments[i], StringComparison.Ordinal)).All(match => match);
 
     private bool SelectorMatches(IReadOnlyDictionary<string, string> query)
     {
