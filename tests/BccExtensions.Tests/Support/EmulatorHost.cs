@@ -64,7 +64,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
+        await FakeClockDriver.DisposeAsync(Services, Time);
         await Emulator.DisposeAsync();
     }
 }

@@ -22,6 +22,13 @@ public static class FakeClockDriver
         await task;
     }
 
+    /// <summary>
+    /// Disposes a service provider whose resilience pipelines run on the fake clock: Polly waits, on that clock, for
+    /// executions still in flight (a background STS refresh) before it lets go, so the clock must keep moving.
+    /// </summary>
+    public static Task DisposeAsync(IAsyncDisposable services, FakeTimeProvider time) =>
+        RunAsync(time, services.DisposeAsync().AsTask(), TimeSpan.FromSeconds(1));
+
     /// <param name="canAdvance">Whether the clock may move now (e.g. the emulator is not handling a request).</param>
     /// <param name="yieldsPerStep">How long to let other work run between steps; real I/O wants more.</param>
     private static async Task DriveAsync(FakeTimeProvider time, Task task, TimeSpan step, Func<bool>? canAdvance, int yieldsPerStep)

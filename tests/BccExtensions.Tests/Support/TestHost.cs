@@ -51,7 +51,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public Task RunAsync(Task task, TimeSpan? step = null) => FakeClockDriver.RunAsync(Time, task, step, yieldsPerStep: 200);
 
-    public ValueTask DisposeAsync() => Services.DisposeAsync();
+    public async ValueTask DisposeAsync() => await FakeClockDriver.DisposeAsync(Services, Time);
 
     /// <summary>Advances the fake clock one small step at a time, letting other work settle between steps, until a condition holds.</summary>
     public async Task AdvanceUntilAsync(Func<bool> condition, string what, TimeSpan? step = null)
