@@ -272,7 +272,7 @@ public sealed class BccEmulator : IAsyncDisposable
             // as an instance id and answer "does not exist".
             if (KnownOperation.Find(call.Method, call.Segments, call.Query) is { } known && !EmulatorOperations.Modelled.Contains(known.Name))
             {
-                throw EmulatorError.Unmodelled(call);
+                throw EmulatorError.NotModelled(known);
             }
 
             // Specific paths first: /v2/instance/{id} would otherwise swallow /v2/instance/flavorSpec.

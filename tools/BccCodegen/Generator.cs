@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BccCodegen.Emit;
 using BccCodegen.Spec;
 
@@ -42,41 +41,22 @@ internal static class Generator
 
         files["src/BccExtensions.Testing/Generated/BccOperationTable.g.cs"] = EmulatorTableEmitter.Table(api);
         files["tests/BccExtensions.Tests/Generated/OperationSamples.g.cs"] = SampleEmitter.Samples(api);
-        files[CoveragePath] = CoverageEmitter.Document(api, SdkMethods(spec), SdkTotals(spec));
+        files[CoveragePath] = CoverageEmitter.Document(api);
         return files;
     }
 
-    private static Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> SdkMethods(string spec)
+    /// <summary>Finds the repository root (the folder holding BccExtensions.sln) at or above a folder.</summary>
+    /// <exception cref="DirectoryNotFoundException">No folder above holds BccExtensions.sln.</exception>
+    public static string FindRepositoryRoot(string start)
     {
-        JsonNode responses = JsonNode.Parse(File.ReadAllText(Path.Combine(spec, "bcc-responses.json")))!;
-        JsonNode extras = JsonNode.Parse(File.ReadAllText(Path.Combine(spec, "extra-operations.json")))!;
-        var methods = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
-        foreach ((string name, JsonNode? operation) in responses["operations"]!.AsObject())
+        for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
         {
-            methods[name] = operation!["sdkMethods"]!.AsObject().ToDictionary(
-                sdk => sdk.Key, sdk => (IReadOnlyList<string>)sdk.Value!.AsArray().Select(m => m!.GetValue<string>()).ToList());
-        }
-
-        foreach (JsonNode? operation in extras["operations"]!.AsArray())
-        {
-            string name = operation!["name"]!.GetValue<string>();
-            string goMethod = operation["goMethod"]?.GetValue<string>() ?? name;
-            JsonNode facts = responses["extraOperations"]![goMethod]!;
-            var bySdk = new Dictionary<string, IReadOnlyList<string>> { ["bce-sdk-go"] = [goMethod] };
-            foreach (JsonNode? sdk in facts["alsoIn"]?.AsArray() ?? [])
+            if (File.Exists(Path.Combine(directory.FullName, "BccExtensions.sln")))
             {
-                bySdk[sdk!.GetValue<string>()] = [goMethod];
+                return directory.FullName;
             }
-
-            methods[name] = bySdk;
         }
 
-        return methods;
-    }
-
-    private static Dictionary<string, int> SdkTotals(string spec)
-    {
-        JsonNode map = JsonNode.Parse(File.ReadAllText(Path.Combine(spec, "operation-map.json")))!;
-        return map["sdkTotals"]!.AsObject().ToDictionary(t => t.Key, t => t.Value!.GetValue<int>());
+        throw new DirectoryNotFoundException("BccExtensions.sln was not found at or above " + start + "; run inside the repository or pass its root.");
     }
 }

@@ -8,7 +8,7 @@ internal static class CodegenProgram
 {
     public static int Main(string[] args)
     {
-        string root = args.Length > 0 ? Path.GetFullPath(args[0]) : FindRoot(Directory.GetCurrentDirectory());
+        string root = args.Length > 0 ? Path.GetFullPath(args[0]) : Generator.FindRepositoryRoot(Directory.GetCurrentDirectory());
         IReadOnlyDictionary<string, string> files = Generator.Generate(root);
         int written = 0;
         foreach ((string relative, string content) in files)
@@ -45,18 +45,5 @@ internal static class CodegenProgram
 
         Console.WriteLine($"{files.Count} generated files: {written} written, {removed} removed, {files.Count - written} unchanged.");
         return 0;
-    }
-
-    private static string FindRoot(string start)
-    {
-        for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "BccExtensions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Run from inside the repository or pass its root.");
     }
 }

@@ -19,8 +19,12 @@ internal sealed class EmulatorError(HttpStatusCode status, string code, string m
     /// </summary>
     public static EmulatorError Unmodelled(EmulatorCall call) =>
         KnownOperation.Find(call.Method, call.Segments, call.Query) is { } known
-            ? new(HttpStatusCode.NotImplemented, "NotImplemented", $"The emulator does not model BCC operation {known.Name}.")
+            ? NotModelled(known)
             : new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {call.Method} /{string.Join('/', call.Segments)}.");
+
+    /// <summary>Answers a BCC operation the emulator knows but does not model: 501 naming it.</summary>
+    public static EmulatorError NotModelled(KnownOperation operation) =>
+        new(HttpStatusCode.NotImplemented, "NotImplemented", $"The emulator does not model BCC operation {operation.Name}.");
 
     public static EmulatorError Conflict(string code, string message) => new(HttpStatusCode.Conflict, code, message);
 }

@@ -34,7 +34,7 @@ internal static class BccWaiter
                 return value;
             }
 
-            if (Array.Exists(stuck, s => s.Equals(status)) && !stuck.Contains(target))
+            if (stuck.Contains(status) && !stuck.Contains(target))
             {
                 throw new InvalidOperationException($"{resource} entered {status} while waiting for {target}.");
             }

@@ -115,6 +115,7 @@ public sealed class SpecReaderTests : IDisposable
         ["nestedTypes"] = new JsonObject(),
         ["enums"] = new JsonObject(),
         ["fieldEnums"] = new JsonObject(),
+        ["sdkTotals"] = new JsonObject { ["Go"] = 1 },
         ["operations"] = new JsonObject { [operation] = new JsonObject { ["area"] = area, ["method"] = method } },
     };
 

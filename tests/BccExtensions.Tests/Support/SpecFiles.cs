@@ -5,7 +5,7 @@ namespace BccExtensions.Tests.Support;
 /// <summary>The repository's spec/ folder, read directly (not through the generator) so tests check the generated code against the data.</summary>
 public static class SpecFiles
 {
-    private static readonly Lazy<string> s_root = new(FindRoot);
+    private static readonly Lazy<string> s_root = new(() => BccCodegen.Generator.FindRepositoryRoot(AppContext.BaseDirectory));
 
     /// <summary>Gets the repository root (the folder holding BccExtensions.sln).</summary>
     public static string RepositoryRoot => s_root.Value;
@@ -29,18 +29,5 @@ public static class SpecFiles
         }
 
         return operations;
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "BccExtensions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The tests run inside the repository; BccExtensions.sln was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -8,7 +8,7 @@ internal static class ClientEmitter
     private const string Token = "CancellationToken cancellationToken = default";
 
     /// <summary>Gets the operations a sub-client declares: one per C# method (aliases share their method).</summary>
-    public static IEnumerable<OperationModel> Declared(ApiModel api, AreaModel area) =>
+    private static IEnumerable<OperationModel> Declared(ApiModel api, AreaModel area) =>
         api.Operations.Where(o => o.Area == area.Name && o.AliasOf is null);
 
     public static string Interface(ApiModel api, AreaModel area)
@@ -110,6 +110,9 @@ internal static class ClientEmitter
 
     private static bool IsOptional(TypeModel request) => request.Fields.All(f => !f.Required);
 
+    /// <summary>Gets how generated code reads the request's members: <c>request?.</c> when it may be null.</summary>
+    private static string Access(TypeModel request) => IsOptional(request) ? "request?." : "request.";
+
     private static string Parameters(OperationModel operation)
     {
         var parameters = operation.PathIds.Select(id => "string " + Naming.Camel(id)).ToList();
@@ -123,7 +126,7 @@ internal static class ClientEmitter
     }
 
     /// <summary>Gets the C# type of the answer an operation returns.</summary>
-    public static string? ResultType(OperationModel operation) => operation switch
+    private static string? ResultType(OperationModel operation) => operation switch
     {
         { Response: null } => null,
         { Response: "StringList" } => "IReadOnlyList<string>",
@@ -135,7 +138,7 @@ internal static class ClientEmitter
     private static string ReturnType(OperationModel operation) => ResultType(operation) is { } result ? $"Task<{result}>" : "Task";
 
     /// <summary>Gets the <c>BccJsonContext.Default</c> property of a type.</summary>
-    public static string TypeInfo(string response) => response switch
+    private static string TypeInfo(string response) => response switch
     {
         "StringList" => "IReadOnlyListString",
         _ => response,
@@ -159,7 +162,7 @@ internal static class ClientEmitter
         string ids = string.Concat(operation.PathIds.Select(id => "string " + Naming.Camel(id) + ", "));
         w.Open($"public IAsyncEnumerable<{item}> {operation.Method}Async({Parameters(operation)})");
         Validate(w, operation);
-        string access = IsOptional(operation.Request) ? "request?." : "request.";
+        string access = Access(operation.Request);
         w.Line($"return BccPager.ReadAllAsync((marker, token) => {operation.Method}PageCoreAsync({arguments}, marker, token), {access}Marker, cancellationToken);")
             .Close().Line();
         w.Open($"public Task<BccPage<{item}>> {operation.Method}PageAsync({Parameters(operation)})");
@@ -177,7 +180,8 @@ internal static class ClientEmitter
 
     private static void Validate(CodeWriter w, OperationModel operation)
     {
-        foreach (string id in operation.PathIds)
+        // BccCall checks path ids when it is built; a lister checks them too, before its enumeration starts.
+        foreach (string id in operation.Pager is null ? [] : operation.PathIds)
         {
             w.Line($"BccArguments.ThrowIfInvalidId({Naming.Camel(id)}, nameof({Naming.Camel(id)}));");
         }
@@ -206,12 +210,12 @@ internal static class ClientEmitter
 
         foreach (FieldModel field in request.Fields.Where(f => f.Minimum is not null))
         {
-            w.Line($"BccArguments.ThrowIfLessThan({(IsOptional(request) ? "request?." : "request.")}{field.Property}, {field.Minimum}, \"request.{field.Property}\");");
+            w.Line($"BccArguments.ThrowIfLessThan({Access(request)}{field.Property}, {field.Minimum}, \"request.{field.Property}\");");
         }
 
         if (operation.Pager is not null && request.Fields.Any(f => f.Json == "maxKeys"))
         {
-            w.Line($"BccPager.ThrowIfInvalidMaxKeys({(IsOptional(request) ? "request?." : "request.")}MaxKeys);");
+            w.Line($"BccPager.ThrowIfInvalidMaxKeys({Access(request)}MaxKeys);");
         }
     }
 
@@ -226,7 +230,7 @@ internal static class ClientEmitter
 
         chain.AddRange(operation.FixedQuery.Select(p => $".Query(\"{p.Key}\", \"{p.Value}\")"));
         TypeModel? request = operation.Request;
-        string access = request is not null && IsOptional(request) ? "request?." : "request.";
+        string access = request is null ? string.Empty : Access(request);
         foreach (FieldModel field in request?.Fields.Where(f => f.Position == FieldPosition.Query) ?? [])
         {
             string value = field.Json switch

@@ -7,7 +7,7 @@ internal static class CoverageEmitter
 {
     private static readonly string[] s_sdks = ["bce-sdk-go", "bce-sdk-java", "bce-sdk-python"];
 
-    public static string Document(ApiModel api, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> sdkMethods, IReadOnlyDictionary<string, int> sdkTotals)
+    public static string Document(ApiModel api)
     {
         var w = new CodeWriter();
         int extra = api.Operations.Count(o => o.IsExtra);
@@ -26,11 +26,11 @@ internal static class CoverageEmitter
         {
             var operations = api.Operations.Where(o => o.Area == area.Name).ToList();
             int areaMethods = operations.Where(o => o.AliasOf is null).Sum(o => o.Pager is null ? 1 : 2);
-            w.Line($"| {area.Name} | {operations.Count} | {operations.Count(o => o.IsExtra)} | {areaMethods} | {string.Join(" | ", s_sdks.Select(sdk => Count(operations, sdkMethods, sdk)))} |");
+            w.Line($"| {area.Name} | {operations.Count} | {operations.Count(o => o.IsExtra)} | {areaMethods} | {string.Join(" | ", s_sdks.Select(sdk => Count(operations, sdk)))} |");
         }
 
-        w.Line($"| **Total** | **{api.Operations.Count}** | **{extra}** | **{methods}** | {string.Join(" | ", s_sdks.Select(sdk => $"**{Count(api.Operations, sdkMethods, sdk)}**"))} |").Line()
-            .Line($"Baidu's own totals for BCC (bcc-api-surface.md): Go SDK {sdkTotals["Go"]} methods, Java SDK {sdkTotals["Java"]}, Python SDK {sdkTotals["Python"]};")
+        w.Line($"| **Total** | **{api.Operations.Count}** | **{extra}** | **{methods}** | {string.Join(" | ", s_sdks.Select(sdk => $"**{Count(api.Operations, sdk)}**"))} |").Line()
+            .Line($"Baidu's own totals for BCC (bcc-api-surface.md): Go SDK {api.SdkTotals["Go"]} methods, Java SDK {api.SdkTotals["Java"]}, Python SDK {api.SdkTotals["Python"]};")
             .Line("Baidu's .NET SDK has no BCC client.").Line()
             .Line("## Operations").Line()
             .Line("| Area | Operation | HTTP | Path | C# method |")
@@ -46,6 +46,6 @@ internal static class CoverageEmitter
         return w.ToString();
     }
 
-    private static int Count(IEnumerable<OperationModel> operations, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> sdkMethods, string sdk) =>
-        operations.SelectMany(o => sdkMethods.TryGetValue(o.Name, out var bySdk) && bySdk.TryGetValue(sdk, out var names) ? names : []).Distinct(StringComparer.Ordinal).Count();
+    private static int Count(IEnumerable<OperationModel> operations, string sdk) =>
+        operations.SelectMany(o => o.SdkMethods.GetValueOrDefault(sdk) ?? []).Distinct(StringComparer.Ordinal).Count();
 }

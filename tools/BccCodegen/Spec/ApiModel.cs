@@ -5,7 +5,8 @@ internal sealed record ApiModel(
     IReadOnlyList<AreaModel> Areas,
     IReadOnlyList<OperationModel> Operations,
     IReadOnlyList<TypeModel> Types,
-    IReadOnlyList<EnumModel> Enums);
+    IReadOnlyList<EnumModel> Enums,
+    IReadOnlyDictionary<string, int> SdkTotals);
 
 /// <summary>A sub-client: one API area.</summary>
 internal sealed record AreaModel(string Name, string Noun)
@@ -48,6 +49,9 @@ internal sealed record OperationModel
     public FieldModel? Unwrap { get; init; }
 
     public required string Description { get; init; }
+
+    /// <summary>Gets the methods of Baidu's SDKs (<c>bce-sdk-go</c>, <c>bce-sdk-java</c>, <c>bce-sdk-python</c>) that call this endpoint.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> SdkMethods { get; init; }
 
     public required bool IsExtra { get; init; }
 

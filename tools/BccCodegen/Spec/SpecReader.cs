@@ -86,7 +86,8 @@ internal sealed class SpecReader
             areas,
             operations.OrderBy(o => o.Area, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
             _types.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
-            enums);
+            enums,
+            _map["sdkTotals"]!.AsObject().ToDictionary(t => t.Key, t => t.Value!.GetValue<int>()));
     }
 
     private List<EnumModel> ReadEnums()
@@ -258,6 +259,7 @@ internal sealed class SpecReader
             Unwrap = pager is null && response is not null && _types.TryGetValue(response, out TypeModel? shape) && shape.Fields is [{ Type.Kind: TypeKind.Model } single] ? single : null,
             Description = Summary(name, definition, entry),
             IsExtra = isExtra,
+            SdkMethods = SdkMethods(name, definition, wire),
         };
     }
 
@@ -278,7 +280,33 @@ internal sealed class SpecReader
             throw new InvalidDataException($"{name} is an alias of {target} but differs from it on the wire or in its C# method.");
         }
 
-        return original with { Name = name, AliasOf = target, IsExtra = isExtra, Description = Summary(name, definition, entry) };
+        return original with
+        {
+            Name = name,
+            AliasOf = target,
+            IsExtra = isExtra,
+            Description = Summary(name, definition, entry),
+            SdkMethods = SdkMethods(name, definition, WireFacts(name, definition)),
+        };
+    }
+
+    // Metadata operations list the SDK methods hitting their endpoint; an extra operation is its Go method, and
+    // names the other SDKs that have it.
+    private static Dictionary<string, IReadOnlyList<string>> SdkMethods(string name, JsonObject definition, JsonObject? wire)
+    {
+        if (wire?["sdkMethods"] is JsonObject methods)
+        {
+            return methods.ToDictionary(sdk => sdk.Key, sdk => (IReadOnlyList<string>)sdk.Value!.AsArray().Select(m => m!.GetValue<string>()).ToList());
+        }
+
+        string goMethod = definition["goMethod"]?.GetValue<string>() ?? name;
+        var bySdk = new Dictionary<string, IReadOnlyList<string>> { ["bce-sdk-go"] = [goMethod] };
+        foreach (JsonNode? sdk in wire?["alsoIn"]?.AsArray() ?? [])
+        {
+            bySdk[sdk!.GetValue<string>()] = [goMethod];
+        }
+
+        return bySdk;
     }
 
     private List<JsonObject> Parameters(JsonObject definition)
@@ -307,7 +335,7 @@ internal sealed class SpecReader
     private PagerModel? Pager(string name, JsonObject definition, TypeModel? request, string? response)
     {
         FieldModel? marker = request?.Fields.FirstOrDefault(f => f.Json == "marker");
-        if (marker is null || response is null || !_types.TryGetValue(TypeName(response), out TypeModel? shape))
+        if (marker is null || response is null || !_types.TryGetValue(response, out TypeModel? shape))
         {
             return null;
         }

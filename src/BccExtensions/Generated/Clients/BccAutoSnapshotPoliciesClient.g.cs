@@ -9,7 +9,6 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
 {
     public async Task AttachAsync(string aspId, AttachAspRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(aspId, nameof(aspId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("AttachAsp", HttpMethod.Put, "/v2/asp/{aspId}", ("aspId", aspId))
@@ -33,14 +32,12 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
 
     public async Task DeleteAsync(string aspId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(aspId, nameof(aspId));
         var call = new BccCall("DeleteAsp", HttpMethod.Delete, "/v2/asp/{aspId}", ("aspId", aspId));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DetachAsync(string aspId, DetachAspRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(aspId, nameof(aspId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("DetachAsp", HttpMethod.Put, "/v2/asp/{aspId}", ("aspId", aspId))
@@ -51,7 +48,6 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
 
     public async Task<AutoSnapshotPolicyModel> GetAsync(string aspId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(aspId, nameof(aspId));
         var call = new BccCall("GetAsp", HttpMethod.Get, "/v2/asp/{aspId}", ("aspId", aspId));
         GetAspResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAspResponse, cancellationToken).ConfigureAwait(false);
         return response.AutoSnapshotPolicy ?? throw new System.Text.Json.JsonException("BCC GetAsp returned no autoSnapshotPolicy.");

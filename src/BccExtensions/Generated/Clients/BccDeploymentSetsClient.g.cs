@@ -17,7 +17,6 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
 
     public async Task DeleteAsync(string deployId, DeleteDeploySetRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(deployId, nameof(deployId));
         var call = new BccCall("DeleteDeploySet", HttpMethod.Delete, "/v2/instance/deployset/{deployId}", ("deployId", deployId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -25,7 +24,6 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
 
     public async Task<GetDeploySetResponse> GetAsync(string id, GetDeploySetRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(id, nameof(id));
         var call = new BccCall("GetDeploySet", HttpMethod.Get, "/v2/deployset/{id}", ("id", id))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         return await transport.SendAsync(call, BccJsonContext.Default.GetDeploySetResponse, cancellationToken).ConfigureAwait(false);
@@ -51,7 +49,6 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
 
     public async Task UpdateAsync(string deployId, UpdateDeploySetRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(deployId, nameof(deployId));
         var call = new BccCall("UpdateDeploySet", HttpMethod.Put, "/v2/instance/deployset/{deployId}", ("deployId", deployId))
             .Flag("modifyAttribute")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));

@@ -9,7 +9,6 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
 {
     public async Task BindTagsAsync(string imageId, BindTagImageRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagImage", HttpMethod.Put, "/v2/image/{imageId}/tag", ("imageId", imageId))
@@ -21,7 +20,6 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
 
     public async Task CancelRemoteCopyAsync(string imageId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         var call = new BccCall("CancelRemoteCopyImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("cancelRemoteCopy");
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -39,14 +37,12 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
 
     public async Task DeleteAsync(string imageId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         var call = new BccCall("DeleteImage", HttpMethod.Delete, "/v2/image/{imageId}", ("imageId", imageId));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ImageModel> GetAsync(string imageId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         var call = new BccCall("GetImage", HttpMethod.Get, "/v2/image/{imageId}", ("imageId", imageId));
         GetImageResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetImageResponse, cancellationToken).ConfigureAwait(false);
         return response.Image ?? throw new System.Text.Json.JsonException("BCC GetImage returned no image.");
@@ -128,7 +124,6 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
 
     public async Task<IReadOnlyList<SharedUser>> ListSharedUsersAsync(string imageId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         var call = new BccCall("ListSharedUser", HttpMethod.Get, "/v2/image/{imageId}/sharedUsers", ("imageId", imageId));
         ListSharedUserResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSharedUserResponse, cancellationToken).ConfigureAwait(false);
         return response.Users;
@@ -136,7 +131,6 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
 
     public async Task<IReadOnlyList<RemoteCopyResult>> RemoteCopyAsync(string imageId, RemoteCopyImageRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.DestRegion, "request.DestRegion");
         var call = new BccCall("RemoteCopyImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
@@ -155,7 +149,6 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
 
     public async Task ShareAsync(string imageId, ShareImageRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         var call = new BccCall("ShareImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("share");
         call.Body = BccTransport.Serialize(request ?? new ShareImageRequest(), BccJsonContext.Default.ShareImageRequest);
@@ -164,7 +157,6 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
 
     public async Task UnbindTagsAsync(string imageId, UnbindTagImageRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagImage", HttpMethod.Put, "/v2/image/{imageId}/tag", ("imageId", imageId))
@@ -176,7 +168,6 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
 
     public async Task UnshareAsync(string imageId, UnShareImageRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         var call = new BccCall("UnShareImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("unshare");
         call.Body = BccTransport.Serialize(request ?? new UnShareImageRequest(), BccJsonContext.Default.UnShareImageRequest);

@@ -162,7 +162,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task BindSecurityGroupAsync(string instanceId, BindInstanceToSecurityGroupRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupId, "request.SecurityGroupId");
         var call = new BccCall("BindInstanceToSecurityGroup", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
@@ -194,7 +193,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task<ChangeToPrepaidResponse> ChangeToPrepaidAsync(string instanceId, ChangeToPrepaidRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ChangeToPrepaid", HttpMethod.Post, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("toPrepay")
@@ -339,7 +337,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task DeleteRecycledAsync(string instanceId, DeleteRecycledInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("DeleteRecycledInstance", HttpMethod.Delete, "/v2/recycle/instance/{instanceId}", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -368,7 +365,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task<BccInstance> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("GetInstance", HttpMethod.Get, "/v2/instance/{instanceId}", ("instanceId", instanceId));
         GetInstanceResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetInstanceResponse, cancellationToken).ConfigureAwait(false);
         return response.Instance ?? throw new System.Text.Json.JsonException("BCC GetInstance returned no instance.");
@@ -395,7 +391,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task<GetInstanceVncResponse> GetVncAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("GetInstanceVnc", HttpMethod.Get, "/v2/instance/{instanceId}/vnc", ("instanceId", instanceId));
         return await transport.SendAsync(call, BccJsonContext.Default.GetInstanceVncResponse, cancellationToken).ConfigureAwait(false);
     }
@@ -475,7 +470,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task<IReadOnlyList<EniInfo>> ListEnisAsync(string instanceId, ListInstanceEnisRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("ListInstanceEnis", HttpMethod.Get, "/v2/eni/{instanceId}", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         ListInstanceEnisResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstanceEnisResponse, cancellationToken).ConfigureAwait(false);
@@ -561,7 +555,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task ModifyAttributesAsync(string instanceId, ModifyInstanceAttributesRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("ModifyInstanceAttributes", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("modifyAttribute");
         call.Body = BccTransport.Serialize(request ?? new ModifyInstanceAttributesRequest(), BccJsonContext.Default.ModifyInstanceAttributesRequest);
@@ -570,7 +563,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task ModifyDescriptionAsync(string instanceId, ModifyInstanceDescRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, "request.Description");
         var call = new BccCall("ModifyInstanceDesc", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
@@ -581,7 +573,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task ModifyHostnameAsync(string instanceId, ModifyInstanceHostnameRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Hostname, "request.Hostname");
         var call = new BccCall("ModifyInstanceHostname", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
@@ -593,7 +584,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task<BatchOperationResponse> ModifyPasswordAsync(string instanceId, ModifyInstancePasswordRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.AdminPass, "request.AdminPass");
         var call = new BccCall("ModifyInstancePassword", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
@@ -604,7 +594,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task ModifyRelatedDeletePolicyAsync(string instanceId, ModifyRelatedDeletePolicyRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ModifyRelatedDeletePolicy", HttpMethod.Put, "/v2/instance/{instanceId}/modifyRelatedDeletePolicy", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
@@ -614,7 +603,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task<BatchOperationResponse> RebootAsync(string instanceId, RebootInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("RebootInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("reboot");
         call.Body = BccTransport.Serialize(request ?? new RebootInstanceRequest(), BccJsonContext.Default.RebootInstanceRequest);
@@ -623,7 +611,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task RebuildAsync(string instanceId, RebuildInstanceRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
         var call = new BccCall("RebuildInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
@@ -644,7 +631,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task ReleaseAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("DeleteInstance", HttpMethod.Delete, "/v2/instance/{instanceId}", ("instanceId", instanceId));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
@@ -662,7 +648,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task ReleaseWithOptionsAsync(string instanceId, ReleaseInstanceRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ReleaseInstanceByPost", HttpMethod.Post, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
@@ -672,7 +657,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task<PurchaseReservedInstanceResponse> RenewAsync(string instanceId, PurchaseReservedInstanceRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
         var call = new BccCall("PurchaseReservedInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
@@ -685,7 +669,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task ResizeAsync(string instanceId, ResizeInstanceBySpecRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Action, "request.Action");
         var call = new BccCall("ResizeInstanceBySpec", HttpMethod.Put, "/v2/instanceBySpec/{instanceId}", ("instanceId", instanceId))
@@ -698,7 +681,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task ResizeByFlavorAsync(string instanceId, ResizeInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("ResizeInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
@@ -708,7 +690,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task SetAutoReleaseAsync(string instanceId, AutoReleaseInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("AutoReleaseInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("autorelease")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
@@ -718,7 +699,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task SetDeletionProtectionAsync(string instanceId, InstanceDeletionProtectionRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("InstanceDeletionProtection", HttpMethod.Put, "/v2/instance/{instanceId}/deletionProtection", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
@@ -728,7 +708,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task StartAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("StartInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("start");
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -736,7 +715,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task StopAsync(string instanceId, StopInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         var call = new BccCall("StopInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("stop");
         call.Body = BccTransport.Serialize(request ?? new StopInstanceRequest(), BccJsonContext.Default.StopInstanceRequest);
@@ -745,7 +723,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public async Task UnbindSecurityGroupAsync(string instanceId, UnbindInstanceFromSecurityGroupRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupId, "request.SecurityGroupId");
         var call = new BccCall("UnbindInstanceFromSecurityGroup", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))

@@ -9,7 +9,6 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
 {
     public async Task<BatchOperationResponse> AttachAsync(string keypairId, AttachKeypairRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(keypairId, nameof(keypairId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("AttachKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
@@ -31,14 +30,12 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
 
     public async Task DeleteAsync(string keypairId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(keypairId, nameof(keypairId));
         var call = new BccCall("DeleteKeypair", HttpMethod.Delete, "/v2/keypair/{keypairId}", ("keypairId", keypairId));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<BatchOperationResponse> DetachAsync(string keypairId, DetachKeypairRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(keypairId, nameof(keypairId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("DetachKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
@@ -49,7 +46,6 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
 
     public async Task<KeypairModel> GetAsync(string keypairId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(keypairId, nameof(keypairId));
         var call = new BccCall("KeypairDetail", HttpMethod.Get, "/v2/keypair/{keypairId}", ("keypairId", keypairId));
         KeypairDetailResponse response = await transport.SendAsync(call, BccJsonContext.Default.KeypairDetailResponse, cancellationToken).ConfigureAwait(false);
         return response.Keypair ?? throw new System.Text.Json.JsonException("BCC KeypairDetail returned no keypair.");
@@ -91,7 +87,6 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
 
     public async Task RenameAsync(string keypairId, RenameKeypairRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(keypairId, nameof(keypairId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("RenameKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
@@ -102,7 +97,6 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
 
     public async Task UpdateDescriptionAsync(string keypairId, UpdateKeypairDescriptionRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(keypairId, nameof(keypairId));
         var call = new BccCall("UpdateKeypairDescription", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("updateDesc");
         call.Body = BccTransport.Serialize(request ?? new UpdateKeypairDescriptionRequest(), BccJsonContext.Default.UpdateKeypairDescriptionRequest);

@@ -9,7 +9,6 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
 {
     public async Task AuthorizeRuleAsync(string securityGroupId, AuthorizeSecurityGroupRuleRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(securityGroupId, nameof(securityGroupId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Rule, "request.Rule");
         var call = new BccCall("AuthorizeSecurityGroupRule", HttpMethod.Put, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId))
@@ -33,7 +32,6 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
 
     public async Task DeleteAsync(string securityGroupId, DeleteSecurityGroupRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(securityGroupId, nameof(securityGroupId));
         var call = new BccCall("DeleteSecurityGroup", HttpMethod.Delete, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -41,7 +39,6 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
 
     public async Task DeleteRuleAsync(string securityGroupRuleId, DeleteSecurityGroupRuleRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(securityGroupRuleId, nameof(securityGroupRuleId));
         var call = new BccCall("DeleteSecurityGroupRule", HttpMethod.Delete, "/v2/securityGroup/rule/{securityGroupRuleId}", ("securityGroupRuleId", securityGroupRuleId))
             .Query("sgVersion", request?.SgVersion)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
@@ -50,7 +47,6 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
 
     public async Task<GetSecurityGroupDetailResponse> GetAsync(string securityGroupId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(securityGroupId, nameof(securityGroupId));
         var call = new BccCall("GetSecurityGroupDetail", HttpMethod.Get, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId));
         return await transport.SendAsync(call, BccJsonContext.Default.GetSecurityGroupDetailResponse, cancellationToken).ConfigureAwait(false);
     }
@@ -82,7 +78,6 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
 
     public async Task RevokeRuleAsync(string securityGroupId, RevokeSecurityGroupRuleRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(securityGroupId, nameof(securityGroupId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Rule, "request.Rule");
         var call = new BccCall("RevokeSecurityGroupRule", HttpMethod.Put, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId))

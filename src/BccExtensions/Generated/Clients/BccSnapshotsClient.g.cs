@@ -9,7 +9,6 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
 {
     public async Task BindChainTagsAsync(string chainId, BindTagSnapchainRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(chainId, nameof(chainId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagSnapchain", HttpMethod.Put, "/v2/snapshot/chain/{chainId}/tag", ("chainId", chainId))
@@ -43,14 +42,12 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
 
     public async Task DeleteAsync(string snapshotId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(snapshotId, nameof(snapshotId));
         var call = new BccCall("DeleteSnapshot", HttpMethod.Delete, "/v2/snapshot/{snapshotId}", ("snapshotId", snapshotId));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SnapshotModel> GetAsync(string snapshotId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(snapshotId, nameof(snapshotId));
         var call = new BccCall("GetSnapshot", HttpMethod.Get, "/v2/snapshot/{snapshotId}", ("snapshotId", snapshotId));
         GetSnapshotResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetSnapshotResponse, cancellationToken).ConfigureAwait(false);
         return response.Snapshot ?? throw new System.Text.Json.JsonException("BCC GetSnapshot returned no snapshot.");
@@ -119,7 +116,6 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
 
     public async Task ModifyAttributesAsync(string snapshotId, ModifySnapshotAttributeRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(snapshotId, nameof(snapshotId));
         var call = new BccCall("ModifySnapshotAttribute", HttpMethod.Put, "/v2/snapshot/{snapshotId}", ("snapshotId", snapshotId))
             .Flag("modifyAttribute");
         call.Body = BccTransport.Serialize(request ?? new ModifySnapshotAttributeRequest(), BccJsonContext.Default.ModifySnapshotAttributeRequest);
@@ -128,7 +124,6 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
 
     public async Task<IReadOnlyList<RemoteCopySnapshot>> RemoteCopyAsync(string snapshotId, RemoteCopySnapshotRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(snapshotId, nameof(snapshotId));
         var call = new BccCall("RemoteCopySnapshot", HttpMethod.Put, "/v2/snapshot/remote_copy/{snapshotId}", ("snapshotId", snapshotId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.Body = BccTransport.Serialize(request ?? new RemoteCopySnapshotRequest(), BccJsonContext.Default.RemoteCopySnapshotRequest);
@@ -149,7 +144,6 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
 
     public async Task UnbindChainTagsAsync(string chainId, UnbindTagSnapchainRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(chainId, nameof(chainId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagSnapchain", HttpMethod.Put, "/v2/snapshot/chain/{chainId}/tag", ("chainId", chainId))

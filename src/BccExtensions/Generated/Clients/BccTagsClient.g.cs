@@ -20,7 +20,6 @@ internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsCl
 
     public async Task BindInstanceAsync(string instanceId, BindInstanceToTagsRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindInstanceToTags", HttpMethod.Put, "/v2/instance/{instanceId}/tag", ("instanceId", instanceId))
@@ -42,7 +41,6 @@ internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsCl
 
     public async Task UnbindInstanceAsync(string instanceId, UnbindInstanceFromTagsRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindInstanceFromTags", HttpMethod.Put, "/v2/instance/{instanceId}/tag", ("instanceId", instanceId))

@@ -9,7 +9,6 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
 {
     public async Task BindTagsAsync(string clusterId, BindTagVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(clusterId, nameof(clusterId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}/tag", ("clusterId", clusterId))
@@ -43,7 +42,6 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
 
     public async Task<GetVolumeClusterResponse> GetAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(clusterId, nameof(clusterId));
         var call = new BccCall("GetVolumeCluster", HttpMethod.Get, "/v2/volume/cluster/{clusterId}", ("clusterId", clusterId));
         return await transport.SendAsync(call, BccJsonContext.Default.GetVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
     }
@@ -73,7 +71,6 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
 
     public async Task<PurchaseReservedVolumeClusterResponse> RenewAsync(string clusterId, PurchaseReservedVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(clusterId, nameof(clusterId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
         var call = new BccCall("PurchaseReservedVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}", ("clusterId", clusterId))
@@ -85,7 +82,6 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
 
     public async Task<ResizeVolumeClusterResponse> ResizeAsync(string clusterId, ResizeVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(clusterId, nameof(clusterId));
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ResizeVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}", ("clusterId", clusterId))
             .Flag("resize")
@@ -107,7 +103,6 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
 
     public async Task UnbindTagsAsync(string clusterId, UnbindTagVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(clusterId, nameof(clusterId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}/tag", ("clusterId", clusterId))

@@ -9,7 +9,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 {
     public async Task<AttachVolumeResponse> AttachAsync(string volumeId, AttachVolumeRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("AttachVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
@@ -20,7 +19,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task BindTagsAsync(string volumeId, BindTagVolumeRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagVolume", HttpMethod.Put, "/v2/volume/{volumeId}/tag", ("volumeId", volumeId))
@@ -64,14 +62,12 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task DeleteAsync(string volumeId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         var call = new BccCall("DeleteCDSVolume", HttpMethod.Delete, "/v2/volume/{volumeId}", ("volumeId", volumeId));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DetachAsync(string volumeId, DetachVolumeRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DetachVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
@@ -82,7 +78,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task<VolumeModel> GetAsync(string volumeId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         var call = new BccCall("GetVolume", HttpMethod.Get, "/v2/volume/{volumeId}", ("volumeId", volumeId));
         GetVolumeResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumeResponse, cancellationToken).ConfigureAwait(false);
         return response.Volume ?? throw new System.Text.Json.JsonException("BCC GetVolume returned no volume.");
@@ -121,14 +116,12 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task<GetVolumeResizeProgressResponse> GetResizeProgressAsync(string volumeId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         var call = new BccCall("GetVolumeResizeProgress", HttpMethod.Get, "/v2/volume/progress/{volumeId}", ("volumeId", volumeId));
         return await transport.SendAsync(call, BccJsonContext.Default.GetVolumeResizeProgressResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<VolumeModelV3> GetV3Async(string volumeId, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         var call = new BccCall("GetCDSVolumeDetailV3", HttpMethod.Get, "/v3/volume/{volumeId}", ("volumeId", volumeId));
         GetVolumeDetailV3Response response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumeDetailV3Response, cancellationToken).ConfigureAwait(false);
         return response.Volume ?? throw new System.Text.Json.JsonException("BCC GetCDSVolumeDetailV3 returned no volume.");
@@ -189,7 +182,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task ModifyAttributesAsync(string volumeId, ModifyCdsAttributeRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         var call = new BccCall("ModifyCdsAttribute", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("modify");
         call.Body = BccTransport.Serialize(request ?? new ModifyCdsAttributeRequest(), BccJsonContext.Default.ModifyCdsAttributeRequest);
@@ -198,7 +190,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task ModifyChargeTypeAsync(string volumeId, ModifyVolumeChargeTypeRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         var call = new BccCall("ModifyVolumeChargeType", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("modifyChargeType");
         call.Body = BccTransport.Serialize(request ?? new ModifyVolumeChargeTypeRequest(), BccJsonContext.Default.ModifyVolumeChargeTypeRequest);
@@ -216,7 +207,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task ReleaseAsync(string volumeId, ReleaseVolumeRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         var call = new BccCall("ReleaseVolume", HttpMethod.Post, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.Body = BccTransport.Serialize(request ?? new ReleaseVolumeRequest(), BccJsonContext.Default.ReleaseVolumeRequest);
@@ -234,7 +224,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task RenameAsync(string volumeId, RenameVolumeRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("RenameVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
@@ -245,7 +234,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task<PurchaseReservedVolumeResponse> RenewAsync(string volumeId, PurchaseReservedVolumeRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
         var call = new BccCall("PurchaseReservedVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
@@ -257,7 +245,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task<ResizeVolumeResponse> ResizeAsync(string volumeId, ResizeVolumeRequest? request = null, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         var call = new BccCall("ResizeVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
@@ -267,7 +254,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task RollbackAsync(string volumeId, RollbackVolumeRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SnapshotId, "request.SnapshotId");
         var call = new BccCall("RollbackVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
@@ -289,7 +275,6 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
 
     public async Task UnbindTagsAsync(string volumeId, UnbindTagVolumeRequest request, CancellationToken cancellationToken = default)
     {
-        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagVolume", HttpMethod.Put, "/v2/volume/{volumeId}/tag", ("volumeId", volumeId))
