@@ -5,15 +5,16 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Internal;
 
 /// <summary>
-/// The source-generated JSON metadata of every wire type (trimming and AOT safe). Strings and flags are read leniently
-/// because the service sends some numbers and booleans as strings and back.
+/// The source-generated JSON metadata of every wire type (trimming and AOT safe). Strings, flags and times are read
+/// leniently because the service sends some numbers and booleans as strings and back; answers are read through
+/// <see cref="BccAnswerReader"/>, which repairs what these converters cannot read (docs/reading-answers.md).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     PropertyNameCaseInsensitive = true,
-    Converters = [typeof(LenientStringConverter), typeof(LenientBooleanConverter)])]
+    Converters = [typeof(LenientStringConverter), typeof(LenientBooleanConverter), typeof(LenientDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(BceErrorBody))]
 [JsonSerializable(typeof(StsCredentialsResponse))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]

@@ -58,9 +58,16 @@ internal sealed class LenientBooleanConverter : JsonConverter<bool>
     public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
 }
 
-/// <summary>Reads a timestamp that may be empty or absent (unset prepaid expiry, auto-release time).</summary>
+/// <summary>
+/// Reads a time member Baidu documents as ISO 8601: <c>yyyy-MM-ddTHH:mm:ssZ</c>, optionally with fractional seconds or
+/// a numeric offset. Empty text and <c>null</c> read as <see langword="null"/>. Any other text (no zone, a space for the
+/// <c>T</c>, Unix <c>date</c> output) is refused rather than guessed at, so <see cref="BccAnswerReader"/> reads the member as
+/// <see langword="null"/> and logs it: such text names no clear instant.
+/// </summary>
 internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
 {
+    private static readonly string[] s_formats = ["yyyy'-'MM'-'dd'T'HH':'mm':'ssK", "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK"];
+
     public override bool HandleNull => true;
 
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -70,15 +77,18 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
             return null;
         }
 
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"Expected an ISO 8601 time, got {reader.TokenType}.");
+        }
+
         string? text = reader.GetString();
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset value)
-            ? value
-            : throw new JsonException($"'{text}' is not a timestamp.");
+        return TryParseIso(text, out DateTimeOffset value) ? value : throw new JsonException("The text is not an ISO 8601 time with a zone.");
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
@@ -91,5 +101,13 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
         {
             writer.WriteNullValue();
         }
+    }
+
+    /// <summary>Parses ISO 8601 with a zone designator (<c>Z</c> or <c>±hh:mm</c>); text without one names no instant.</summary>
+    internal static bool TryParseIso(string text, out DateTimeOffset value)
+    {
+        value = default;
+        bool zoned = text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        return zoned && DateTimeOffset.TryParseExact(text, s_formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value);
     }
 }

@@ -24,7 +24,6 @@ internal sealed class BccTransport(
     ILogger logger)
 {
     private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
-    private static readonly byte[] s_emptyObject = "{}"u8.ToArray();
 
     // One reference, swapped whole, so concurrent calls never see half of a reload.
     private Tuple<BccOptions, string>? _endpoint;
@@ -68,20 +67,12 @@ internal sealed class BccTransport(
         using HttpResponseMessage response = await SendCoreAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends a call and reads its JSON answer; an empty body reads as <c>{}</c>.</summary>
+    /// <summary>Sends a call and reads its JSON answer tolerantly (<see cref="BccAnswerReader"/>); an empty body reads as <c>{}</c>.</summary>
     public async Task<T> SendAsync<T>(BccCall call, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendCoreAsync(call, cancellationToken).ConfigureAwait(false);
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return JsonSerializer.Deserialize(body.Length == 0 ? s_emptyObject : body, responseType)
-                ?? throw new JsonException("The answer was JSON null.");
-        }
-        catch (JsonException exception)
-        {
-            throw new JsonException($"BCC {call.Operation} returned a body that is not a valid {typeof(T).Name}: {exception.Message}", exception);
-        }
+        return BccAnswerReader.Read(body, responseType, call.Operation, response.StatusCode, BceErrorReader.HeaderRequestId(response), logger);
     }
 
     private async Task<HttpResponseMessage> SendCoreAsync(BccCall call, CancellationToken cancellationToken)

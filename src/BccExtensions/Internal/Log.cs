@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Warning, "STS refresh failed; current credentials stay in use until {Expiration:O}; next try in {RetryDelay}")]
     public static partial void StsRefreshFailed(ILogger logger, Exception exception, DateTimeOffset? expiration, TimeSpan retryDelay);
+
+    [LoggerMessage(5, LogLevel.Warning, "BCC {Operation} answered {JsonPath} with {Problem} (logged once per operation and path; the value is not logged)")]
+    public static partial void AnswerMemberRepaired(ILogger logger, string operation, string jsonPath, string problem);
 }

@@ -33,8 +33,8 @@ public sealed class HostileResponseTests
 
     [Theory]
     [InlineData("{\"zones\":[{\"zoneName\":\"cn-bj-a\"}", "application/json")]
-    [InlineData("{\"zones\":{\"zoneName\":1}}", "application/json")]
-    [InlineData("null", "application/json")]
+    [InlineData("[{\"zoneName\":\"cn-bj-a\"}]", "application/json")]
+    [InlineData("<html>busy</html>", "text/html")]
     [InlineData("\u0000\u0001\u0002", "application/octet-stream")]
     public async Task SuccessBody_NotTheExpectedJson_ClearJsonException(string body, string mediaType)
     {

@@ -42,11 +42,6 @@ internal static class ModelEmitter
                 w.Line($"[JsonPropertyName(\"{field.Json}\")]");
             }
 
-            if (field.Type.Kind == TypeKind.Timestamp)
-            {
-                w.Line("[JsonConverter(typeof(LenientDateTimeOffsetConverter))]");
-            }
-
             w.Line(Declaration(field, type.Role));
         }
 
@@ -75,14 +70,19 @@ internal static class ModelEmitter
     {
         if (role == TypeRole.Response)
         {
-            // Every response field may be absent: lists default to empty, numbers and flags to zero and false.
+            // Every response field may be absent or null: collections read as empty (never null), numbers and flags as zero and false.
             TypeRef type = field.Type;
             if (type.IsList)
             {
-                return $"public {TypeOf(type, nullable: false)} {field.Property} {{ get; init; }} = [];";
+                return $"public {TypeOf(type, nullable: false)} {field.Property} {{ get => field ?? []; init; }}";
             }
 
-            bool nullable = type.IsMap || type.Kind is TypeKind.String or TypeKind.Model or TypeKind.Timestamp or TypeKind.Json;
+            if (type.IsMap)
+            {
+                return $"public {TypeOf(type, nullable: false)} {field.Property} {{ get => field ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, {type.Element}>.Empty; init; }}";
+            }
+
+            bool nullable = type.Kind is TypeKind.String or TypeKind.Model or TypeKind.Timestamp or TypeKind.Json;
             return $"public {TypeOf(type, nullable)} {field.Property} {{ get; init; }}";
         }
 

@@ -117,7 +117,7 @@ internal sealed class SpecReader
                 continue; // Reading is case-insensitive: one property serves both spellings.
             }
 
-            TypeRef type = ResponseFieldType(node!.AsObject(), json);
+            TypeRef type = ResponseFieldType(node!.AsObject(), name, json);
             string doc = node["notes"] is JsonNode notes && !Text(notes).StartsWith("enum hint", StringComparison.Ordinal)
                 ? Naming.Sentence(Text(notes))
                 : string.Empty;
@@ -127,7 +127,7 @@ internal sealed class SpecReader
         return new TypeModel(TypeName(name), $"A BCC response model (wire type <c>{name}</c>).", fields, TypeRole.Response);
     }
 
-    private TypeRef ResponseFieldType(JsonObject field, string json)
+    private TypeRef ResponseFieldType(JsonObject field, string typeName, string json)
     {
         bool isList = field["array"]!.GetValue<bool>();
         bool isMap = field["map"]!.GetValue<bool>();
@@ -136,7 +136,7 @@ internal sealed class SpecReader
         TypeKind kind = type switch
         {
             "string" when enumName is not null => TypeKind.Enum,
-            "string" when !isList && !isMap && json.EndsWith("Time", StringComparison.Ordinal) => TypeKind.Timestamp,
+            "string" when !isList && !isMap && IsIsoTime(typeName, json) => TypeKind.Timestamp,
             "string" => TypeKind.String,
             "int" => TypeKind.Int,
             "long" => TypeKind.Long,
@@ -153,6 +153,10 @@ internal sealed class SpecReader
         };
         return new TypeRef(kind, name, isList, isMap);
     }
+
+    // Only members Baidu documents as ISO 8601 become DateTimeOffset; the rest stay the service's text (operation-map.json isoTimes).
+    private bool IsIsoTime(string typeName, string json) =>
+        _map["isoTimes"]?["fields"]?.AsArray().Any(entry => entry!.GetValue<string>() == typeName + "." + json) ?? false;
 
     private string? FieldEnum(string? operation, string json)
     {

@@ -14,5 +14,5 @@ public sealed partial class AttachVolumeResponse
 
     /// <summary>Gets the warning list.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get; init; } = [];
+    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -18,5 +18,5 @@ public sealed partial class AuthorizeServerEventResponse
 
     /// <summary>Only in bce-sdk-go model (AuthorizeServerEventResp.AssociatedUnplannedMaintenanceServerEventIds), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("associatedUnplannedMaintenanceServerEventIds")]
-    public IReadOnlyList<string> AssociatedUnplannedMaintenanceServerEventIds { get; init; } = [];
+    public IReadOnlyList<string> AssociatedUnplannedMaintenanceServerEventIds { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class AutoRenewReservedInstanceResponse
 {
     /// <summary>Gets the reserved instance ids.</summary>
     [JsonPropertyName("reservedInstanceIds")]
-    public IReadOnlyList<string> ReservedInstanceIds { get; init; } = [];
+    public IReadOnlyList<string> ReservedInstanceIds { get => field ?? []; init; }
 }

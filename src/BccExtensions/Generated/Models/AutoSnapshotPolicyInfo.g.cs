@@ -18,11 +18,11 @@ public sealed partial class AutoSnapshotPolicyInfo
 
     /// <summary>Gets the time points.</summary>
     [JsonPropertyName("timePoints")]
-    public IReadOnlyList<int> TimePoints { get; init; } = [];
+    public IReadOnlyList<int> TimePoints { get => field ?? []; init; }
 
     /// <summary>Gets the repeat weekdays.</summary>
     [JsonPropertyName("repeatWeekdays")]
-    public IReadOnlyList<int> RepeatWeekdays { get; init; } = [];
+    public IReadOnlyList<int> RepeatWeekdays { get => field ?? []; init; }
 
     /// <summary>Gets the retention days.</summary>
     [JsonPropertyName("retentionDays")]

@@ -18,11 +18,11 @@ public sealed partial class AutoSnapshotPolicyModel
 
     /// <summary>Gets the time points.</summary>
     [JsonPropertyName("timePoints")]
-    public IReadOnlyList<int> TimePoints { get; init; } = [];
+    public IReadOnlyList<int> TimePoints { get => field ?? []; init; }
 
     /// <summary>Gets the repeat weekdays.</summary>
     [JsonPropertyName("repeatWeekdays")]
-    public IReadOnlyList<int> RepeatWeekdays { get; init; } = [];
+    public IReadOnlyList<int> RepeatWeekdays { get => field ?? []; init; }
 
     /// <summary>Gets the status.</summary>
     [JsonPropertyName("status")]
@@ -34,22 +34,18 @@ public sealed partial class AutoSnapshotPolicyModel
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? CreatedTime { get; init; }
 
     /// <summary>Gets the updated time.</summary>
     [JsonPropertyName("updatedTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? UpdatedTime { get; init; }
 
     /// <summary>Gets the deleted time.</summary>
     [JsonPropertyName("deletedTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? DeletedTime { get; init; }
 
     /// <summary>Gets the last execute time.</summary>
     [JsonPropertyName("lastExecuteTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? LastExecuteTime { get; init; }
 
     /// <summary>Gets the volume count.</summary>

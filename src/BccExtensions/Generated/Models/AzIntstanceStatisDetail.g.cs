@@ -30,13 +30,13 @@ public sealed partial class AzIntstanceStatisDetail
 
     /// <summary>Gets the instance ids.</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get; init; } = [];
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 
     /// <summary>Gets the bcc instance ids.</summary>
     [JsonPropertyName("bccInstanceIds")]
-    public IReadOnlyList<string> BccInstanceIds { get; init; } = [];
+    public IReadOnlyList<string> BccInstanceIds { get => field ?? []; init; }
 
     /// <summary>Gets the bbc instance ids.</summary>
     [JsonPropertyName("bbcInstanceIds")]
-    public IReadOnlyList<string> BbcInstanceIds { get; init; } = [];
+    public IReadOnlyList<string> BbcInstanceIds { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class BatchAddIpResponse
 {
     /// <summary>Gets the private ips.</summary>
     [JsonPropertyName("privateIps")]
-    public IReadOnlyList<string> PrivateIps { get; init; } = [];
+    public IReadOnlyList<string> PrivateIps { get => field ?? []; init; }
 }

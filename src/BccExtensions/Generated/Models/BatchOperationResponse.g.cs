@@ -14,5 +14,5 @@ public sealed partial class BatchOperationResponse
 
     /// <summary>Gets the failed instance id list.</summary>
     [JsonPropertyName("failedInstanceIdList")]
-    public IReadOnlyList<string> FailedInstanceIdList { get; init; } = [];
+    public IReadOnlyList<string> FailedInstanceIdList { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class BatchRefundResourceResponse
 {
     /// <summary>Gets the failed instance ids.</summary>
     [JsonPropertyName("failedInstanceIds")]
-    public IReadOnlyList<string> FailedInstanceIds { get; init; } = [];
+    public IReadOnlyList<string> FailedInstanceIds { get => field ?? []; init; }
 }

@@ -98,11 +98,11 @@ public sealed partial class BbcFlavor
 
     /// <summary>Gets the system disk type.</summary>
     [JsonPropertyName("systemDiskType")]
-    public IReadOnlyList<string> SystemDiskType { get; init; } = [];
+    public IReadOnlyList<string> SystemDiskType { get => field ?? []; init; }
 
     /// <summary>Gets the data disk type.</summary>
     [JsonPropertyName("dataDiskType")]
-    public IReadOnlyList<string> DataDiskType { get; init; } = [];
+    public IReadOnlyList<string> DataDiskType { get => field ?? []; init; }
 
     /// <summary>Gets the nic ipv4 quota.</summary>
     [JsonPropertyName("nicIpv4Quota")]

@@ -14,5 +14,5 @@ public sealed partial class BbcFlavorGroup
 
     /// <summary>Gets the flavors.</summary>
     [JsonPropertyName("flavors")]
-    public IReadOnlyList<BbcFlavor> Flavors { get; init; } = [];
+    public IReadOnlyList<BbcFlavor> Flavors { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class BbcResources
 {
     /// <summary>Gets the flavor groups.</summary>
     [JsonPropertyName("flavorGroups")]
-    public IReadOnlyList<BbcFlavorGroup> FlavorGroups { get; init; } = [];
+    public IReadOnlyList<BbcFlavorGroup> FlavorGroups { get => field ?? []; init; }
 }

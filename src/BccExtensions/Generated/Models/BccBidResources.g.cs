@@ -14,5 +14,5 @@ public sealed partial class BccBidResources
 
     /// <summary>Gets the flavors.</summary>
     [JsonPropertyName("flavors")]
-    public IReadOnlyList<BccBidFlavors> Flavors { get; init; } = [];
+    public IReadOnlyList<BccBidFlavors> Flavors { get => field ?? []; init; }
 }

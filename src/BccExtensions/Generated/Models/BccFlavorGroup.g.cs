@@ -14,5 +14,5 @@ public sealed partial class BccFlavorGroup
 
     /// <summary>Gets the flavors.</summary>
     [JsonPropertyName("flavors")]
-    public IReadOnlyList<BccFlavor> Flavors { get; init; } = [];
+    public IReadOnlyList<BccFlavor> Flavors { get => field ?? []; init; }
 }

@@ -82,17 +82,14 @@ public sealed partial class BccInstance
 
     /// <summary>Gets the create time.</summary>
     [JsonPropertyName("createTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? CreateTime { get; init; }
 
     /// <summary>Gets the expire time.</summary>
     [JsonPropertyName("expireTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? ExpireTime { get; init; }
 
     /// <summary>Gets the release time.</summary>
     [JsonPropertyName("releaseTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? ReleaseTime { get; init; }
 
     /// <summary>Gets the internal ip.</summary>
@@ -121,15 +118,15 @@ public sealed partial class BccInstance
 
     /// <summary>Gets the rdma nic topo.</summary>
     [JsonPropertyName("rdmaNicTopo")]
-    public IReadOnlyList<RdmaNicTopo> RdmaNicTopo { get; init; } = [];
+    public IReadOnlyList<RdmaNicTopo> RdmaNicTopo { get => field ?? []; init; }
 
     /// <summary>Gets the deployset list.</summary>
     [JsonPropertyName("deploysetList")]
-    public IReadOnlyList<DeploySetModel> DeploysetList { get; init; } = [];
+    public IReadOnlyList<DeploySetModel> DeploysetList { get => field ?? []; init; }
 
     /// <summary>Gets the res group infos.</summary>
     [JsonPropertyName("resGroupInfos")]
-    public IReadOnlyList<GroupInfo> ResGroupInfos { get; init; } = [];
+    public IReadOnlyList<GroupInfo> ResGroupInfos { get => field ?? []; init; }
 
     /// <summary>Gets the hosteye type.</summary>
     [JsonPropertyName("hosteyeType")]
@@ -281,11 +278,11 @@ public sealed partial class BccInstance
 
     /// <summary>Gets the service components.</summary>
     [JsonPropertyName("serviceComponents")]
-    public IReadOnlyDictionary<string, string>? ServiceComponents { get; init; }
+    public IReadOnlyDictionary<string, string> ServiceComponents { get => field ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty; init; }
 
     /// <summary>Capitalised-tag quirk: bce-sdk-go reads "Ipv6Addresses"; baiducloud-go-sdk reads "ipv6Addresses"; unverified which the service sends - accept both (case-insensitive).</summary>
     [JsonPropertyName("ipv6Addresses")]
-    public IReadOnlyList<string> Ipv6Addresses { get; init; } = [];
+    public IReadOnlyList<string> Ipv6Addresses { get => field ?? []; init; }
 
     /// <summary>Gets the nic info.</summary>
     [JsonPropertyName("nicInfo")]
@@ -297,11 +294,11 @@ public sealed partial class BccInstance
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
     /// <summary>Gets the volumes.</summary>
     [JsonPropertyName("volumes")]
-    public IReadOnlyList<VolumeModel> Volumes { get; init; } = [];
+    public IReadOnlyList<VolumeModel> Volumes { get => field ?? []; init; }
 
     /// <summary>Gets the network capacity in mbps.</summary>
     [JsonPropertyName("networkCapacityInMbps")]

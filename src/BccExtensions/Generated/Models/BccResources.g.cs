@@ -10,5 +10,5 @@ public sealed partial class BccResources
 {
     /// <summary>Gets the flavor groups.</summary>
     [JsonPropertyName("flavorGroups")]
-    public IReadOnlyList<BccFlavorGroup> FlavorGroups { get; init; } = [];
+    public IReadOnlyList<BccFlavorGroup> FlavorGroups { get => field ?? []; init; }
 }

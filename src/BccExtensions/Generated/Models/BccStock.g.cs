@@ -26,13 +26,11 @@ public sealed partial class BccStock
 
     /// <summary>Gets the updated time.</summary>
     [JsonPropertyName("updatedTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? UpdatedTime { get; init; }
+    public string? UpdatedTime { get; init; }
 
     /// <summary>Gets the collection time.</summary>
     [JsonPropertyName("collectionTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CollectionTime { get; init; }
+    public string? CollectionTime { get; init; }
 
     /// <summary>Gets the logical zone.</summary>
     [JsonPropertyName("logicalZone")]

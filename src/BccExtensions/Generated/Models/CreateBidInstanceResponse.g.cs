@@ -14,9 +14,9 @@ public sealed partial class CreateBidInstanceResponse
 
     /// <summary>Gets the instance ids.</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get; init; } = [];
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 
     /// <summary>Only in bce-sdk-go model (CreateInstanceResult.WarningList), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get; init; } = [];
+    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -14,5 +14,5 @@ public sealed partial class CreateImageResponse
 
     /// <summary>Gets the cds snapshot ids.</summary>
     [JsonPropertyName("cdsSnapshotIds")]
-    public IReadOnlyList<string> CdsSnapshotIds { get; init; } = [];
+    public IReadOnlyList<string> CdsSnapshotIds { get => field ?? []; init; }
 }

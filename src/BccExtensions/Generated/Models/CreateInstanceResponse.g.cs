@@ -10,9 +10,9 @@ public sealed partial class CreateInstanceResponse
 {
     /// <summary>Gets the instance ids.</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get; init; } = [];
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 
     /// <summary>Gets the warning list.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get; init; } = [];
+    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -14,5 +14,5 @@ public sealed partial class CreateReservedInstancesResponse
 
     /// <summary>Gets the reserved instance ids.</summary>
     [JsonPropertyName("reservedInstanceIds")]
-    public IReadOnlyList<string> ReservedInstanceIds { get; init; } = [];
+    public IReadOnlyList<string> ReservedInstanceIds { get => field ?? []; init; }
 }

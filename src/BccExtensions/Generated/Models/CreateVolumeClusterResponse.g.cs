@@ -10,5 +10,5 @@ public sealed partial class CreateVolumeClusterResponse
 {
     /// <summary>Gets the cluster ids.</summary>
     [JsonPropertyName("clusterIds")]
-    public IReadOnlyList<string> ClusterIds { get; init; } = [];
+    public IReadOnlyList<string> ClusterIds { get => field ?? []; init; }
 }

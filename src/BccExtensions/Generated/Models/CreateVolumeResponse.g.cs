@@ -14,9 +14,9 @@ public sealed partial class CreateVolumeResponse
 
     /// <summary>Gets the volume ids.</summary>
     [JsonPropertyName("volumeIds")]
-    public IReadOnlyList<string> VolumeIds { get; init; } = [];
+    public IReadOnlyList<string> VolumeIds { get => field ?? []; init; }
 
     /// <summary>Gets the warning list.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get; init; } = [];
+    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -30,7 +30,7 @@ public sealed partial class DeploySetModel
 
     /// <summary>Gets the az intstance statis list.</summary>
     [JsonPropertyName("azIntstanceStatisList")]
-    public IReadOnlyList<AzIntstanceStatisDetail> AzIntstanceStatisList { get; init; } = [];
+    public IReadOnlyList<AzIntstanceStatisDetail> AzIntstanceStatisList { get => field ?? []; init; }
 
     /// <summary>Only in bce-sdk-go model (DeploySetModel.InstanceCount), absent from baiducloud-go-sdk; number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("instanceCount")]

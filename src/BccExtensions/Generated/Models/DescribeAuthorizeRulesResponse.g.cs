@@ -30,5 +30,5 @@ public sealed partial class DescribeAuthorizeRulesResponse
 
     /// <summary>Gets the rule list.</summary>
     [JsonPropertyName("ruleList")]
-    public IReadOnlyList<InstUserOpAuthorizeRuleResponse> RuleList { get; init; } = [];
+    public IReadOnlyList<InstUserOpAuthorizeRuleResponse> RuleList { get => field ?? []; init; }
 }

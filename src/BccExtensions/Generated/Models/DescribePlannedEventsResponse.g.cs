@@ -30,5 +30,5 @@ public sealed partial class DescribePlannedEventsResponse
 
     /// <summary>Gets the planned maintenance events.</summary>
     [JsonPropertyName("plannedMaintenanceEvents")]
-    public IReadOnlyList<PlannedEventResponse> PlannedMaintenanceEvents { get; init; } = [];
+    public IReadOnlyList<PlannedEventResponse> PlannedMaintenanceEvents { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class DescribeRegionsResponse
 {
     /// <summary>Gets the regions.</summary>
     [JsonPropertyName("regions")]
-    public IReadOnlyList<RegionModel> Regions { get; init; } = [];
+    public IReadOnlyList<RegionModel> Regions { get => field ?? []; init; }
 }

@@ -30,5 +30,5 @@ public sealed partial class DescribeUnplannedEventsResponse
 
     /// <summary>Gets the unplanned maintenance events.</summary>
     [JsonPropertyName("unplannedMaintenanceEvents")]
-    public IReadOnlyList<UnplannedEventResponse> UnplannedMaintenanceEvents { get; init; } = [];
+    public IReadOnlyList<UnplannedEventResponse> UnplannedMaintenanceEvents { get => field ?? []; init; }
 }

@@ -14,5 +14,5 @@ public sealed partial class DiskZoneResource
 
     /// <summary>Gets the disk infos.</summary>
     [JsonPropertyName("diskInfos")]
-    public IReadOnlyList<DiskInfo> DiskInfos { get; init; } = [];
+    public IReadOnlyList<DiskInfo> DiskInfos { get => field ?? []; init; }
 }

@@ -26,14 +26,13 @@ public sealed partial class EhcCluster
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public string? CreatedTime { get; init; }
 
     /// <summary>Gets the instance ids.</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get; init; } = [];
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 
     /// <summary>Gets the reserved instance ids.</summary>
     [JsonPropertyName("reservedInstanceIds")]
-    public IReadOnlyList<string> ReservedInstanceIds { get; init; } = [];
+    public IReadOnlyList<string> ReservedInstanceIds { get => field ?? []; init; }
 }

@@ -14,5 +14,5 @@ public sealed partial class EhcClusterListResponse
 
     /// <summary>Gets the ehc clusters.</summary>
     [JsonPropertyName("ehcClusters")]
-    public IReadOnlyList<EhcCluster> EhcClusters { get; init; } = [];
+    public IReadOnlyList<EhcCluster> EhcClusters { get => field ?? []; init; }
 }

@@ -34,8 +34,7 @@ public sealed partial class EniInfo
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public string? CreatedTime { get; init; }
 
     /// <summary>Gets the instance id.</summary>
     [JsonPropertyName("instanceId")]
@@ -51,9 +50,9 @@ public sealed partial class EniInfo
 
     /// <summary>Gets the security group ids.</summary>
     [JsonPropertyName("securityGroupIds")]
-    public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
+    public IReadOnlyList<string> SecurityGroupIds { get => field ?? []; init; }
 
     /// <summary>Gets the private ip set.</summary>
     [JsonPropertyName("privateIpSet")]
-    public IReadOnlyList<IpAddress> PrivateIpSet { get; init; } = [];
+    public IReadOnlyList<IpAddress> PrivateIpSet { get => field ?? []; init; }
 }

@@ -26,8 +26,7 @@ public sealed partial class ExecutionRecord
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public string? CreatedTime { get; init; }
 
     /// <summary>Gets the status.</summary>
     [JsonPropertyName("status")]
@@ -39,5 +38,5 @@ public sealed partial class ExecutionRecord
 
     /// <summary>Gets the issues.</summary>
     [JsonPropertyName("issues")]
-    public IReadOnlyList<Issue> Issues { get; init; } = [];
+    public IReadOnlyList<Issue> Issues { get => field ?? []; init; }
 }

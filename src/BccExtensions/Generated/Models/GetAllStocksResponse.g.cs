@@ -10,9 +10,9 @@ public sealed partial class GetAllStocksResponse
 {
     /// <summary>Gets the bcc stocks.</summary>
     [JsonPropertyName("bccStocks")]
-    public IReadOnlyList<BccStock> BccStocks { get; init; } = [];
+    public IReadOnlyList<BccStock> BccStocks { get => field ?? []; init; }
 
     /// <summary>Gets the bbc stocks.</summary>
     [JsonPropertyName("bbcStocks")]
-    public IReadOnlyList<BbcStock> BbcStocks { get; init; } = [];
+    public IReadOnlyList<BbcStock> BbcStocks { get => field ?? []; init; }
 }

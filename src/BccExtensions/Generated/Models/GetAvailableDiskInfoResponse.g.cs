@@ -30,5 +30,5 @@ public sealed partial class GetAvailableDiskInfoResponse
 
     /// <summary>Gets the disk zone resources.</summary>
     [JsonPropertyName("diskZoneResources")]
-    public IReadOnlyList<DiskZoneResource> DiskZoneResources { get; init; } = [];
+    public IReadOnlyList<DiskZoneResource> DiskZoneResources { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class GetAvailableImagesBySpecResponse
 
     /// <summary>Gets the images.</summary>
     [JsonPropertyName("images")]
-    public IReadOnlyList<SystemImageModel> Images { get; init; } = [];
+    public IReadOnlyList<SystemImageModel> Images { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class GetCdsPriceResponse
 {
     /// <summary>Gets the price.</summary>
     [JsonPropertyName("price")]
-    public IReadOnlyList<CdsPrices> Price { get; init; } = [];
+    public IReadOnlyList<CdsPrices> Price { get => field ?? []; init; }
 }

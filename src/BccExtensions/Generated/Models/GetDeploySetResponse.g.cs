@@ -34,7 +34,7 @@ public sealed partial class GetDeploySetResponse
 
     /// <summary>Gets the az intstance statis list.</summary>
     [JsonPropertyName("azIntstanceStatisList")]
-    public IReadOnlyList<AzIntstanceStatisDetail> AzIntstanceStatisList { get; init; } = [];
+    public IReadOnlyList<AzIntstanceStatisDetail> AzIntstanceStatisList { get => field ?? []; init; }
 
     /// <summary>Only in bce-sdk-go model (DeploySetResult.Strategy), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("strategy")]

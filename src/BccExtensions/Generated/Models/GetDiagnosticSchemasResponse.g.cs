@@ -10,5 +10,5 @@ public sealed partial class GetDiagnosticSchemasResponse
 {
     /// <summary>Gets the metric set list.</summary>
     [JsonPropertyName("metricSetList")]
-    public IReadOnlyList<MetricSet> MetricSetList { get; init; } = [];
+    public IReadOnlyList<MetricSet> MetricSetList { get => field ?? []; init; }
 }

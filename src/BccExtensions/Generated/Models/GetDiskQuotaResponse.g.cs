@@ -18,5 +18,5 @@ public sealed partial class GetDiskQuotaResponse
 
     /// <summary>Gets the disk infos.</summary>
     [JsonPropertyName("diskInfos")]
-    public IReadOnlyList<DiskInfo> DiskInfos { get; init; } = [];
+    public IReadOnlyList<DiskInfo> DiskInfos { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class GetInstOccupyStocksOfVmResponse
 {
     /// <summary>Gets the bcc stocks.</summary>
     [JsonPropertyName("bccStocks")]
-    public IReadOnlyList<BccOnlineStock> BccStocks { get; init; } = [];
+    public IReadOnlyList<BccOnlineStock> BccStocks { get => field ?? []; init; }
 }

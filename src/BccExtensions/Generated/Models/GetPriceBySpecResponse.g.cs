@@ -10,5 +10,5 @@ public sealed partial class GetPriceBySpecResponse
 {
     /// <summary>Gets the price.</summary>
     [JsonPropertyName("price")]
-    public IReadOnlyList<SpecIdPrices> Price { get; init; } = [];
+    public IReadOnlyList<SpecIdPrices> Price { get => field ?? []; init; }
 }

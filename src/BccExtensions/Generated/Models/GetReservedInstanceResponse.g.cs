@@ -30,5 +30,5 @@ public sealed partial class GetReservedInstanceResponse
 
     /// <summary>Gets the reserved instances.</summary>
     [JsonPropertyName("reservedInstances")]
-    public IReadOnlyList<ReservedInstanceInfo> ReservedInstances { get; init; } = [];
+    public IReadOnlyList<ReservedInstanceInfo> ReservedInstances { get => field ?? []; init; }
 }

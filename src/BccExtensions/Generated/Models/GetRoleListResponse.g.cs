@@ -10,5 +10,5 @@ public sealed partial class GetRoleListResponse
 {
     /// <summary>Gets the roles.</summary>
     [JsonPropertyName("roles")]
-    public IReadOnlyList<InstanceRoleModel> Roles { get; init; } = [];
+    public IReadOnlyList<InstanceRoleModel> Roles { get => field ?? []; init; }
 }

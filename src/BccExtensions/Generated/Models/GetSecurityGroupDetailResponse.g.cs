@@ -26,7 +26,6 @@ public sealed partial class GetSecurityGroupDetailResponse
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? CreatedTime { get; init; }
 
     /// <summary>Gets the sg version.</summary>
@@ -39,9 +38,9 @@ public sealed partial class GetSecurityGroupDetailResponse
 
     /// <summary>Gets the rules.</summary>
     [JsonPropertyName("rules")]
-    public IReadOnlyList<SecurityGroupRuleVo> Rules { get; init; } = [];
+    public IReadOnlyList<SecurityGroupRuleVo> Rules { get => field ?? []; init; }
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class GetSortedInstFlavorsResponse
 {
     /// <summary>Gets the zone resources.</summary>
     [JsonPropertyName("zoneResources")]
-    public IReadOnlyList<SortedZoneResource> ZoneResources { get; init; } = [];
+    public IReadOnlyList<SortedZoneResource> ZoneResources { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class GetStockWithSpecResponse
 {
     /// <summary>Gets the bcc stocks.</summary>
     [JsonPropertyName("bccStocks")]
-    public IReadOnlyList<BccStock> BccStocks { get; init; } = [];
+    public IReadOnlyList<BccStock> BccStocks { get => field ?? []; init; }
 }

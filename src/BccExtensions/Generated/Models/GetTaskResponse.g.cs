@@ -10,5 +10,5 @@ public sealed partial class GetTaskResponse
 {
     /// <summary>Gets the tasks.</summary>
     [JsonPropertyName("tasks")]
-    public IReadOnlyList<TaskDetail> Tasks { get; init; } = [];
+    public IReadOnlyList<TaskDetail> Tasks { get => field ?? []; init; }
 }

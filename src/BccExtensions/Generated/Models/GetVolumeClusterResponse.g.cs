@@ -18,13 +18,11 @@ public sealed partial class GetVolumeClusterResponse
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public string? CreatedTime { get; init; }
 
     /// <summary>Gets the expired time.</summary>
     [JsonPropertyName("expiredTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ExpiredTime { get; init; }
+    public string? ExpiredTime { get; init; }
 
     /// <summary>Gets the status.</summary>
     [JsonPropertyName("status")]
@@ -64,7 +62,7 @@ public sealed partial class GetVolumeClusterResponse
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("affiliatedCDSNumber")]
-    public IReadOnlyList<string> AffiliatedCDSNumber { get; init; } = [];
+    public IReadOnlyList<string> AffiliatedCDSNumber { get => field ?? []; init; }
 
     /// <summary>Gets the enable auto renew.</summary>
     [JsonPropertyName("enableAutoRenew")]
@@ -72,5 +70,5 @@ public sealed partial class GetVolumeClusterResponse
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class GetZoneBySpecResponse
 {
     /// <summary>Gets the zone names.</summary>
     [JsonPropertyName("zoneNames")]
-    public IReadOnlyList<string> ZoneNames { get; init; } = [];
+    public IReadOnlyList<string> ZoneNames { get => field ?? []; init; }
 }

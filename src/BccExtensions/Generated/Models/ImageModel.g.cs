@@ -50,7 +50,6 @@ public sealed partial class ImageModel
 
     /// <summary>Gets the create time.</summary>
     [JsonPropertyName("createTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? CreateTime { get; init; }
 
     /// <summary>Gets the status.</summary>
@@ -83,5 +82,5 @@ public sealed partial class ImageModel
 
     /// <summary>Gets the snapshots.</summary>
     [JsonPropertyName("snapshots")]
-    public IReadOnlyList<SnapshotModel> Snapshots { get; init; } = [];
+    public IReadOnlyList<SnapshotModel> Snapshots { get => field ?? []; init; }
 }

@@ -30,14 +30,13 @@ public sealed partial class InstUserOpAuthorizeRuleResponse
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
     /// <summary>Gets the authorize maintenance operations.</summary>
     [JsonPropertyName("authorizeMaintenanceOperations")]
-    public IReadOnlyList<string> AuthorizeMaintenanceOperations { get; init; } = [];
+    public IReadOnlyList<string> AuthorizeMaintenanceOperations { get => field ?? []; init; }
 
     /// <summary>Gets the create time.</summary>
     [JsonPropertyName("createTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public string? CreateTime { get; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class InstanceBatchResizeBySpecResponse
 {
     /// <summary>Gets the order uuid results.</summary>
     [JsonPropertyName("orderUuidResults")]
-    public IReadOnlyList<string> OrderUuidResults { get; init; } = [];
+    public IReadOnlyList<string> OrderUuidResults { get => field ?? []; init; }
 }

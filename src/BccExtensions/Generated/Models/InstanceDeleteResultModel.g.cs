@@ -18,13 +18,13 @@ public sealed partial class InstanceDeleteResultModel
 
     /// <summary>Gets the insnap ids.</summary>
     [JsonPropertyName("insnapIds")]
-    public IReadOnlyList<string> InsnapIds { get; init; } = [];
+    public IReadOnlyList<string> InsnapIds { get => field ?? []; init; }
 
     /// <summary>Gets the snapshot ids.</summary>
     [JsonPropertyName("snapshotIds")]
-    public IReadOnlyList<string> SnapshotIds { get; init; } = [];
+    public IReadOnlyList<string> SnapshotIds { get => field ?? []; init; }
 
     /// <summary>Gets the volume ids.</summary>
     [JsonPropertyName("volumeIds")]
-    public IReadOnlyList<string> VolumeIds { get; init; } = [];
+    public IReadOnlyList<string> VolumeIds { get => field ?? []; init; }
 }

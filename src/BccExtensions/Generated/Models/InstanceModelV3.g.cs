@@ -42,18 +42,15 @@ public sealed partial class InstanceModelV3
 
     /// <summary>Gets the create time.</summary>
     [JsonPropertyName("createTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public string? CreateTime { get; init; }
 
     /// <summary>Gets the expire time.</summary>
     [JsonPropertyName("expireTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ExpireTime { get; init; }
+    public string? ExpireTime { get; init; }
 
     /// <summary>Gets the release time.</summary>
     [JsonPropertyName("releaseTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ReleaseTime { get; init; }
+    public string? ReleaseTime { get; init; }
 
     /// <summary>Gets the private ip address.</summary>
     [JsonPropertyName("privateIpAddress")]
@@ -85,7 +82,7 @@ public sealed partial class InstanceModelV3
 
     /// <summary>Gets the data volumes.</summary>
     [JsonPropertyName("dataVolumes")]
-    public IReadOnlyList<DataVolumeV3> DataVolumes { get; init; } = [];
+    public IReadOnlyList<DataVolumeV3> DataVolumes { get => field ?? []; init; }
 
     /// <summary>Gets the image id.</summary>
     [JsonPropertyName("imageId")]
@@ -129,11 +126,11 @@ public sealed partial class InstanceModelV3
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
     /// <summary>Gets the deploy id.</summary>
     [JsonPropertyName("deployId")]
-    public IReadOnlyList<string> DeployId { get; init; } = [];
+    public IReadOnlyList<string> DeployId { get => field ?? []; init; }
 
     /// <summary>Gets the serial number.</summary>
     [JsonPropertyName("serialNumber")]

@@ -26,8 +26,7 @@ public sealed partial class IssueResponse
 
     /// <summary>Gets the issue occur time.</summary>
     [JsonPropertyName("issueOccurTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? IssueOccurTime { get; init; }
+    public string? IssueOccurTime { get; init; }
 
     /// <summary>Gets the issue source.</summary>
     [JsonPropertyName("issueSource")]

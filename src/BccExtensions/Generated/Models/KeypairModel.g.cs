@@ -26,7 +26,6 @@ public sealed partial class KeypairModel
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? CreatedTime { get; init; }
 
     /// <summary>Gets the public key.</summary>
@@ -47,5 +46,5 @@ public sealed partial class KeypairModel
 
     /// <summary>Gets the paas instance count.</summary>
     [JsonPropertyName("paasInstanceCount")]
-    public IReadOnlyList<PassInstanceModel> PaasInstanceCount { get; init; } = [];
+    public IReadOnlyList<PassInstanceModel> PaasInstanceCount { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class ListAspsResponse
 
     /// <summary>Gets the auto snapshot policys.</summary>
     [JsonPropertyName("autoSnapshotPolicys")]
-    public IReadOnlyList<AutoSnapshotPolicyModel> AutoSnapshotPolicys { get; init; } = [];
+    public IReadOnlyList<AutoSnapshotPolicyModel> AutoSnapshotPolicys { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class ListAvailableResizeSpecResponse
 {
     /// <summary>Gets the spec list.</summary>
     [JsonPropertyName("specList")]
-    public IReadOnlyList<string> SpecList { get; init; } = [];
+    public IReadOnlyList<string> SpecList { get => field ?? []; init; }
 }

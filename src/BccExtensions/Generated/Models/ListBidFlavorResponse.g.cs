@@ -10,5 +10,5 @@ public sealed partial class ListBidFlavorResponse
 {
     /// <summary>Gets the zone resources.</summary>
     [JsonPropertyName("zoneResources")]
-    public IReadOnlyList<ZoneResource> ZoneResources { get; init; } = [];
+    public IReadOnlyList<ZoneResource> ZoneResources { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class ListCdsVolumeV3Response
 
     /// <summary>Gets the volumes.</summary>
     [JsonPropertyName("volumes")]
-    public IReadOnlyList<VolumeModelV3> Volumes { get; init; } = [];
+    public IReadOnlyList<VolumeModelV3> Volumes { get => field ?? []; init; }
 }

@@ -22,5 +22,5 @@ public sealed partial class ListDeploySetResponse
 
     /// <summary>Gets the deploy sets.</summary>
     [JsonPropertyName("deploySets")]
-    public IReadOnlyList<DeploySetModel> DeploySets { get; init; } = [];
+    public IReadOnlyList<DeploySetModel> DeploySets { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class ListDiagnosticReportResponse
 
     /// <summary>Gets the diagnostic reports.</summary>
     [JsonPropertyName("diagnosticReports")]
-    public IReadOnlyList<ExecutionRecord> DiagnosticReports { get; init; } = [];
+    public IReadOnlyList<ExecutionRecord> DiagnosticReports { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class ListFlavorSpecResponse
 {
     /// <summary>Gets the zone resources.</summary>
     [JsonPropertyName("zoneResources")]
-    public IReadOnlyList<ZoneResourceDetailSpec> ZoneResources { get; init; } = [];
+    public IReadOnlyList<ZoneResourceDetailSpec> ZoneResources { get => field ?? []; init; }
 }

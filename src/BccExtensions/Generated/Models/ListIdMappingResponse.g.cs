@@ -10,5 +10,5 @@ public sealed partial class ListIdMappingResponse
 {
     /// <summary>Gets the mappings.</summary>
     [JsonPropertyName("mappings")]
-    public IReadOnlyList<IdMapping> Mappings { get; init; } = [];
+    public IReadOnlyList<IdMapping> Mappings { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class ListImagesResponse
 
     /// <summary>Gets the images.</summary>
     [JsonPropertyName("images")]
-    public IReadOnlyList<ImageModel> Images { get; init; } = [];
+    public IReadOnlyList<ImageModel> Images { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class ListInstanceByIdsResponse
 
     /// <summary>Gets the instances.</summary>
     [JsonPropertyName("instances")]
-    public IReadOnlyList<BccInstance> Instances { get; init; } = [];
+    public IReadOnlyList<BccInstance> Instances { get => field ?? []; init; }
 }

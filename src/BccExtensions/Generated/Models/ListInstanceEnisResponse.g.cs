@@ -10,5 +10,5 @@ public sealed partial class ListInstanceEnisResponse
 {
     /// <summary>Gets the enis.</summary>
     [JsonPropertyName("enis")]
-    public IReadOnlyList<EniInfo> Enis { get; init; } = [];
+    public IReadOnlyList<EniInfo> Enis { get => field ?? []; init; }
 }

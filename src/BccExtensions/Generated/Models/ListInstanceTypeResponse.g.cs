@@ -10,5 +10,5 @@ public sealed partial class ListInstanceTypeResponse
 {
     /// <summary>Gets the zone instance types.</summary>
     [JsonPropertyName("zoneInstanceTypes")]
-    public IReadOnlyList<ZoneInstanceTypes> ZoneInstanceTypes { get; init; } = [];
+    public IReadOnlyList<ZoneInstanceTypes> ZoneInstanceTypes { get => field ?? []; init; }
 }

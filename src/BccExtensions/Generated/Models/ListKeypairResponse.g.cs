@@ -26,5 +26,5 @@ public sealed partial class ListKeypairResponse
 
     /// <summary>Gets the keypairs.</summary>
     [JsonPropertyName("keypairs")]
-    public IReadOnlyList<KeypairModel> Keypairs { get; init; } = [];
+    public IReadOnlyList<KeypairModel> Keypairs { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class ListOsResponse
 {
     /// <summary>Gets the os info.</summary>
     [JsonPropertyName("osInfo")]
-    public IReadOnlyList<OsModel> OsInfo { get; init; } = [];
+    public IReadOnlyList<OsModel> OsInfo { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class ListRecycleInstanceResponse
 
     /// <summary>Gets the instances.</summary>
     [JsonPropertyName("instances")]
-    public IReadOnlyList<ResourceBo> Instances { get; init; } = [];
+    public IReadOnlyList<ResourceBo> Instances { get => field ?? []; init; }
 }

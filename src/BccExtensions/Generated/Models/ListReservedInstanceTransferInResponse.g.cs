@@ -30,5 +30,5 @@ public sealed partial class ListReservedInstanceTransferInResponse
 
     /// <summary>Gets the transfer records.</summary>
     [JsonPropertyName("transferRecords")]
-    public IReadOnlyList<TransferInRecord> TransferRecords { get; init; } = [];
+    public IReadOnlyList<TransferInRecord> TransferRecords { get => field ?? []; init; }
 }

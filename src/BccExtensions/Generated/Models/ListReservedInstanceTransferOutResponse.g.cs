@@ -30,5 +30,5 @@ public sealed partial class ListReservedInstanceTransferOutResponse
 
     /// <summary>Gets the transfer records.</summary>
     [JsonPropertyName("transferRecords")]
-    public IReadOnlyList<TransferOutRecord> TransferRecords { get; init; } = [];
+    public IReadOnlyList<TransferOutRecord> TransferRecords { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class ListSecurityGroupsResponse
 
     /// <summary>Gets the security groups.</summary>
     [JsonPropertyName("securityGroups")]
-    public IReadOnlyList<SecurityGroupModel> SecurityGroups { get; init; } = [];
+    public IReadOnlyList<SecurityGroupModel> SecurityGroups { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class ListServersByMarkerV3Response
 
     /// <summary>Gets the instances.</summary>
     [JsonPropertyName("instances")]
-    public IReadOnlyList<InstanceModelV3> Instances { get; init; } = [];
+    public IReadOnlyList<InstanceModelV3> Instances { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class ListSharedUserResponse
 {
     /// <summary>Gets the users.</summary>
     [JsonPropertyName("users")]
-    public IReadOnlyList<SharedUser> Users { get; init; } = [];
+    public IReadOnlyList<SharedUser> Users { get => field ?? []; init; }
 }

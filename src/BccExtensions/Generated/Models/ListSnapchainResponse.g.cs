@@ -30,7 +30,7 @@ public sealed partial class ListSnapchainResponse
 
     /// <summary>Gets the snapchains.</summary>
     [JsonPropertyName("snapchains")]
-    public IReadOnlyList<SnapchainModel> Snapchains { get; init; } = [];
+    public IReadOnlyList<SnapchainModel> Snapchains { get => field ?? []; init; }
 
     /// <summary>Only in bce-sdk-go model (ListSnapshotChainResult.VolumeId), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("volumeId")]

@@ -26,5 +26,5 @@ public sealed partial class ListSnapshotShareResponse
 
     /// <summary>Gets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<SnapshotShareModel> Result { get; init; } = [];
+    public IReadOnlyList<SnapshotShareModel> Result { get => field ?? []; init; }
 }

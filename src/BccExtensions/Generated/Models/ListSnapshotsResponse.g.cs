@@ -26,5 +26,5 @@ public sealed partial class ListSnapshotsResponse
 
     /// <summary>Gets the snapshots.</summary>
     [JsonPropertyName("snapshots")]
-    public IReadOnlyList<SnapshotModel> Snapshots { get; init; } = [];
+    public IReadOnlyList<SnapshotModel> Snapshots { get => field ?? []; init; }
 }

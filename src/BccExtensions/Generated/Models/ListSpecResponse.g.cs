@@ -10,5 +10,5 @@ public sealed partial class ListSpecResponse
 {
     /// <summary>Gets the instance types.</summary>
     [JsonPropertyName("instanceTypes")]
-    public IReadOnlyList<InstanceTypeModel> InstanceTypes { get; init; } = [];
+    public IReadOnlyList<InstanceTypeModel> InstanceTypes { get => field ?? []; init; }
 }

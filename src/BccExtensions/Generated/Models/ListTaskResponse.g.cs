@@ -26,5 +26,5 @@ public sealed partial class ListTaskResponse
 
     /// <summary>Gets the tasks.</summary>
     [JsonPropertyName("tasks")]
-    public IReadOnlyList<TaskDetail> Tasks { get; init; } = [];
+    public IReadOnlyList<TaskDetail> Tasks { get => field ?? []; init; }
 }

@@ -26,5 +26,5 @@ public sealed partial class ListVolumeClustersResponse
 
     /// <summary>Gets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<VolumeClusterModel> Result { get; init; } = [];
+    public IReadOnlyList<VolumeClusterModel> Result { get => field ?? []; init; }
 }

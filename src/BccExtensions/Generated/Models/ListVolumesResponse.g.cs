@@ -26,5 +26,5 @@ public sealed partial class ListVolumesResponse
 
     /// <summary>Gets the volumes.</summary>
     [JsonPropertyName("volumes")]
-    public IReadOnlyList<VolumeModel> Volumes { get; init; } = [];
+    public IReadOnlyList<VolumeModel> Volumes { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class ListZonesResponse
 {
     /// <summary>Gets the zones.</summary>
     [JsonPropertyName("zones")]
-    public IReadOnlyList<BccZone> Zones { get; init; } = [];
+    public IReadOnlyList<BccZone> Zones { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class ModifyReservedInstancesResponse
 {
     /// <summary>Gets the modify reserved instance orders.</summary>
     [JsonPropertyName("modifyReservedInstanceOrders")]
-    public IReadOnlyList<ModifyReservedInstanceOrder> ModifyReservedInstanceOrders { get; init; } = [];
+    public IReadOnlyList<ModifyReservedInstanceOrder> ModifyReservedInstanceOrders { get => field ?? []; init; }
 }

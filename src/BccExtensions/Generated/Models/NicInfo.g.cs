@@ -58,8 +58,7 @@ public sealed partial class NicInfo
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public string? CreatedTime { get; init; }
 
     /// <summary>Gets the eni num.</summary>
     [JsonPropertyName("eniNum")]
@@ -71,25 +70,25 @@ public sealed partial class NicInfo
 
     /// <summary>Gets the eri infos.</summary>
     [JsonPropertyName("eriInfos")]
-    public IReadOnlyList<EriInfo> EriInfos { get; init; } = [];
+    public IReadOnlyList<EriInfo> EriInfos { get => field ?? []; init; }
 
     /// <summary>Gets the eni infos.</summary>
     [JsonPropertyName("eniInfos")]
-    public IReadOnlyList<EniInfo> EniInfos { get; init; } = [];
+    public IReadOnlyList<EniInfo> EniInfos { get => field ?? []; init; }
 
     /// <summary>Gets the ips.</summary>
     [JsonPropertyName("ips")]
-    public IReadOnlyList<IpInfo> Ips { get; init; } = [];
+    public IReadOnlyList<IpInfo> Ips { get => field ?? []; init; }
 
     /// <summary>Gets the ipv6s.</summary>
     [JsonPropertyName("ipv6s")]
-    public IReadOnlyList<IpInfo> Ipv6s { get; init; } = [];
+    public IReadOnlyList<IpInfo> Ipv6s { get => field ?? []; init; }
 
     /// <summary>Gets the security groups.</summary>
     [JsonPropertyName("securityGroups")]
-    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
+    public IReadOnlyList<string> SecurityGroups { get => field ?? []; init; }
 
     /// <summary>Gets the enterprise security groups.</summary>
     [JsonPropertyName("enterpriseSecurityGroups")]
-    public IReadOnlyList<string> EnterpriseSecurityGroups { get; init; } = [];
+    public IReadOnlyList<string> EnterpriseSecurityGroups { get => field ?? []; init; }
 }

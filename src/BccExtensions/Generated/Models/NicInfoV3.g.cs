@@ -22,9 +22,9 @@ public sealed partial class NicInfoV3
 
     /// <summary>Gets the ips.</summary>
     [JsonPropertyName("ips")]
-    public IReadOnlyList<IpModelV3> Ips { get; init; } = [];
+    public IReadOnlyList<IpModelV3> Ips { get => field ?? []; init; }
 
     /// <summary>Gets the security groups.</summary>
     [JsonPropertyName("securityGroups")]
-    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
+    public IReadOnlyList<string> SecurityGroups { get => field ?? []; init; }
 }

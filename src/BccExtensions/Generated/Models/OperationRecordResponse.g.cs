@@ -18,6 +18,5 @@ public sealed partial class OperationRecordResponse
 
     /// <summary>Gets the operate time.</summary>
     [JsonPropertyName("operateTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? OperateTime { get; init; }
+    public string? OperateTime { get; init; }
 }

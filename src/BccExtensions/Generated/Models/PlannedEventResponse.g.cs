@@ -42,25 +42,23 @@ public sealed partial class PlannedEventResponse
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
     /// <summary>Gets the server event created time.</summary>
     [JsonPropertyName("serverEventCreatedTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ServerEventCreatedTime { get; init; }
+    public string? ServerEventCreatedTime { get; init; }
 
     /// <summary>Gets the server event ended time.</summary>
     [JsonPropertyName("serverEventEndedTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ServerEventEndedTime { get; init; }
+    public string? ServerEventEndedTime { get; init; }
 
     /// <summary>Gets the maintenance options.</summary>
     [JsonPropertyName("maintenanceOptions")]
-    public IReadOnlyList<string> MaintenanceOptions { get; init; } = [];
+    public IReadOnlyList<string> MaintenanceOptions { get => field ?? []; init; }
 
     /// <summary>Gets the support maintenance options.</summary>
     [JsonPropertyName("supportMaintenanceOptions")]
-    public IReadOnlyList<string> SupportMaintenanceOptions { get; init; } = [];
+    public IReadOnlyList<string> SupportMaintenanceOptions { get => field ?? []; init; }
 
     /// <summary>Gets the authorized maintenance operation.</summary>
     [JsonPropertyName("authorizedMaintenanceOperation")]
@@ -68,20 +66,19 @@ public sealed partial class PlannedEventResponse
 
     /// <summary>Gets the associated planned maintenance server event ids.</summary>
     [JsonPropertyName("associatedPlannedMaintenanceServerEventIds")]
-    public IReadOnlyList<string> AssociatedPlannedMaintenanceServerEventIds { get; init; } = [];
+    public IReadOnlyList<string> AssociatedPlannedMaintenanceServerEventIds { get => field ?? []; init; }
 
     /// <summary>Gets the associated unplanned maintenance server event ids.</summary>
     [JsonPropertyName("associatedUnplannedMaintenanceServerEventIds")]
-    public IReadOnlyList<string> AssociatedUnplannedMaintenanceServerEventIds { get; init; } = [];
+    public IReadOnlyList<string> AssociatedUnplannedMaintenanceServerEventIds { get => field ?? []; init; }
 
     /// <summary>Gets the execute time.</summary>
     [JsonPropertyName("executeTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? ExecuteTime { get; init; }
 
     /// <summary>Gets the server event logs.</summary>
     [JsonPropertyName("serverEventLogs")]
-    public IReadOnlyList<OperationRecordResponse> ServerEventLogs { get; init; } = [];
+    public IReadOnlyList<OperationRecordResponse> ServerEventLogs { get => field ?? []; init; }
 
     /// <summary>Gets the has fast repair stock.</summary>
     [JsonPropertyName("hasFastRepairStock")]
@@ -89,5 +86,5 @@ public sealed partial class PlannedEventResponse
 
     /// <summary>Gets the risks.</summary>
     [JsonPropertyName("risks")]
-    public IReadOnlyList<IssueResponse> Risks { get; init; } = [];
+    public IReadOnlyList<IssueResponse> Risks { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class RemoteCopyImageResponse
 {
     /// <summary>Gets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<RemoteCopyResult> Result { get; init; } = [];
+    public IReadOnlyList<RemoteCopyResult> Result { get => field ?? []; init; }
 }

@@ -10,5 +10,5 @@ public sealed partial class RemoteCopySnapshotResponse
 {
     /// <summary>Gets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<RemoteCopySnapshot> Result { get; init; } = [];
+    public IReadOnlyList<RemoteCopySnapshot> Result { get => field ?? []; init; }
 }

@@ -58,18 +58,15 @@ public sealed partial class ReservedInstanceInfo
 
     /// <summary>Gets the effective time.</summary>
     [JsonPropertyName("effectiveTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? EffectiveTime { get; init; }
+    public string? EffectiveTime { get; init; }
 
     /// <summary>Gets the expire time.</summary>
     [JsonPropertyName("expireTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ExpireTime { get; init; }
+    public string? ExpireTime { get; init; }
 
     /// <summary>Gets the transfer in time.</summary>
     [JsonPropertyName("transferInTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? TransferInTime { get; init; }
+    public string? TransferInTime { get; init; }
 
     /// <summary>Gets the auto renew.</summary>
     [JsonPropertyName("autoRenew")]
@@ -85,8 +82,7 @@ public sealed partial class ReservedInstanceInfo
 
     /// <summary>Gets the next renew time.</summary>
     [JsonPropertyName("nextRenewTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? NextRenewTime { get; init; }
+    public string? NextRenewTime { get; init; }
 
     /// <summary>Gets the flavor sub type.</summary>
     [JsonPropertyName("flavorSubType")]
@@ -102,7 +98,7 @@ public sealed partial class ReservedInstanceInfo
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
     /// <summary>Gets the instance id.</summary>
     [JsonPropertyName("instanceId")]
@@ -110,7 +106,7 @@ public sealed partial class ReservedInstanceInfo
 
     /// <summary>Gets the instance ids.</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get; init; } = [];
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 
     /// <summary>Gets the instance name.</summary>
     [JsonPropertyName("instanceName")]
@@ -118,7 +114,7 @@ public sealed partial class ReservedInstanceInfo
 
     /// <summary>Gets the instance names.</summary>
     [JsonPropertyName("instanceNames")]
-    public IReadOnlyList<string> InstanceNames { get; init; } = [];
+    public IReadOnlyList<string> InstanceNames { get => field ?? []; init; }
 
     /// <summary>Gets the transfer in.</summary>
     [JsonPropertyName("transferIn")]

@@ -10,5 +10,5 @@ public sealed partial class ResizeVolumeResponse
 {
     /// <summary>Gets the warning list.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get; init; } = [];
+    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -22,13 +22,11 @@ public sealed partial class ResourceBo
 
     /// <summary>Gets the recycle time.</summary>
     [JsonPropertyName("recycleTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? RecycleTime { get; init; }
+    public string? RecycleTime { get; init; }
 
     /// <summary>Gets the delete time.</summary>
     [JsonPropertyName("deleteTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? DeleteTime { get; init; }
+    public string? DeleteTime { get; init; }
 
     /// <summary>Gets the payment timing.</summary>
     [JsonPropertyName("paymentTiming")]
@@ -48,5 +46,5 @@ public sealed partial class ResourceBo
 
     /// <summary>Gets the config items.</summary>
     [JsonPropertyName("configItems")]
-    public IReadOnlyList<string> ConfigItems { get; init; } = [];
+    public IReadOnlyList<string> ConfigItems { get => field ?? []; init; }
 }

@@ -26,12 +26,10 @@ public sealed partial class SecurityGroupModel
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? CreatedTime { get; init; }
 
     /// <summary>Gets the updated time.</summary>
     [JsonPropertyName("updatedTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? UpdatedTime { get; init; }
 
     /// <summary>Baiducloud-go-sdk: int32; bce-sdk-go models sgVersion as int64 (GetSecurityGroupDetail and the sgVersion request args) - use long.</summary>
@@ -40,9 +38,9 @@ public sealed partial class SecurityGroupModel
 
     /// <summary>Gets the rules.</summary>
     [JsonPropertyName("rules")]
-    public IReadOnlyList<SecurityGroupRuleModel> Rules { get; init; } = [];
+    public IReadOnlyList<SecurityGroupRuleModel> Rules { get => field ?? []; init; }
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 }

@@ -54,11 +54,9 @@ public sealed partial class SecurityGroupRuleModel
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public string? CreatedTime { get; init; }
 
     /// <summary>Gets the updated time.</summary>
     [JsonPropertyName("updatedTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? UpdatedTime { get; init; }
+    public string? UpdatedTime { get; init; }
 }

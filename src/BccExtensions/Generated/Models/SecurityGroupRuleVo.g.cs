@@ -54,13 +54,11 @@ public sealed partial class SecurityGroupRuleVo
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public string? CreatedTime { get; init; }
 
     /// <summary>Gets the updated time.</summary>
     [JsonPropertyName("updatedTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? UpdatedTime { get; init; }
+    public string? UpdatedTime { get; init; }
 
     /// <summary>Gets the protocol.</summary>
     [JsonPropertyName("protocol")]

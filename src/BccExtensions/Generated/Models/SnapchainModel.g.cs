@@ -46,6 +46,5 @@ public sealed partial class SnapchainModel
 
     /// <summary>Gets the create time.</summary>
     [JsonPropertyName("createTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public string? CreateTime { get; init; }
 }

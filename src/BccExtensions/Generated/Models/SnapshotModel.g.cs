@@ -22,7 +22,6 @@ public sealed partial class SnapshotModel
 
     /// <summary>Gets the create time.</summary>
     [JsonPropertyName("createTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? CreateTime { get; init; }
 
     /// <summary>Gets the status.</summary>
@@ -43,7 +42,6 @@ public sealed partial class SnapshotModel
 
     /// <summary>Gets the expire time.</summary>
     [JsonPropertyName("expireTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? ExpireTime { get; init; }
 
     /// <summary>Gets the insnap id.</summary>
@@ -68,5 +66,5 @@ public sealed partial class SnapshotModel
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 }

@@ -42,8 +42,7 @@ public sealed partial class SnapshotShareModel
 
     /// <summary>Gets the share time.</summary>
     [JsonPropertyName("shareTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ShareTime { get; init; }
+    public string? ShareTime { get; init; }
 
     /// <summary>Gets the desc.</summary>
     [JsonPropertyName("desc")]

@@ -14,5 +14,5 @@ public sealed partial class SortedBccResource
 
     /// <summary>Gets the flavors.</summary>
     [JsonPropertyName("flavors")]
-    public IReadOnlyList<SimpleFlavor> Flavors { get; init; } = [];
+    public IReadOnlyList<SimpleFlavor> Flavors { get => field ?? []; init; }
 }

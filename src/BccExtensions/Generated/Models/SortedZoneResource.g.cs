@@ -14,5 +14,5 @@ public sealed partial class SortedZoneResource
 
     /// <summary>Gets the bcc resources.</summary>
     [JsonPropertyName("bccResources")]
-    public IReadOnlyList<SortedBccResource> BccResources { get; init; } = [];
+    public IReadOnlyList<SortedBccResource> BccResources { get => field ?? []; init; }
 }

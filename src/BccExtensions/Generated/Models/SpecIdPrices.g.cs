@@ -14,5 +14,5 @@ public sealed partial class SpecIdPrices
 
     /// <summary>Gets the spec prices.</summary>
     [JsonPropertyName("specPrices")]
-    public IReadOnlyList<SpecPrices> SpecPrices { get; init; } = [];
+    public IReadOnlyList<SpecPrices> SpecPrices { get => field ?? []; init; }
 }

@@ -22,13 +22,11 @@ public sealed partial class TaskDetail
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public string? CreatedTime { get; init; }
 
     /// <summary>Gets the finished time.</summary>
     [JsonPropertyName("finishedTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? FinishedTime { get; init; }
+    public string? FinishedTime { get; init; }
 
     /// <summary>Gets the total count.</summary>
     [JsonPropertyName("totalCount")]
@@ -44,5 +42,5 @@ public sealed partial class TaskDetail
 
     /// <summary>Gets the operation progress set.</summary>
     [JsonPropertyName("operationProgressSet")]
-    public IReadOnlyList<OperationProgressSet> OperationProgressSet { get; init; } = [];
+    public IReadOnlyList<OperationProgressSet> OperationProgressSet { get => field ?? []; init; }
 }

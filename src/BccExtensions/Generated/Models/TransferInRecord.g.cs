@@ -26,16 +26,13 @@ public sealed partial class TransferInRecord
 
     /// <summary>Gets the application time.</summary>
     [JsonPropertyName("applicationTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ApplicationTime { get; init; }
+    public string? ApplicationTime { get; init; }
 
     /// <summary>Gets the expire time.</summary>
     [JsonPropertyName("expireTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ExpireTime { get; init; }
+    public string? ExpireTime { get; init; }
 
     /// <summary>Gets the end time.</summary>
     [JsonPropertyName("endTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? EndTime { get; init; }
+    public string? EndTime { get; init; }
 }

@@ -10,9 +10,9 @@ public sealed partial class UnbindRoleResponse
 {
     /// <summary>Gets the fail instances.</summary>
     [JsonPropertyName("failInstances")]
-    public IReadOnlyList<InstancePassRoleFailModel> FailInstances { get; init; } = [];
+    public IReadOnlyList<InstancePassRoleFailModel> FailInstances { get => field ?? []; init; }
 
     /// <summary>Gets the instance role associations.</summary>
     [JsonPropertyName("instanceRoleAssociations")]
-    public IReadOnlyList<InstanceRoleAssociationModel> InstanceRoleAssociations { get; init; } = [];
+    public IReadOnlyList<InstanceRoleAssociationModel> InstanceRoleAssociations { get => field ?? []; init; }
 }

@@ -18,6 +18,5 @@ public sealed partial class VolumeAttachmentsModel
 
     /// <summary>Gets the attach time.</summary>
     [JsonPropertyName("attachTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? AttachTime { get; init; }
+    public string? AttachTime { get; init; }
 }

@@ -18,13 +18,11 @@ public sealed partial class VolumeClusterModel
 
     /// <summary>Gets the created time.</summary>
     [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public string? CreatedTime { get; init; }
 
     /// <summary>Gets the expired time.</summary>
     [JsonPropertyName("expiredTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ExpiredTime { get; init; }
+    public string? ExpiredTime { get; init; }
 
     /// <summary>Gets the status.</summary>
     [JsonPropertyName("status")]

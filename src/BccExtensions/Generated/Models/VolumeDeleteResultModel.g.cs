@@ -10,5 +10,5 @@ public sealed partial class VolumeDeleteResultModel
 {
     /// <summary>Gets the volume ids.</summary>
     [JsonPropertyName("volumeIds")]
-    public IReadOnlyList<string> VolumeIds { get; init; } = [];
+    public IReadOnlyList<string> VolumeIds { get => field ?? []; init; }
 }

@@ -38,12 +38,10 @@ public sealed partial class VolumeModel
 
     /// <summary>Gets the create time.</summary>
     [JsonPropertyName("createTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? CreateTime { get; init; }
 
     /// <summary>Gets the expire time.</summary>
     [JsonPropertyName("expireTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? ExpireTime { get; init; }
 
     /// <summary>Gets the status.</summary>
@@ -72,7 +70,7 @@ public sealed partial class VolumeModel
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
     /// <summary>Gets the type.</summary>
     [JsonPropertyName("type")]
@@ -120,7 +118,7 @@ public sealed partial class VolumeModel
 
     /// <summary>Gets the res group infos.</summary>
     [JsonPropertyName("resGroupInfos")]
-    public IReadOnlyList<GroupInfo> ResGroupInfos { get; init; } = [];
+    public IReadOnlyList<GroupInfo> ResGroupInfos { get => field ?? []; init; }
 
     /// <summary>Gets the auto snapshot policy.</summary>
     [JsonPropertyName("autoSnapshotPolicy")]
@@ -128,7 +126,7 @@ public sealed partial class VolumeModel
 
     /// <summary>Gets the auto snapshot policy infos.</summary>
     [JsonPropertyName("autoSnapshotPolicyInfos")]
-    public IReadOnlyList<AutoSnapshotPolicyInfo> AutoSnapshotPolicyInfos { get; init; } = [];
+    public IReadOnlyList<AutoSnapshotPolicyInfo> AutoSnapshotPolicyInfos { get => field ?? []; init; }
 
     /// <summary>Gets the encrypt key.</summary>
     [JsonPropertyName("encryptKey")]
@@ -152,11 +150,11 @@ public sealed partial class VolumeModel
 
     /// <summary>Gets the attachments.</summary>
     [JsonPropertyName("attachments")]
-    public IReadOnlyList<VolumeAttachmentModel> Attachments { get; init; } = [];
+    public IReadOnlyList<VolumeAttachmentModel> Attachments { get => field ?? []; init; }
 
     /// <summary>Gets the multi attach infos.</summary>
     [JsonPropertyName("multiAttachInfos")]
-    public IReadOnlyList<VolumeMultiAttachInfo> MultiAttachInfos { get; init; } = [];
+    public IReadOnlyList<VolumeMultiAttachInfo> MultiAttachInfos { get => field ?? []; init; }
 
     /// <summary>Gets the multi attach.</summary>
     [JsonPropertyName("multiAttach")]
@@ -176,6 +174,5 @@ public sealed partial class VolumeModel
 
     /// <summary>Only in bce-sdk-go model (VolumeModel.ReleaseTime), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("releaseTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? ReleaseTime { get; init; }
 }

@@ -34,13 +34,11 @@ public sealed partial class VolumeModelV3
 
     /// <summary>Gets the create time.</summary>
     [JsonPropertyName("createTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? CreateTime { get; init; }
+    public string? CreateTime { get; init; }
 
     /// <summary>Gets the expire time.</summary>
     [JsonPropertyName("expireTime")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
-    public DateTimeOffset? ExpireTime { get; init; }
+    public string? ExpireTime { get; init; }
 
     /// <summary>Gets the description.</summary>
     [JsonPropertyName("description")]
@@ -84,9 +82,9 @@ public sealed partial class VolumeModelV3
 
     /// <summary>Gets the tags.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get; init; } = [];
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
     /// <summary>Gets the volume attachments.</summary>
     [JsonPropertyName("volumeAttachments")]
-    public IReadOnlyList<VolumeAttachmentsModel> VolumeAttachments { get; init; } = [];
+    public IReadOnlyList<VolumeAttachmentsModel> VolumeAttachments { get => field ?? []; init; }
 }

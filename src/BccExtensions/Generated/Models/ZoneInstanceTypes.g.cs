@@ -14,5 +14,5 @@ public sealed partial class ZoneInstanceTypes
 
     /// <summary>Gets the instance types.</summary>
     [JsonPropertyName("instanceTypes")]
-    public IReadOnlyList<string> InstanceTypes { get; init; } = [];
+    public IReadOnlyList<string> InstanceTypes { get => field ?? []; init; }
 }

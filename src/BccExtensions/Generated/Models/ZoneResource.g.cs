@@ -14,5 +14,5 @@ public sealed partial class ZoneResource
 
     /// <summary>Gets the bcc resources.</summary>
     [JsonPropertyName("bccResources")]
-    public IReadOnlyList<BccBidResources> BccResources { get; init; } = [];
+    public IReadOnlyList<BccBidResources> BccResources { get => field ?? []; init; }
 }
