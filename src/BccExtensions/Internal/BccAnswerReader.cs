@@ -26,7 +26,11 @@ internal static class BccAnswerReader
     /// <summary>Reads an answer; an empty body or JSON <c>null</c> reads as <c>{}</c>.</summary>
     /// <exception cref="JsonException">The body is not JSON, or its root is not the shape of <typeparamref name="T"/>.</exception>
     /// <exception cref="BccServiceException">The body is a BCE error (<c>code</c> and <c>message</c>) sent with a 2xx status.</exception>
-    public static T Read<T>(byte[] body, JsonTypeInfo<T> typeInfo, string operation, HttpStatusCode status, string? headerRequestId, ILogger logger)
+    public static T Read<T>(byte[] body, JsonTypeInfo<T> typeInfo, string operation, HttpStatusCode status, string? headerRequestId, ILogger logger) =>
+        (T)Read(body, (JsonTypeInfo)typeInfo, operation, status, headerRequestId, logger);
+
+    /// <inheritdoc cref="Read{T}"/>
+    public static object Read(byte[] body, JsonTypeInfo typeInfo, string operation, HttpStatusCode status, string? headerRequestId, ILogger logger)
     {
         if (body.Length == 0)
         {
@@ -49,7 +53,7 @@ internal static class BccAnswerReader
         return Repair(body, typeInfo, operation, logger);
     }
 
-    private static T Repair<T>(byte[] body, JsonTypeInfo<T> typeInfo, string operation, ILogger logger)
+    private static object Repair(byte[] body, JsonTypeInfo typeInfo, string operation, ILogger logger)
     {
         var repairs = new List<(string Path, string Problem)>();
         try
@@ -57,16 +61,16 @@ internal static class BccAnswerReader
             JsonNode? root = JsonNode.Parse(body);
             if (root is null)
             {
-                repairs.Add(("$", "null answer, read as {}"));
+                repairs.Add(("$", "a JSON null answer; read as {}"));
                 root = new JsonObject();
             }
 
             if (!IsReadable(root, typeInfo, "$", repairs))
             {
-                throw new JsonException($"The answer is a JSON {root!.GetValueKind()}, not the shape of the model.");
+                throw new JsonException($"The answer is a JSON {root.GetValueKind()}, not the shape of the model.");
             }
 
-            T value = root.Deserialize(typeInfo) ?? throw new JsonException("The answer read as null.");
+            object value = root.Deserialize(typeInfo) ?? throw new JsonException("The answer read as null.");
             foreach ((string path, string problem) in repairs)
             {
                 if (s_logged.TryAdd((operation, path), true))
@@ -79,7 +83,7 @@ internal static class BccAnswerReader
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException)
         {
-            throw new JsonException($"BCC {operation} returned a body that is not a valid {typeof(T).Name}: {exception.Message}", exception);
+            throw new JsonException($"BCC {operation} returned a body that is not a valid {typeInfo.Type.Name}: {exception.Message}", exception);
         }
     }
 
