@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -12,7 +13,7 @@ namespace BccExtensions.Internal;
 /// declared type reads as null or the default, <c>null</c> reads as the default, unknown members are ignored, and
 /// collections are never null. Well-formed answers take one pass through the source-generated reader; only an answer
 /// that pass refuses is walked member by member against the model's metadata, repaired and read again, and each repair
-/// is logged once per process per (operation, JSON path), never with the value.
+/// is logged once per (operation, JSON path) and logger (so once per process for one host), never with the value.
 /// </summary>
 internal static class BccAnswerReader
 {
@@ -20,10 +21,12 @@ internal static class BccAnswerReader
     private const int MaxErrorShapeBytes = 4096;
 
     private static readonly byte[] s_emptyObject = "{}"u8.ToArray();
-    private static readonly ConcurrentDictionary<(string Operation, string Path), bool> s_logged = new();
+    private static readonly byte[] s_emptyList = "[]"u8.ToArray();
+    // Per logger, which is one per service provider: a process with one host logs each repair once.
+    private static readonly ConditionalWeakTable<ILogger, ConcurrentDictionary<(string Operation, string Path), bool>> s_logged = new();
     private static readonly ConcurrentDictionary<JsonTypeInfo, Dictionary<string, JsonPropertyInfo>> s_members = new();
 
-    /// <summary>Reads an answer; an empty body or JSON <c>null</c> reads as <c>{}</c>.</summary>
+    /// <summary>Reads an answer; an empty body or JSON <c>null</c> reads as <c>{}</c> (or <c>[]</c> for a bare list).</summary>
     /// <exception cref="JsonException">The body is not JSON, or its root is not the shape of <typeparamref name="T"/>.</exception>
     /// <exception cref="BccServiceException">The body is a BCE error (<c>code</c> and <c>message</c>) sent with a 2xx status.</exception>
     public static T Read<T>(byte[] body, JsonTypeInfo<T> typeInfo, string operation, HttpStatusCode status, string? headerRequestId, ILogger logger) =>
@@ -34,7 +37,7 @@ internal static class BccAnswerReader
     {
         if (body.Length == 0)
         {
-            body = s_emptyObject;
+            body = typeInfo.Kind == JsonTypeInfoKind.Enumerable ? s_emptyList : s_emptyObject;
         }
 
         ThrowIfErrorShape(body, typeInfo, status, headerRequestId);
@@ -61,8 +64,8 @@ internal static class BccAnswerReader
             JsonNode? root = JsonNode.Parse(body);
             if (root is null)
             {
-                repairs.Add(("$", "a JSON null answer; read as {}"));
-                root = new JsonObject();
+                repairs.Add(("$", "a JSON null answer; read as empty"));
+                root = typeInfo.Kind == JsonTypeInfoKind.Enumerable ? new JsonArray() : new JsonObject();
             }
 
             if (!IsReadable(root, typeInfo, "$", repairs))
@@ -71,9 +74,10 @@ internal static class BccAnswerReader
             }
 
             object value = root.Deserialize(typeInfo) ?? throw new JsonException("The answer read as null.");
+            ConcurrentDictionary<(string Operation, string Path), bool> logged = s_logged.GetOrCreateValue(logger);
             foreach ((string path, string problem) in repairs)
             {
-                if (s_logged.TryAdd((operation, path), true))
+                if (logged.TryAdd((operation, path), true))
                 {
                     Log.AnswerMemberRepaired(logger, operation, path, problem);
                 }
@@ -149,14 +153,19 @@ internal static class BccAnswerReader
     private static void RepairItems(JsonArray list, JsonTypeInfo item, string path, List<(string Path, string Problem)> repairs)
     {
         string itemPath = path + "[]";
-        for (int i = list.Count - 1; i >= 0; i--)
+        var unreadable = new List<int>();
+        for (int i = 0; i < list.Count; i++)
         {
-            JsonNode? value = list[i];
-            if (!IsReadable(value, item, itemPath, repairs))
+            if (!IsReadable(list[i], item, itemPath, repairs))
             {
-                list.RemoveAt(i);
-                repairs.Add((itemPath, Problem(value, item.Type) + "; the item is left out"));
+                unreadable.Add(i);
+                repairs.Add((itemPath, Problem(list[i], item.Type) + "; the item is left out"));
             }
+        }
+
+        for (int i = unreadable.Count - 1; i >= 0; i--)
+        {
+            list.RemoveAt(unreadable[i]);
         }
     }
 

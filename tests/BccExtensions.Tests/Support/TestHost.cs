@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BccExtensions.Tests.Support;
@@ -33,13 +34,19 @@ public sealed class TestHost : IAsyncDisposable
     public static TestHost Create(
         Func<RecordedRequest, int, HttpResponseMessage>? respond = null,
         IDictionary<string, string?>? settings = null,
-        Action<IBccClientBuilder>? configure = null)
+        Action<IBccClientBuilder>? configure = null,
+        ILoggerProvider? logs = null)
     {
         var stub = new StubHandler(respond);
         var time = new FakeTimeProvider(Start);
         IConfigurationRoot configuration = TestConfiguration.Bcc("https://bcc.bj.baidubce.com", AccessKeyId, SecretAccessKey, settings);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
+        if (logs is not null)
+        {
+            services.AddLogging(logging => logging.AddProvider(logs));
+        }
+
         IBccClientBuilder builder = services.AddBccClient(configuration.GetSection("Bcc"))
             .ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => stub));
         configure?.Invoke(builder);
