@@ -356,6 +356,11 @@ internal static class CatalogRoutes
         }
 
         var stored = (JsonObject)rule.DeepClone();
+        foreach (string unset in stored.Where(m => m.Value is null || m.Value.ToJsonString() is "\"\"" or "[]").Select(m => m.Key).ToList())
+        {
+            stored.Remove(unset); // Go SDK rules carry every member; an empty one was not given.
+        }
+
         stored["securityGroupId"] = group.Id;
         stored["securityGroupRuleId"] = EmulatorState.NewId("r");
         stored["createdTime"] = EmulatedResource.Timestamp(now);

@@ -56,23 +56,58 @@ internal sealed class EmulatorCall
 
     public string? QueryString(string name) => Query.TryGetValue(name, out string? value) && value.Length > 0 ? value : null;
 
-    public string? String(string name) => Json[name] is JsonValue value && value.TryGetValue(out string? text) ? text : Json[name]?.ToJsonString();
+    // Baidu's Go SDK sends every member of its request structs: an optional member that is "", 0, false, null or []
+    // means "not given", exactly as if it were absent. Java and Python leave such members out.
+
+    /// <summary>Gets a text member; <c>""</c>, <c>null</c>, <c>false</c> and <c>0</c> read as not given.</summary>
+    public string? String(string name) => Json[name] switch
+    {
+        JsonValue value when value.TryGetValue(out string? text) => text.Length > 0 ? text : null,
+        JsonValue value when value.GetValueKind() is JsonValueKind.Number && value.ToJsonString() is var number && number != "0" => number,
+        JsonValue value when value.GetValueKind() is JsonValueKind.True => "true",
+        JsonValue => null,
+        null => null,
+        _ => throw EmulatorError.BadRequest($"'{name}' must be text."),
+    };
 
     public string RequiredString(string name) =>
-        String(name) is { Length: > 0 } value ? value : throw EmulatorError.BadRequest($"'{name}' is required.");
+        String(name) ?? throw EmulatorError.BadRequest($"'{name}' is required.");
 
+    /// <summary>Gets a number member; <c>0</c>, <c>""</c>, <c>null</c> and <c>false</c> read as not given.</summary>
     public int? Int(string name) => Json[name] switch
     {
         null => null,
-        JsonValue value when value.TryGetValue(out int number) => number,
-        JsonValue value when value.TryGetValue(out string? text) && int.TryParse(text, out int parsed) => parsed,
+        JsonValue value when value.TryGetValue(out int number) => number == 0 ? null : number,
+        JsonValue value when value.TryGetValue(out string? text) && text.Length == 0 => null,
+        JsonValue value when value.TryGetValue(out string? text) && int.TryParse(text, out int parsed) => parsed == 0 ? null : parsed,
+        JsonValue value when value.GetValueKind() is JsonValueKind.False => null,
         _ => throw EmulatorError.BadRequest($"'{name}' must be a number."),
     };
 
     public bool Bool(string name) => Json[name] is JsonValue value && (value.TryGetValue(out bool flag) ? flag : value.TryGetValue(out string? text) && bool.TryParse(text, out bool parsed) && parsed);
 
-    public IReadOnlyList<string> Strings(string name) =>
-        Json[name] is JsonArray array ? array.Select(item => item?.GetValue<string>() ?? string.Empty).ToList() : [];
+    /// <summary>Gets a list of text; <c>null</c> reads as empty and empty items are dropped.</summary>
+    public IReadOnlyList<string> Strings(string name) => Json[name] switch
+    {
+        JsonArray array => array.Select(item => item is JsonValue value && value.TryGetValue(out string? text) ? text : null).OfType<string>().Where(text => text.Length > 0).ToList(),
+        null or JsonValue => [],
+        _ => throw EmulatorError.BadRequest($"'{name}' must be a list."),
+    };
+
+    /// <summary>
+    /// Gets a member Baidu's metadata has in a list form and a single form (<c>deployIdList</c> and <c>deployId</c>):
+    /// the list's items, then the single value, without repeats.
+    /// </summary>
+    public IReadOnlyList<string> ListOrSingle(string listName, string singleName) =>
+        [.. Strings(listName).Append(String(singleName)).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Gets an object member; <c>null</c> and <c>{}</c> read as not given.</summary>
+    public JsonObject? Object(string name) => Json[name] switch
+    {
+        JsonObject { Count: > 0 } value => value,
+        JsonObject or JsonValue or null => null,
+        _ => throw EmulatorError.BadRequest($"'{name}' must be an object."),
+    };
 
     /// <summary>A stable description of the request for clientToken matching: everything but the token itself.</summary>
     public string Fingerprint() =>

@@ -130,7 +130,7 @@ internal static class InstanceRoutes
         string spec = call.RequiredString("spec");
         string imageId = call.RequiredString("imageId");
         string zone = call.RequiredString("zoneName");
-        if (call.Json["billing"] is not JsonObject billing)
+        if (call.Object("billing") is not { } billing)
         {
             throw EmulatorError.BadRequest("'billing' is required.");
         }
@@ -168,7 +168,8 @@ internal static class InstanceRoutes
             instance.KeypairId = call.String("keypairId");
             instance.SubnetId = call.String("subnetId");
             instance.AdminPass = password;
-            instance.DeploySetId = call.String("deployId");
+            instance.DeploySetId = call.ListOrSingle("deployIdList", "deployId") is [var deploySet, ..] ? deploySet : null;
+            instance.SecurityGroupIds.AddRange(call.ListOrSingle("securityGroupIds", "securityGroupId"));
             instance.Tags = call.Json["tags"] is JsonArray tags
                 ? tags.OfType<JsonObject>().Select(t => new KeyValuePair<string, string>(t["tagKey"]?.GetValue<string>() ?? string.Empty, t["tagValue"]?.GetValue<string>() ?? string.Empty)).ToList()
                 : [];

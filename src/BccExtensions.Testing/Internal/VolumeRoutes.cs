@@ -40,7 +40,7 @@ internal static class VolumeRoutes
 
     private static EmulatorResponse Create(EmulatorCall call, EmulatorState state)
     {
-        if (call.Json["billing"] is not JsonObject billing)
+        if (call.Object("billing") is not { } billing)
         {
             throw EmulatorError.BadRequest("'billing' is required.");
         }
