@@ -82,6 +82,21 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
             throw new JsonException($"Expected an ISO 8601 time, got {reader.TokenType}.");
         }
 
+        // The common case, unescaped text in one segment, is checked and parsed in place without allocating a string.
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            ReadOnlySpan<byte> raw = reader.ValueSpan;
+            if (raw.IsEmpty)
+            {
+                return null;
+            }
+
+            if (HasZone(raw) && raw.Length > 10 && raw[10] == (byte)'T' && reader.TryGetDateTimeOffset(out DateTimeOffset parsed))
+            {
+                return parsed.ToUniversalTime();
+            }
+        }
+
         string? text = reader.GetString();
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -110,4 +125,7 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
         bool zoned = text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
         return zoned && DateTimeOffset.TryParseExact(text, s_formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value);
     }
+
+    private static bool HasZone(ReadOnlySpan<byte> text) =>
+        text[^1] == (byte)'Z' || (text.Length > 6 && text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':');
 }
