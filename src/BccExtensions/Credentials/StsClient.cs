@@ -23,6 +23,14 @@ internal sealed class StsClient(BccTransport transport, TimeProvider timeProvide
             throw new InvalidOperationException("STS answered without accessKeyId, secretAccessKey or sessionToken.");
         }
 
-        return new BceCredentials(response.AccessKeyId, response.SecretAccessKey, response.SessionToken, response.Expiration ?? requested.AddSeconds(duration));
+        try
+        {
+            return new BceCredentials(response.AccessKeyId, response.SecretAccessKey, response.SessionToken, response.Expiration ?? requested.AddSeconds(duration));
+        }
+        catch (ArgumentException exception)
+        {
+            // A CR or LF in an STS answer would be copied into the headers of every later call.
+            throw new InvalidOperationException("STS answered credentials that cannot be sent: " + exception.Message, exception);
+        }
     }
 }

@@ -128,6 +128,10 @@ internal static class BccRegistration
             MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.All,
+
+            // BCC and STS never redirect. A followed redirect would carry the session token, request id and a POST body
+            // (encrypted passwords included) to another host and return its answer as a success; a 3xx fails instead.
+            AllowAutoRedirect = false,
         };
 
         if (!string.IsNullOrWhiteSpace(options.Proxy.Address))

@@ -12,7 +12,8 @@ public static class BceHttpClientBuilderExtensions
     /// <summary>
     /// Adds a handler that signs every request (every attempt, when added after a resilience handler) with
     /// bce-auth-v1, setting <c>Host</c>, <c>x-bce-date</c>, <c>x-bce-request-id</c>, the STS token and <c>Authorization</c>.
-    /// Signing options are the named <see cref="BceSigningOptions"/> of the HttpClient's name.
+    /// Signing options are the named <see cref="BceSigningOptions"/> of the HttpClient's name. Redirects are not followed:
+    /// a 3xx answer reaches the caller as it is.
     /// </summary>
     /// <param name="builder">The HttpClient builder.</param>
     /// <param name="credentialProvider">Creates the credential provider, e.g. a <see cref="StaticBceCredentialProvider"/>.</param>
@@ -33,6 +34,9 @@ public static class BceHttpClientBuilderExtensions
         string name = builder.Name;
         var skew = new BceClockSkew();
         builder.RedactLoggedHeaders(["Authorization", BceSigningHandler.SecurityTokenHeader]);
+
+        // Signed requests are never followed to another host (they would carry the session token and the body there).
+        builder.ConfigurePrimaryHttpMessageHandler((primary, _) => BceRedirects.Disable(primary));
         return builder.AddHttpMessageHandler(sp =>
         {
             IOptionsMonitor<BceSigningOptions> signing = sp.GetRequiredService<IOptionsMonitor<BceSigningOptions>>();

@@ -21,13 +21,20 @@ internal static class BccPager
         new() { Items = items, Marker = marker, NextMarker = nextMarker, IsTruncated = isTruncated, MaxKeys = maxKeys };
 
     /// <summary>Reads page after page, starting at <paramref name="marker"/>, until the last.</summary>
+    /// <exception cref="InvalidOperationException">The service answered a <c>nextMarker</c> it had answered before (paging would never end).</exception>
     public static async IAsyncEnumerable<T> ReadAllAsync<T>(
         Func<string?, CancellationToken, Task<BccPage<T>>> readPage,
         string? marker,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var requested = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
+            if (marker is not null)
+            {
+                requested.Add(marker);
+            }
+
             BccPage<T> page = await readPage(marker, cancellationToken).ConfigureAwait(false);
             foreach (T item in page.Items)
             {
@@ -38,6 +45,11 @@ internal static class BccPager
             if (!page.IsTruncated || string.IsNullOrEmpty(page.NextMarker))
             {
                 yield break;
+            }
+
+            if (requested.Contains(page.NextMarker))
+            {
+                throw new InvalidOperationException($"BCC answered nextMarker '{page.NextMarker}' a second time; paging stopped instead of repeating pages forever.");
             }
 
             marker = page.NextMarker;

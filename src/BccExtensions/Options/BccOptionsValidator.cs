@@ -32,6 +32,14 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix) : IVali
             failures.Add($"{Key(nameof(BccOptions.SecretAccessKey))} is required.");
         }
 
+        foreach ((string member, string? value) in new[] { (nameof(BccOptions.AccessKeyId), options.AccessKeyId), (nameof(BccOptions.SecretAccessKey), options.SecretAccessKey), (nameof(BccOptions.SessionToken), options.SessionToken) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && BceCredentials.FindUnprintable(value) is { } problem)
+            {
+                failures.Add($"{Key(member)} {problem}.");
+            }
+        }
+
         if (options.Endpoint is not null)
         {
             if (!BccEndpoints.TryNormalize(options.Endpoint, out _, out string? problem))
