@@ -24,7 +24,7 @@ public sealed class BccEmulator : IAsyncDisposable
     private readonly EmulatorKeys _keys;
     private readonly EmulatorAuthenticator _authenticator;
     private readonly EmulatorState _state;
-    private readonly List<BccEmulatorRequest> _journal = [];
+    private readonly Queue<BccEmulatorRequest> _journal = new();
     private int _active;
     private int _sleeping;
 
@@ -52,7 +52,7 @@ public sealed class BccEmulator : IAsyncDisposable
     /// <summary>Gets the emulator's current time: its time provider plus <see cref="BccEmulatorFaults.ClockOffset"/>.</summary>
     public DateTimeOffset Now => _options.TimeProvider.GetUtcNow() + Faults.ClockOffset;
 
-    /// <summary>Gets a snapshot of the requests received so far, oldest first.</summary>
+    /// <summary>Gets a snapshot of the last <see cref="BccEmulatorOptions.JournalCapacity"/> requests received, oldest first.</summary>
     public IReadOnlyList<BccEmulatorRequest> Journal
     {
         get
@@ -233,6 +233,11 @@ public sealed class BccEmulator : IAsyncDisposable
             // Reading a JSON field as the wrong type: well-formed JSON that does not fit, as BCC reports it.
             response = new EmulatorResponse(HttpStatusCode.BadRequest, new JsonObject { ["code"] = BccErrorCodes.InappropriateJson, ["message"] = error.Message });
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A fault of the emulator itself still answers as BCC does: a BCE error body with a request id.
+            response = new EmulatorResponse(HttpStatusCode.InternalServerError, new JsonObject { ["code"] = BccErrorCodes.InternalError, ["message"] = "The emulator failed: " + error.GetType().Name });
+        }
 
         if (fault?.Kind == BccEmulatorFaults.FaultKind.AbortAfter)
         {
@@ -261,6 +266,7 @@ public sealed class BccEmulator : IAsyncDisposable
         lock (_state.Gate)
         {
             string? token = call.QueryString("clientToken");
+            _state.ForgetClientTokensBefore(call.Now - _options.ClientTokenLifetime);
             if (token is not null && _state.ClientTokens.TryGetValue(token, out var first))
             {
                 return first.Fingerprint == call.Fingerprint()
@@ -283,7 +289,7 @@ public sealed class BccEmulator : IAsyncDisposable
                 ?? throw EmulatorError.Unmodelled(call);
             if (token is not null && response.Status == HttpStatusCode.OK)
             {
-                _state.ClientTokens[token] = (call.Fingerprint(), response);
+                _state.RememberClientToken(token, call.Fingerprint(), response, call.Now);
             }
 
             return response;
@@ -292,6 +298,11 @@ public sealed class BccEmulator : IAsyncDisposable
 
     private void Record(HttpRequest request, string rawPath, string rawQuery, DateTimeOffset now)
     {
+        if (_options.JournalCapacity <= 0)
+        {
+            return;
+        }
+
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> header in request.Headers)
         {
@@ -303,7 +314,11 @@ public sealed class BccEmulator : IAsyncDisposable
 
         lock (_journal)
         {
-            _journal.Add(new BccEmulatorRequest(request.Method, rawPath, rawQuery, headers, now));
+            _journal.Enqueue(new BccEmulatorRequest(request.Method, rawPath, rawQuery, headers, now));
+            while (_journal.Count > _options.JournalCapacity)
+            {
+                _journal.Dequeue();
+            }
         }
     }
 

@@ -29,4 +29,16 @@ public sealed class BccEmulatorOptions
 
     /// <summary>Gets or sets how far in the future a signature timestamp may be before it is refused. Defaults to 15 minutes.</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Gets or sets how many requests <see cref="BccEmulator.Journal"/> keeps, newest last; older ones are forgotten,
+    /// so a long-running emulator's memory stays bounded. 0 keeps none. Defaults to 1,000.
+    /// </summary>
+    public int JournalCapacity { get; set; } = 1000;
+
+    /// <summary>
+    /// Gets or sets how long a clientToken's first answer is remembered (and replayed for a retry of the same
+    /// request). Defaults to 24 hours on <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan ClientTokenLifetime { get; set; } = TimeSpan.FromHours(24);
 }

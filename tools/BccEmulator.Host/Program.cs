@@ -2,9 +2,11 @@ using System.Globalization;
 using BccExtensions.Testing;
 
 // Runs a BccEmulator until Ctrl+C, so any bce-auth-v1 client (Baidu's Go/Java/Python SDKs, the bce CLI,
-// this library) can be pointed at it. Usage: dotnet run --project tools/BccEmulator.Host -- [--port 8080] [--seed 3]
+// this library) can be pointed at it. Usage: dotnet run --project tools/BccEmulator.Host -- [--port 8080] [--seed 3] [--journal 0]
+// The journal (the last N requests, for tests that inspect them) is off by default here: a long-running server keeps none.
 int port = 8080;
 int seed = 0;
+int journal = 0;
 for (int i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--port" && !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port))
@@ -18,9 +20,15 @@ for (int i = 0; i < args.Length - 1; i++)
         Console.Error.WriteLine("--seed takes the number of instances to create.");
         return 2;
     }
+
+    if (args[i] == "--journal" && !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out journal))
+    {
+        Console.Error.WriteLine("--journal takes the number of requests to keep.");
+        return 2;
+    }
 }
 
-await using BccEmulator emulator = await BccEmulator.StartAsync(new BccEmulatorOptions { Port = port });
+await using BccEmulator emulator = await BccEmulator.StartAsync(new BccEmulatorOptions { Port = port, JournalCapacity = journal });
 for (int i = 1; i <= seed; i++)
 {
     emulator.SeedInstance($"demo-{i}");

@@ -30,7 +30,8 @@ internal sealed class EmulatorAuthenticator(EmulatorKeys keys, BccEmulatorOption
 
         EmulatorCaller caller = FindCaller(request, parts[1], rawQuery, now);
 
-        if (now > timestamp.AddSeconds(expiration) || timestamp > now + options.MaxFutureSkew)
+        // Differences, not sums: a timestamp near year 9999 plus its expiration would overflow.
+        if (now - timestamp > TimeSpan.FromSeconds(expiration) || timestamp - now > options.MaxFutureSkew)
         {
             throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.RequestExpired, $"Request has expired. Timestamp date is {parts[2]}.");
         }

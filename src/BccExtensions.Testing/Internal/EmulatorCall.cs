@@ -135,11 +135,42 @@ internal sealed class EmulatorCall
 
         try
         {
+            if (HasDuplicateMember(body))
+            {
+                throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.MalformedJson, "The JSON body has a member twice in one object.");
+            }
+
             return JsonNode.Parse(body) as JsonObject ?? throw new JsonException("not an object");
         }
         catch (JsonException)
         {
             throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.MalformedJson, "The JSON body is not well-formed.");
         }
+    }
+
+    /// <summary>Finds a member name repeated within one object (which <see cref="JsonObject"/> refuses only when first read).</summary>
+    private static bool HasDuplicateMember(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        var open = new Stack<HashSet<string>?>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    open.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.StartArray:
+                    open.Push(null);
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    open.Pop();
+                    break;
+                case JsonTokenType.PropertyName when !open.Peek()!.Add(reader.GetString()!):
+                    return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -27,7 +27,7 @@ internal sealed class EmulatorKeys
         }
     }
 
-    public Temporary Issue(DateTimeOffset expiration)
+    public Temporary Issue(DateTimeOffset now, DateTimeOffset expiration)
     {
         var issued = new Temporary(
             "tmp-" + RandomNumberGenerator.GetHexString(24, lowercase: true),
@@ -36,6 +36,12 @@ internal sealed class EmulatorKeys
             expiration);
         lock (_gate)
         {
+            // Expired keys are refused anyway; forgetting them keeps a long-running emulator's memory bounded.
+            foreach (string expired in _temporary.Values.Where(t => t.Expiration <= now).Select(t => t.AccessKeyId).ToList())
+            {
+                _temporary.Remove(expired);
+            }
+
             _temporary[issued.AccessKeyId] = issued;
         }
 

@@ -49,7 +49,26 @@ internal sealed class EmulatorState(BccEmulatorOptions options)
     public List<EmulatedDeploySet> DeploySets { get; } = [];
 
     /// <summary>Gets the first answer of each clientToken, with what was asked.</summary>
+    private readonly Queue<(string Token, DateTimeOffset At)> _clientTokenOrder = new();
+
+    /// <summary>Gets the first answer of every clientToken still remembered.</summary>
     public Dictionary<string, (string Fingerprint, EmulatorResponse Response)> ClientTokens { get; } = new(StringComparer.Ordinal);
+
+    public void RememberClientToken(string token, string fingerprint, EmulatorResponse response, DateTimeOffset now)
+    {
+        ClientTokens[token] = (fingerprint, response);
+        _clientTokenOrder.Enqueue((token, now));
+    }
+
+    /// <summary>Forgets clientTokens first used before <paramref name="cutoff"/>, oldest first, as BCC's idempotency window closes.</summary>
+    public void ForgetClientTokensBefore(DateTimeOffset cutoff)
+    {
+        while (_clientTokenOrder.TryPeek(out (string Token, DateTimeOffset At) oldest) && oldest.At < cutoff)
+        {
+            _clientTokenOrder.Dequeue();
+            ClientTokens.Remove(oldest.Token);
+        }
+    }
 
     private int _nextIp = 4;
 

@@ -32,7 +32,7 @@ internal static class StsRoutes
             throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.InvalidHttpRequest, "durationSeconds must be a positive number.");
         }
 
-        EmulatorKeys.Temporary issued = keys.Issue(call.Now.AddSeconds(duration));
+        EmulatorKeys.Temporary issued = keys.Issue(call.Now, call.Now.AddSeconds(duration));
         return EmulatorResponse.Ok(new JsonObject
         {
             ["accessKeyId"] = issued.AccessKeyId,
