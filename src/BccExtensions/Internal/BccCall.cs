@@ -72,8 +72,24 @@ internal sealed class BccCall
     public BccCall Query(string name, bool? value) => Query(name, value is { } flag ? (flag ? "true" : "false") : null);
 
     /// <summary>Adds a comma-separated list parameter when the list is not empty.</summary>
-    public BccCall Query(string name, IReadOnlyList<string>? values) =>
-        values is { Count: > 0 } ? Query(name, string.Join(',', values)) : this;
+    /// <exception cref="ArgumentException">A value contains a comma, which the service would read as two values.</exception>
+    public BccCall Query(string name, IReadOnlyList<string>? values)
+    {
+        if (values is not { Count: > 0 })
+        {
+            return this;
+        }
+
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i].Contains(',', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Item {i + 1} of '{name}' contains a comma; the service separates the values of '{name}' with commas and would read it as two.", name);
+            }
+        }
+
+        return Query(name, string.Join(',', values));
+    }
 
     /// <summary>Writes the encoded query, without <c>?</c>.</summary>
     public string EncodedQuery()

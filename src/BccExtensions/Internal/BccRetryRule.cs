@@ -44,6 +44,11 @@ internal static class BccRetryRule
     {
         if (outcome.Exception is { } exception)
         {
+            if (CannotSucceed(exception))
+            {
+                return false;
+            }
+
             if (exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError })
             {
                 return true;
@@ -67,4 +72,14 @@ internal static class BccRetryRule
         return replayable && (response.StatusCode == HttpStatusCode.RequestTimeout
             || (status >= 500 && response.StatusCode is not HttpStatusCode.NotImplemented and not HttpStatusCode.HttpVersionNotSupported));
     }
+
+    /// <summary>
+    /// Failures that the same request meets again on every attempt: a certificate the client refuses, an answer
+    /// whose headers break HTTP, a request or answer over a configured limit.
+    /// </summary>
+    private static bool CannotSucceed(Exception exception) => exception is HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.InvalidResponse or HttpRequestError.ConfigurationLimitExceeded or HttpRequestError.UserAuthenticationError or HttpRequestError.VersionNegotiationError,
+    }
+        || exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError, InnerException: System.Security.Authentication.AuthenticationException };
 }

@@ -149,7 +149,13 @@ internal sealed class BccTransport(
             return cached.Item2;
         }
 
-        string baseAddress = endpoint(options).GetLeftPart(UriPartial.Authority);
+        Uri resolved = endpoint(options);
+        if (resolved.Scheme == Uri.UriSchemeHttp && !resolved.IsLoopback)
+        {
+            Log.CleartextEndpoint(logger, resolved.Host);
+        }
+
+        string baseAddress = resolved.GetLeftPart(UriPartial.Authority);
         Volatile.Write(ref _endpoint, Tuple.Create(options, baseAddress));
         return baseAddress;
     }

@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "BCC {Operation} answered {JsonPath} with {Problem} (logged once per operation and path; the value is not logged)")]
     public static partial void AnswerMemberRepaired(ILogger logger, string operation, string jsonPath, string problem);
+
+    [LoggerMessage(6, LogLevel.Warning, "The BCC endpoint {Host} is plain http: signatures, the session token and request bodies travel in clear text; use https outside loopback")]
+    public static partial void CleartextEndpoint(ILogger logger, string host);
 }

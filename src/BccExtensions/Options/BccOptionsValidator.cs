@@ -147,6 +147,10 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix) : IVali
         {
             failures.Add($"{key("Sts:Endpoint")} must be an absolute http or https URI.");
         }
+        else if (sts.Endpoint.UserInfo.Length > 0)
+        {
+            failures.Add($"{key("Sts:Endpoint")} must not carry user info: a user name or password in a URL ends up in logs and exception messages.");
+        }
 
         if (string.IsNullOrWhiteSpace(sts.AccountId) != string.IsNullOrWhiteSpace(sts.RoleName))
         {

@@ -144,6 +144,57 @@ public sealed class HostileServerTests
         Assert.Empty((await host.Client.Zones.ListAsync()));
     }
 
+    [Fact]
+    public void Options_StsEndpointWithAPassword_RefusedWithoutEchoingIt()
+    {
+        using ServiceProvider services = Client(new Uri("https://bcc.bj.baidubce.com"), new() { ["Bcc:Sts:Enabled"] = "true", ["Bcc:Sts:Endpoint"] = "https://ops:hunter2@sts.bj.baidubce.com" });
+
+        OptionsValidationException error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(Microsoft.Extensions.Options.Options.DefaultName));
+
+        Assert.Contains("Bcc:Sts:Endpoint must not carry user info", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpRequestError.SecureConnectionError, true, false)]
+    [InlineData(HttpRequestError.SecureConnectionError, false, true)]
+    [InlineData(HttpRequestError.InvalidResponse, false, false)]
+    [InlineData(HttpRequestError.ConfigurationLimitExceeded, false, false)]
+    [InlineData(HttpRequestError.ConnectionError, false, true)]
+    public void RetryRule_FailuresThatRepeatOnEveryAttempt_NotRetried(HttpRequestError error, bool certificate, bool retried)
+    {
+        Exception? inner = certificate ? new System.Security.Authentication.AuthenticationException("The remote certificate is invalid.") : null;
+        var outcome = Polly.Outcome.FromException<HttpResponseMessage>(new HttpRequestException(error, "failed", inner));
+
+        Assert.Equal(retried, BccExtensions.Internal.BccRetryRule.IsRetryable(outcome, replayable: true));
+    }
+
+    [Fact]
+    public async Task ListFilter_ValueWithAComma_RefusedBeforeAnyRequest()
+    {
+        await using TestHost host = TestHost.Create((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"instances":[]}"""));
+
+        ArgumentException error = await Assert.ThrowsAsync<ArgumentException>(() => host.Client.Instances.ListPageAsync(new ListInstancesRequest { InstanceIds = ["i-1", "i-2,i-3"] }));
+
+        Assert.Contains("Item 2 of 'instanceIds' contains a comma", error.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Stub.Requests);
+    }
+
+    [Theory]
+    [InlineData("http://bcc.bj.baidubce.com", 1)]
+    [InlineData("https://bcc.bj.baidubce.com", 0)]
+    [InlineData("http://127.0.0.1:8080", 0)]
+    public async Task Endpoint_PlainHttpBeyondLoopback_WarnsOnce(string endpoint, int warnings)
+    {
+        var logs = new CapturingLoggerProvider();
+        await using TestHost host = TestHost.Create((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"zones":[]}"""), new Dictionary<string, string?> { ["Bcc:Endpoint"] = endpoint }, logs: logs);
+
+        await host.Client.Zones.ListAsync();
+        await host.Client.Zones.ListAsync();
+
+        Assert.Equal(warnings, logs.Entries.Count(entry => entry.Contains("[6]", StringComparison.Ordinal) && entry.Contains("is plain http", StringComparison.Ordinal)));
+    }
+
     private static ServiceProvider Client(Uri endpoint, Dictionary<string, string?> settings)
     {
         IConfigurationRoot configuration = TestConfiguration.Bcc(endpoint.ToString(), TestHost.AccessKeyId, TestHost.SecretAccessKey, settings);
