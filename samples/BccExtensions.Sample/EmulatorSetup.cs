@@ -1,4 +1,5 @@
 using System.Globalization;
+using BccExtensions.Models;
 using BccExtensions.Testing;
 
 namespace BccExtensions.Sample;

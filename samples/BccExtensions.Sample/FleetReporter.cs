@@ -1,3 +1,4 @@
+using BccExtensions.Models;
 using Microsoft.Extensions.Options;
 
 namespace BccExtensions.Sample;

@@ -9,7 +9,8 @@ internal static class Generator
     /// <summary>The folders the generator owns: every <c>*.g.cs</c> in them comes from here.</summary>
     public static readonly string[] OwnedFolders =
     [
-        "src/BccExtensions/Generated",
+        "src/BccExtensions/Clients/Generated",
+        "src/BccExtensions/Models/Generated",
         "src/BccExtensions.Testing/Generated",
         "tests/BccExtensions.Tests/Generated",
     ];
@@ -23,20 +24,20 @@ internal static class Generator
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (AreaModel area in api.Areas)
         {
-            files[$"src/BccExtensions/Generated/Clients/{area.InterfaceName}.g.cs"] = ClientEmitter.Interface(api, area);
-            files[$"src/BccExtensions/Generated/Clients/{area.ClassName}.g.cs"] = ClientEmitter.Implementation(api, area);
+            files[$"src/BccExtensions/Clients/Generated/{area.InterfaceName}.g.cs"] = ClientEmitter.Interface(api, area);
+            files[$"src/BccExtensions/Clients/Generated/{area.ClassName}.g.cs"] = ClientEmitter.Implementation(api, area);
         }
 
-        files["src/BccExtensions/Generated/Clients/BccClient.g.cs"] = ClientEmitter.Client(api);
-        files["src/BccExtensions/Generated/BccJsonContext.g.cs"] = ClientEmitter.JsonContext(api);
+        files["src/BccExtensions/Clients/Generated/BccClient.g.cs"] = ClientEmitter.Client(api);
+        files["src/BccExtensions/Models/Generated/BccJsonContext.g.cs"] = ClientEmitter.JsonContext(api);
         foreach (TypeModel type in api.Types)
         {
-            files[$"src/BccExtensions/Generated/Models/{type.Name}.g.cs"] = ModelEmitter.Model(type);
+            files[$"src/BccExtensions/Models/Generated/{type.Name}.g.cs"] = ModelEmitter.Model(type);
         }
 
         foreach (EnumModel model in api.Enums)
         {
-            files[$"src/BccExtensions/Generated/Models/{model.Name}.g.cs"] = ModelEmitter.Enum(model);
+            files[$"src/BccExtensions/Models/Generated/{model.Name}.g.cs"] = ModelEmitter.Enum(model);
         }
 
         files["src/BccExtensions.Testing/Generated/BccOperationTable.g.cs"] = EmulatorTableEmitter.Table(api);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using BccExtensions.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BccExtensions.Sample.Controllers;

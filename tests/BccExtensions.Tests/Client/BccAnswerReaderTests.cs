@@ -173,7 +173,7 @@ public sealed class BccAnswerReaderTests
 
     private static void AssertNoNullCollection(object? model, string path, int depth)
     {
-        if (model is null || depth > 6 || model is string || model.GetType().IsPrimitive || model.GetType().Namespace != "BccExtensions")
+        if (model is null || depth > 6 || model is string || model.GetType().IsPrimitive || model.GetType().Namespace != "BccExtensions.Models")
         {
             return;
         }

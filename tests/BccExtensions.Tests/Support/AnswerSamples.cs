@@ -71,7 +71,7 @@ public static class AnswerSamples
         {
             "StringList" => typeof(IReadOnlyList<string>),
             "JsonObject" => typeof(JsonObject),
-            _ => typeof(IBccClient).Assembly.GetType("BccExtensions." + (s_map["typeNames"]![wireType]?.GetValue<string>() ?? wireType), throwOnError: true)!,
+            _ => typeof(IBccClient).Assembly.GetType("BccExtensions.Models." + (s_map["typeNames"]![wireType]?.GetValue<string>() ?? wireType), throwOnError: true)!,
         };
         return BccJsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException($"{type} is not in BccJsonContext.");
     }

@@ -14,7 +14,7 @@ internal static class ClientEmitter
     public static string Interface(ApiModel api, AreaModel area)
     {
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line()
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Models;").Line()
             .Line("namespace BccExtensions;").Line()
             .Line($"/// <summary>Calls the BCC {area.Noun} operations.</summary>")
             .Line($"/// <remarks>Reach it as <c>IBccClient.{area.Name}</c>, or inject <see cref=\"{area.InterfaceName}\"/> directly.</remarks>")
@@ -50,7 +50,7 @@ internal static class ClientEmitter
     public static string Implementation(ApiModel api, AreaModel area)
     {
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Internal;").Line()
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Internal;").Line("using BccExtensions.Models;").Line()
             .Line("namespace BccExtensions;").Line()
             .Line($"/// <summary>The BCC {area.Noun} operations over a <see cref=\"BccTransport\"/>.</summary>")
             .Open($"internal sealed partial class {area.ClassName}(BccTransport transport) : {area.InterfaceName}");
@@ -290,7 +290,7 @@ internal static class ClientEmitter
     public static string Client(ApiModel api)
     {
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Internal;").Line("using Microsoft.Extensions.DependencyInjection;").Line()
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Internal;").Line("using BccExtensions.Models;").Line("using Microsoft.Extensions.DependencyInjection;").Line()
             .Line("namespace BccExtensions;").Line()
             .Open("public partial interface IBccClient");
         for (int i = 0; i < api.Areas.Count; i++)
@@ -340,7 +340,7 @@ internal static class ClientEmitter
     public static string JsonContext(ApiModel api)
     {
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line()
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line("using BccExtensions.Models;").Line()
             .Line("namespace BccExtensions.Internal;").Line()
             .Line("/// <summary>")
             .Line("/// The source-generated JSON metadata of every wire type (trimming and AOT safe). Strings, flags and times are read")

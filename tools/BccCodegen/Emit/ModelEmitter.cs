@@ -9,7 +9,7 @@ internal static class ModelEmitter
     {
         var w = new CodeWriter();
         w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line("using BccExtensions.Internal;").Line()
-            .Line("namespace BccExtensions;").Line()
+            .Line("namespace BccExtensions.Models;").Line()
             .Line($"/// <summary>{type.Summary}</summary>")
             .Open($"public sealed partial class {type.Name}");
         bool first = true;
@@ -96,7 +96,7 @@ internal static class ModelEmitter
         string name = model.Name;
         var w = new CodeWriter();
         w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line("using BccExtensions.Internal;").Line()
-            .Line("namespace BccExtensions;").Line()
+            .Line("namespace BccExtensions.Models;").Line()
             .Line($"/// <summary>A BCC <c>{name}</c> value. Known values are listed; unknown values are kept as sent.</summary>")
             .Line($"[JsonConverter(typeof(BccStringEnumConverter<{name}>))]")
             .Open($"public readonly partial struct {name} : IEquatable<{name}>, IBccStringEnum<{name}>")

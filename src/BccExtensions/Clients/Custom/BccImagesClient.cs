@@ -1,0 +1,16 @@
+using BccExtensions.Internal;
+using BccExtensions.Models;
+
+namespace BccExtensions;
+
+/// <summary>The hand-written part of the image operations: waiting.</summary>
+internal sealed partial class BccImagesClient
+{
+    private static readonly ImageStatus[] s_stuck = [ImageStatus.CreateFailed, ImageStatus.CreatedFailed, ImageStatus.Error, ImageStatus.NotAvailable];
+
+    public Task<ImageModel> WaitForStatusAsync(string imageId, ImageStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
+        return BccWaiter.WaitAsync(transport.TimeProvider, "Image " + imageId, token => GetAsync(imageId, token), i => i.Status, status, s_stuck, timeout, cancellationToken);
+    }
+}

@@ -1,0 +1,16 @@
+using BccExtensions.Internal;
+using BccExtensions.Models;
+
+namespace BccExtensions;
+
+/// <summary>The hand-written part of the instance operations: waiting.</summary>
+internal sealed partial class BccInstancesClient
+{
+    private static readonly InstanceStatus[] s_stuck = [InstanceStatus.Error, InstanceStatus.Deleted, InstanceStatus.Expired, InstanceStatus.Recycled];
+
+    public Task<BccInstance> WaitForStatusAsync(string instanceId, InstanceStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
+        return BccWaiter.WaitAsync(transport.TimeProvider, "Instance " + instanceId, token => GetAsync(instanceId, token), i => i.Status, status, s_stuck, timeout, cancellationToken);
+    }
+}

@@ -1,8 +1,0 @@
-namespace BccExtensions;
-
-/// <summary>The hand-written part of <see cref="BccBilling"/>: ready-made values.</summary>
-public sealed partial class BccBilling
-{
-    /// <summary>Gets pay-as-you-go billing.</summary>
-    public static BccBilling Postpaid => new() { PaymentTiming = BccExtensions.PaymentTiming.Postpaid };
-}
