@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds bce-auth-v1 signing to any HttpClient, for calls to other Baidu Cloud services (VPC, EIP, BOS…).</summary>
+// Two overloads with an optional configure delegate: one takes a provider factory, one fixed credentials; they never
+// compete for the same arguments, so the backcompat rule against such overloads does not apply.
+#pragma warning disable RS0026
 public static class BceHttpClientBuilderExtensions
 {
     /// <summary>
@@ -61,3 +64,4 @@ public static class BceHttpClientBuilderExtensions
         return builder.AddBceSigningHandler(_ => provider, configure);
     }
 }
+#pragma warning restore RS0026
