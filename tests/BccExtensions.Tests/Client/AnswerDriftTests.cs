@@ -50,7 +50,7 @@ public sealed class AnswerDriftTests
             Assert.True(JsonNode.DeepEquals(expected, read), $"{wireType}, {drift.Name} at {Show(drift.Path)}: expected {expected.ToJsonString()}, read {read.ToJsonString()}");
         }
 
-        Assert.True(drifts.Count > 0 || AnswerSamples.TypeInfo(wireType).Kind == JsonTypeInfoKind.None, "free-form answers are the only ones no drift applies to");
+        Assert.True(drifts.Count > 0 || wireType == "JsonObject", "free-form answers are the only ones no drift applies to");
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public static class AnswerSamples
         Type type = wireType switch
         {
             "StringList" => typeof(IReadOnlyList<string>),
-            "JsonObject" => typeof(JsonObject),
+            "JsonObject" => typeof(IReadOnlyDictionary<string, JsonElement>),
             _ => typeof(IBccClient).Assembly.GetType("BccExtensions.Models." + (s_map["typeNames"]![wireType]?.GetValue<string>() ?? wireType), throwOnError: true)!,
         };
         return BccJsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException($"{type} is not in BccJsonContext.");

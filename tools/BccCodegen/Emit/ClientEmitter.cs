@@ -130,7 +130,7 @@ internal static class ClientEmitter
     {
         { Response: null } => null,
         { Response: "StringList" } => "IReadOnlyList<string>",
-        { Response: "JsonObject" } => "System.Text.Json.Nodes.JsonObject",
+        { Response: "JsonObject" } => "IReadOnlyDictionary<string, System.Text.Json.JsonElement>", // free-form: read-only, never a mutable DOM
         { Unwrap: { } field } => ModelEmitter.TypeOf(field.Type, nullable: false),
         _ => operation.Response,
     };
@@ -141,6 +141,7 @@ internal static class ClientEmitter
     private static string TypeInfo(string response) => response switch
     {
         "StringList" => "IReadOnlyListString",
+        "JsonObject" => "IReadOnlyDictionaryStringJsonElement",
         _ => response,
     };
 
@@ -356,6 +357,7 @@ internal static class ClientEmitter
             .Line("[JsonSerializable(typeof(BceErrorBody))]")
             .Line("[JsonSerializable(typeof(StsCredentialsResponse))]")
             .Line("[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]")
+            .Line("[JsonSerializable(typeof(IReadOnlyDictionary<string, System.Text.Json.JsonElement>))]")
             .Line("[JsonSerializable(typeof(IReadOnlyList<string>))]");
         foreach (TypeModel type in api.Types.Where(t => t.Role != TypeRole.Nested))
         {

@@ -371,13 +371,13 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return response.Instance ?? throw new System.Text.Json.JsonException("BCC GetInstance returned no instance.");
     }
 
-    public async Task<System.Text.Json.Nodes.JsonObject> GetDeleteProgressAsync(GetInstanceDeleteProgressRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> GetDeleteProgressAsync(GetInstanceDeleteProgressRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("GetInstanceDeleteProgress", HttpMethod.Post, "/v2/instance/deleteProgress");
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetInstanceDeleteProgressRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
+        return await transport.SendAsync(call, BccJsonContext.Default.IReadOnlyDictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<GetInstanceUserDataInfoResponse> GetUserDataAsync(GetInstanceUserDataInfoRequest request, CancellationToken cancellationToken = default)

@@ -271,7 +271,7 @@ public partial interface IBccInstancesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetInstanceDeleteProgress</c>: <c>POST /v2/instance/deleteProgress</c>.</remarks>
-    Task<System.Text.Json.Nodes.JsonObject> GetDeleteProgressAsync(GetInstanceDeleteProgressRequest request, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> GetDeleteProgressAsync(GetInstanceDeleteProgressRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the user data of instances.</summary>
     /// <param name="request">The arguments.</param>

@@ -19,6 +19,7 @@ namespace BccExtensions.Internal;
 [JsonSerializable(typeof(BceErrorBody))]
 [JsonSerializable(typeof(StsCredentialsResponse))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, System.Text.Json.JsonElement>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(AcceptReservedInstanceTransferRequest))]
 [JsonSerializable(typeof(AddIpv6Request))]
