@@ -159,6 +159,21 @@ public class BccInstancesClientTests
     }
 
     [Fact]
+    public async Task IdOnlyCalls_TokenPassedPositionally_SendTheSameRequestsAsWithoutIt()
+    {
+        await using TestHost host = TestHost.Create((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"instances":[]}"""));
+        using var cancellation = new CancellationTokenSource();
+
+        await host.Client.Instances.StopAsync("i-1", cancellation.Token);
+        await host.Client.Instances.RebootAsync("i-1", cancellation.Token);
+        await host.Client.Instances.StopAsync("i-1");
+        await host.Client.Instances.ListPageAsync(cancellation.Token);
+
+        Assert.Equal(["PUT /v2/instance/i-1?stop", "PUT /v2/instance/i-1?reboot", "PUT /v2/instance/i-1?stop", "GET /v2/instance"], host.Stub.Requests.Select(r => r.Method + " " + r.Uri.PathAndQuery));
+        Assert.Equal(host.Stub.Requests[0].Body, host.Stub.Requests[2].Body);
+    }
+
+    [Fact]
     public async Task CreateAsync_MissingRequiredMembers_ThrowsBeforeAnyRequest()
     {
         await using TestHost host = TestHost.Create();

@@ -31,8 +31,24 @@ public sealed class PublicSurfaceTests
         Assert.All(ClientMethods, method =>
         {
             Assert.EndsWith("Async", method.Name, StringComparison.Ordinal);
-            ParameterInfo last = method.GetParameters()[^1];
-            Assert.True(last.ParameterType == typeof(CancellationToken) && last.HasDefaultValue, $"{method.DeclaringType!.Name}.{method.Name}: CancellationToken cancellationToken = default comes last");
+            ParameterInfo[] parameters = method.GetParameters();
+            ParameterInfo last = parameters[^1];
+            bool shortForm = parameters[..^1].All(p => p.ParameterType == typeof(string)); // (ids…, CancellationToken): the token is required there
+            Assert.True(last.ParameterType == typeof(CancellationToken) && (last.HasDefaultValue || shortForm), $"{method.DeclaringType!.Name}.{method.Name}: CancellationToken cancellationToken = default comes last");
+        });
+    }
+
+    [Fact]
+    public void ClientMethods_WithAnOptionalRequest_AlsoTakeTheTokenRightAfterTheIds()
+    {
+        var optional = ClientMethods.Where(m => m.GetParameters() is [.., { HasDefaultValue: true, ParameterType.IsClass: true }, { ParameterType.IsValueType: true }] parameters
+            && parameters[..^2].All(p => p.ParameterType == typeof(string))).ToList();
+
+        Assert.True(optional.Count > 50, $"{optional.Count} methods with an optional request");
+        Assert.All(optional, method =>
+        {
+            Type[] shortForm = [.. method.GetParameters()[..^2].Select(p => p.ParameterType), typeof(CancellationToken)];
+            Assert.True(method.DeclaringType!.GetMethod(method.Name, shortForm) is not null, $"{method.DeclaringType.Name}.{method.Name}(ids…, CancellationToken)");
         });
     }
 
@@ -44,8 +60,9 @@ public sealed class PublicSurfaceTests
         Assert.NotEmpty(listers);
         Assert.All(listers, lister =>
         {
-            MethodInfo? page = lister.DeclaringType!.GetMethod(lister.Name[..^"Async".Length] + "PageAsync");
-            Assert.True(page is not null, $"{lister.DeclaringType.Name}.{lister.Name} has a …PageAsync twin");
+            Type[] parameters = [.. lister.GetParameters().Select(p => p.ParameterType)];
+            MethodInfo? page = lister.DeclaringType!.GetMethod(lister.Name[..^"Async".Length] + "PageAsync", parameters);
+            Assert.True(page is not null, $"{lister.DeclaringType.Name}.{lister.Name} has a …PageAsync twin with the same parameters");
             Type item = lister.ReturnType.GetGenericArguments()[0];
             Assert.Equal(typeof(Task<>).MakeGenericType(typeof(BccPage<>).MakeGenericType(item)), page!.ReturnType);
         });

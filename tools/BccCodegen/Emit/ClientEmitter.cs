@@ -35,16 +35,43 @@ internal static class ClientEmitter
                 w.Line($"IAsyncEnumerable<{item}> {operation.Method}Async({Parameters(operation)});").Line();
                 Docs(w, api, operation, $"Reads one page of {Naming.Xml(Naming.Words(pager.Items.Json))}; pass <c>NextMarker</c> as the next request's <c>Marker</c>.", "The page.");
                 w.Line($"Task<BccPage<{item}>> {operation.Method}PageAsync({Parameters(operation)});");
+                WithoutRequest(w, operation, $"IAsyncEnumerable<{item}>", operation.Method + "Async");
+                WithoutRequest(w, operation, $"Task<BccPage<{item}>>", operation.Method + "PageAsync");
             }
             else
             {
                 Docs(w, api, operation, operation.Description, Returns(operation));
                 w.Line($"{ReturnType(operation)} {operation.Method}Async({Parameters(operation)});");
+                WithoutRequest(w, operation, ReturnType(operation), operation.Method + "Async");
             }
         }
 
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// Writes <c>XAsync(ids…, CancellationToken)</c> beside <c>XAsync(ids…, XRequest? request = null, CancellationToken)</c>,
+    /// so a call without a request can pass its token positionally (<c>StopAsync(id, ct)</c>).
+    /// </summary>
+    private static void WithoutRequest(CodeWriter w, OperationModel operation, string returnType, string method)
+    {
+        if (operation.Request is not { } request || !IsOptional(request))
+        {
+            return;
+        }
+
+        string ids = string.Concat(operation.PathIds.Select(id => "string " + Naming.Camel(id) + ", "));
+        string arguments = string.Concat(operation.PathIds.Select(id => Naming.Camel(id) + ", "));
+        string cref = string.Concat(operation.PathIds.Select(_ => "string, ")) + request.Name + ", CancellationToken";
+        w.Line().Line($"/// <summary>Calls <see cref=\"{method}({cref})\"/> without a request.</summary>");
+        foreach (string id in operation.PathIds)
+        {
+            w.Line($"/// <param name=\"{Naming.Camel(id)}\">The {Naming.Xml(Naming.Words(id))} in the path.</param>");
+        }
+
+        w.Line($"/// <param name=\"cancellationToken\">Cancels the call.</param>")
+            .Line($"{returnType} {method}({ids}CancellationToken cancellationToken) => {method}({arguments}null, cancellationToken);");
     }
 
     public static string Implementation(ApiModel api, AreaModel area)

@@ -63,6 +63,14 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <remarks>BCC operation <c>ListAsps</c>: <c>GET /v2/asp</c>.</remarks>
     Task<BccPage<AutoSnapshotPolicyModel>> ListPageAsync(ListAspsRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(ListAspsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<AutoSnapshotPolicyModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListAspsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<AutoSnapshotPolicyModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+
     /// <summary>Updates policy (aspId in body).</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

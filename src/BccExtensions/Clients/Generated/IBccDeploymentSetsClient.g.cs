@@ -16,6 +16,10 @@ public partial interface IBccDeploymentSetsClient
     /// <remarks>BCC operation <c>CreateDeploySet</c>: <c>POST /v2/instance/deployset/create</c>.</remarks>
     Task<CreateDeploySetResponse> CreateAsync(CreateDeploySetRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="CreateAsync(CreateDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<CreateDeploySetResponse> CreateAsync(CancellationToken cancellationToken) => CreateAsync(null, cancellationToken);
+
     /// <summary>Deletes.</summary>
     /// <param name="deployId">The deploy id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -23,6 +27,11 @@ public partial interface IBccDeploymentSetsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteDeploySet</c>: <c>DELETE /v2/instance/deployset/{deployId}</c>.</remarks>
     Task DeleteAsync(string deployId, DeleteDeploySetRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="DeleteAsync(string, DeleteDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="deployId">The deploy id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task DeleteAsync(string deployId, CancellationToken cancellationToken) => DeleteAsync(deployId, null, cancellationToken);
 
     /// <summary>Gets one (note: no /instance prefix).</summary>
     /// <param name="id">The id in the path.</param>
@@ -33,6 +42,11 @@ public partial interface IBccDeploymentSetsClient
     /// <remarks>BCC operation <c>GetDeploySet</c>: <c>GET /v2/deployset/{id}</c>.</remarks>
     Task<GetDeploySetResponse> GetAsync(string id, GetDeploySetRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="GetAsync(string, GetDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="id">The id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<GetDeploySetResponse> GetAsync(string id, CancellationToken cancellationToken) => GetAsync(id, null, cancellationToken);
+
     /// <summary>Lists all deployment sets.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -40,6 +54,10 @@ public partial interface IBccDeploymentSetsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListDeploySet</c>: <c>GET /v2/instance/deployset/list</c>.</remarks>
     Task<ListDeploySetResponse> ListAsync(ListDeploySetRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListAsync(ListDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<ListDeploySetResponse> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Removes instances from a set.</summary>
     /// <param name="request">The arguments.</param>
@@ -55,6 +73,11 @@ public partial interface IBccDeploymentSetsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UpdateDeploySet</c>: <c>PUT /v2/instance/deployset/{deployId}?modifyAttribute</c>.</remarks>
     Task UpdateAsync(string deployId, UpdateDeploySetRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="UpdateAsync(string, UpdateDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="deployId">The deploy id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task UpdateAsync(string deployId, CancellationToken cancellationToken) => UpdateAsync(deployId, null, cancellationToken);
 
     /// <summary>Puts instance into deployment set(s).</summary>
     /// <param name="request">The arguments.</param>

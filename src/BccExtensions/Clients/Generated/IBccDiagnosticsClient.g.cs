@@ -39,6 +39,14 @@ public partial interface IBccDiagnosticsClient
     /// <remarks>BCC operation <c>ListDiagnosticReport</c>: <c>POST /v2/instance/diagnosticReport/list</c>.</remarks>
     Task<BccPage<ExecutionRecord>> ListPageAsync(ListDiagnosticReportRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(ListDiagnosticReportRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<ExecutionRecord> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListDiagnosticReportRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<ExecutionRecord>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+
     /// <summary>Lists the available diagnostic metric sets.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The metric set list of the answer.</returns>

@@ -31,6 +31,10 @@ public partial interface IBccEhcClustersClient
     /// <remarks>BCC operation <c>EhcClusterList</c>: <c>POST /v2/instance/ehc/cluster/list</c>.</remarks>
     Task<EhcClusterListResponse> ListAsync(EhcClusterListRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(EhcClusterListRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<EhcClusterListResponse> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
     /// <summary>Renames / desc.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

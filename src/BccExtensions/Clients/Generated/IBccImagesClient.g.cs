@@ -70,6 +70,14 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>ListImages</c>: <c>GET /v2/image</c>.</remarks>
     Task<BccPage<ImageModel>> ListPageAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(ListImagesRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<ImageModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListImagesRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<ImageModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+
     /// <summary>Lists every images item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -93,6 +101,10 @@ public partial interface IBccImagesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListOs</c>: <c>POST /v2/image/os</c>.</remarks>
     Task<IReadOnlyList<OsModel>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListOsAsync(ListOsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<OsModel>> ListOsAsync(CancellationToken cancellationToken) => ListOsAsync(null, cancellationToken);
 
     /// <summary>Gets accounts an image is shared with.</summary>
     /// <param name="imageId">The image id in the path.</param>
@@ -118,6 +130,10 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>RenameImage</c>: <c>PUT /v2/image/rename</c>.</remarks>
     Task RenameAsync(RenameImageRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="RenameAsync(RenameImageRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task RenameAsync(CancellationToken cancellationToken) => RenameAsync(null, cancellationToken);
+
     /// <summary>Shares with another account.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -125,6 +141,11 @@ public partial interface IBccImagesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ShareImage</c>: <c>POST /v2/image/{imageId}?share</c>.</remarks>
     Task ShareAsync(string imageId, ShareImageRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ShareAsync(string, ShareImageRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="imageId">The image id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task ShareAsync(string imageId, CancellationToken cancellationToken) => ShareAsync(imageId, null, cancellationToken);
 
     /// <summary>Untags image.</summary>
     /// <param name="imageId">The image id in the path.</param>
@@ -141,4 +162,9 @@ public partial interface IBccImagesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UnShareImage</c>: <c>POST /v2/image/{imageId}?unshare</c>.</remarks>
     Task UnshareAsync(string imageId, UnShareImageRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="UnshareAsync(string, UnShareImageRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="imageId">The image id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task UnshareAsync(string imageId, CancellationToken cancellationToken) => UnshareAsync(imageId, null, cancellationToken);
 }

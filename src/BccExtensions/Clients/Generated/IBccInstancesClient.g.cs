@@ -241,6 +241,11 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>DeleteRecycledInstance</c>: <c>DELETE /v2/recycle/instance/{instanceId}</c>.</remarks>
     Task DeleteRecycledAsync(string instanceId, DeleteRecycledInstanceRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="DeleteRecycledAsync(string, DeleteRecycledInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task DeleteRecycledAsync(string instanceId, CancellationToken cancellationToken) => DeleteRecycledAsync(instanceId, null, cancellationToken);
+
     /// <summary>Boots instance into rescue mode.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -305,6 +310,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ListInstances</c>: <c>GET /v2/instance</c>.</remarks>
     Task<BccPage<BccInstance>> ListPageAsync(ListInstancesRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(ListInstancesRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<BccInstance> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListInstancesRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<BccInstance>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+
     /// <summary>Gets specs an instance may be resized to.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -312,6 +325,10 @@ public partial interface IBccInstancesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListAvailableResizeSpec</c>: <c>POST /v2/instance?resizeList</c>.</remarks>
     Task<ListAvailableResizeSpecResponse> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<ListAvailableResizeSpecResponse> ListAvailableResizeSpecsAsync(CancellationToken cancellationToken) => ListAvailableResizeSpecsAsync(null, cancellationToken);
 
     /// <summary>Lists every instances item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments.</param>
@@ -338,6 +355,11 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ListInstanceEnis</c>: <c>GET /v2/eni/{instanceId}</c>.</remarks>
     Task<IReadOnlyList<EniInfo>> ListEnisAsync(string instanceId, ListInstanceEnisRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListEnisAsync(string, ListInstanceEnisRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<EniInfo>> ListEnisAsync(string instanceId, CancellationToken cancellationToken) => ListEnisAsync(instanceId, null, cancellationToken);
+
     /// <summary>Maps short instance ids to UUIDs or back.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -362,6 +384,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>GetInstanceNoChargeList</c>: <c>GET /v2/instance/noCharge</c>.</remarks>
     Task<BccPage<BccInstance>> ListNoChargePageAsync(GetInstanceNoChargeListRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListNoChargeAsync(GetInstanceNoChargeListRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<BccInstance> ListNoChargeAsync(CancellationToken cancellationToken) => ListNoChargeAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListNoChargePageAsync(GetInstanceNoChargeListRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<BccInstance>> ListNoChargePageAsync(CancellationToken cancellationToken) => ListNoChargePageAsync(null, cancellationToken);
+
     /// <summary>Lists every instances item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -377,6 +407,14 @@ public partial interface IBccInstancesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListRecycleInstance</c>: <c>POST /v2/recycle/instance</c>.</remarks>
     Task<BccPage<ResourceBo>> ListRecycledPageAsync(ListRecycleInstanceRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListRecycledAsync(ListRecycleInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<ResourceBo> ListRecycledAsync(CancellationToken cancellationToken) => ListRecycledAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListRecycledPageAsync(ListRecycleInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<ResourceBo>> ListRecycledPageAsync(CancellationToken cancellationToken) => ListRecycledPageAsync(null, cancellationToken);
 
     /// <summary>Lists every instances item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -394,6 +432,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ListServersByMarkerV3</c>: <c>POST /v3/instance/list</c>.</remarks>
     Task<BccPage<InstanceModelV3>> ListV3PageAsync(ListServersByMarkerV3Request? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListV3Async(ListServersByMarkerV3Request, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<InstanceModelV3> ListV3Async(CancellationToken cancellationToken) => ListV3Async(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListV3PageAsync(ListServersByMarkerV3Request, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<InstanceModelV3>> ListV3PageAsync(CancellationToken cancellationToken) => ListV3PageAsync(null, cancellationToken);
+
     /// <summary>Renames / jumbo frame / NIC queue count.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -401,6 +447,11 @@ public partial interface IBccInstancesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifyInstanceAttributes</c>: <c>PUT /v2/instance/{instanceId}?modifyAttribute</c>.</remarks>
     Task ModifyAttributesAsync(string instanceId, ModifyInstanceAttributesRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ModifyAttributesAsync(string, ModifyInstanceAttributesRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task ModifyAttributesAsync(string instanceId, CancellationToken cancellationToken) => ModifyAttributesAsync(instanceId, null, cancellationToken);
 
     /// <summary>Instance description. Supports Chinese characters, letters, digits, period ".", space, underscore "_", hyphen "-", equals sign "=", comma "," (English and Chinese), colon ":", slash "/", and Chinese period "。".</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -443,6 +494,11 @@ public partial interface IBccInstancesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>RebootInstance</c>: <c>PUT /v2/instance/{instanceId}?reboot</c>.</remarks>
     Task<BatchOperationResponse> RebootAsync(string instanceId, RebootInstanceRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="RebootAsync(string, RebootInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BatchOperationResponse> RebootAsync(string instanceId, CancellationToken cancellationToken) => RebootAsync(instanceId, null, cancellationToken);
 
     /// <summary>Reinstalls OS from an image (adminPass encrypted).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -507,6 +563,11 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ResizeInstance</c>: <c>PUT /v2/instance/{instanceId}?resize</c>.</remarks>
     Task ResizeByFlavorAsync(string instanceId, ResizeInstanceRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ResizeByFlavorAsync(string, ResizeInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task ResizeByFlavorAsync(string instanceId, CancellationToken cancellationToken) => ResizeByFlavorAsync(instanceId, null, cancellationToken);
+
     /// <summary>Schedules release time (postpaid).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -514,6 +575,11 @@ public partial interface IBccInstancesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>AutoReleaseInstance</c>: <c>PUT /v2/instance/{instanceId}?autorelease</c>.</remarks>
     Task SetAutoReleaseAsync(string instanceId, AutoReleaseInstanceRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="SetAutoReleaseAsync(string, AutoReleaseInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task SetAutoReleaseAsync(string instanceId, CancellationToken cancellationToken) => SetAutoReleaseAsync(instanceId, null, cancellationToken);
 
     /// <summary>Toggles release protection.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -537,6 +603,11 @@ public partial interface IBccInstancesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>StopInstance</c>: <c>PUT /v2/instance/{instanceId}?stop</c>.</remarks>
     Task StopAsync(string instanceId, StopInstanceRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="StopAsync(string, StopInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task StopAsync(string instanceId, CancellationToken cancellationToken) => StopAsync(instanceId, null, cancellationToken);
 
     /// <summary>Unbinds one security group.</summary>
     /// <param name="instanceId">The instance id in the path.</param>

@@ -73,6 +73,14 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>ListKeypair</c>: <c>GET /v2/keypair</c>.</remarks>
     Task<BccPage<KeypairModel>> ListPageAsync(ListKeypairRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(ListKeypairRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<KeypairModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListKeypairRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<KeypairModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+
     /// <summary>Renames.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="request">The arguments.</param>
@@ -88,4 +96,9 @@ public partial interface IBccKeyPairsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UpdateKeypairDescription</c>: <c>PUT /v2/keypair/{keypairId}?updateDesc</c>.</remarks>
     Task UpdateDescriptionAsync(string keypairId, UpdateKeypairDescriptionRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="UpdateDescriptionAsync(string, UpdateKeypairDescriptionRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="keypairId">The keypair id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task UpdateDescriptionAsync(string keypairId, CancellationToken cancellationToken) => UpdateDescriptionAsync(keypairId, null, cancellationToken);
 }

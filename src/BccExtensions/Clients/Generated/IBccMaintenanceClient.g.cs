@@ -16,6 +16,10 @@ public partial interface IBccMaintenanceClient
     /// <remarks>BCC operation <c>AuthorizeServerEvent</c>: <c>POST /?action=AuthorizeServerEvent</c>.</remarks>
     Task<AuthorizeServerEventResponse> AuthorizeEventAsync(AuthorizeServerEventRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="AuthorizeEventAsync(AuthorizeServerEventRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<AuthorizeServerEventResponse> AuthorizeEventAsync(CancellationToken cancellationToken) => AuthorizeEventAsync(null, cancellationToken);
+
     /// <summary>Acknowledges unplanned event.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -56,6 +60,14 @@ public partial interface IBccMaintenanceClient
     /// <remarks>BCC operation <c>DescribeAuthorizeRules</c>: <c>POST /?action=DescribeAuthorizeRules</c>.</remarks>
     Task<BccPage<InstUserOpAuthorizeRuleResponse>> ListAuthorizeRulesPageAsync(DescribeAuthorizeRulesRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAuthorizeRulesAsync(DescribeAuthorizeRulesRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<InstUserOpAuthorizeRuleResponse> ListAuthorizeRulesAsync(CancellationToken cancellationToken) => ListAuthorizeRulesAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListAuthorizeRulesPageAsync(DescribeAuthorizeRulesRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<InstUserOpAuthorizeRuleResponse>> ListAuthorizeRulesPageAsync(CancellationToken cancellationToken) => ListAuthorizeRulesPageAsync(null, cancellationToken);
+
     /// <summary>Lists every planned maintenance events item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -71,6 +83,14 @@ public partial interface IBccMaintenanceClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribePlannedEventRecords</c>: <c>POST /?action=DescribePlannedEventRecords</c>.</remarks>
     Task<BccPage<PlannedEventResponse>> ListPlannedEventRecordsPageAsync(DescribePlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListPlannedEventRecordsAsync(DescribePlannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<PlannedEventResponse> ListPlannedEventRecordsAsync(CancellationToken cancellationToken) => ListPlannedEventRecordsAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPlannedEventRecordsPageAsync(DescribePlannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<PlannedEventResponse>> ListPlannedEventRecordsPageAsync(CancellationToken cancellationToken) => ListPlannedEventRecordsPageAsync(null, cancellationToken);
 
     /// <summary>Lists every planned maintenance events item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -88,6 +108,14 @@ public partial interface IBccMaintenanceClient
     /// <remarks>BCC operation <c>DescribePlannedEvents</c>: <c>POST /?action=DescribePlannedEvents</c>.</remarks>
     Task<BccPage<PlannedEventResponse>> ListPlannedEventsPageAsync(DescribePlannedEventsRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListPlannedEventsAsync(DescribePlannedEventsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<PlannedEventResponse> ListPlannedEventsAsync(CancellationToken cancellationToken) => ListPlannedEventsAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPlannedEventsPageAsync(DescribePlannedEventsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<PlannedEventResponse>> ListPlannedEventsPageAsync(CancellationToken cancellationToken) => ListPlannedEventsPageAsync(null, cancellationToken);
+
     /// <summary>Lists every unplanned maintenance events item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -104,6 +132,14 @@ public partial interface IBccMaintenanceClient
     /// <remarks>BCC operation <c>DescribeUnplannedEventRecords</c>: <c>POST /?action=DescribeUnplannedEventRecords</c>.</remarks>
     Task<BccPage<UnplannedEventResponse>> ListUnplannedEventRecordsPageAsync(DescribeUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListUnplannedEventRecordsAsync(DescribeUnplannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<UnplannedEventResponse> ListUnplannedEventRecordsAsync(CancellationToken cancellationToken) => ListUnplannedEventRecordsAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListUnplannedEventRecordsPageAsync(DescribeUnplannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<UnplannedEventResponse>> ListUnplannedEventRecordsPageAsync(CancellationToken cancellationToken) => ListUnplannedEventRecordsPageAsync(null, cancellationToken);
+
     /// <summary>Lists every unplanned maintenance events item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -119,6 +155,14 @@ public partial interface IBccMaintenanceClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeUnplannedEvents</c>: <c>POST /?action=DescribeUnplannedEvents</c>.</remarks>
     Task<BccPage<UnplannedEventResponse>> ListUnplannedEventsPageAsync(DescribeUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListUnplannedEventsAsync(DescribeUnplannedEventsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<UnplannedEventResponse> ListUnplannedEventsAsync(CancellationToken cancellationToken) => ListUnplannedEventsAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListUnplannedEventsPageAsync(DescribeUnplannedEventsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<UnplannedEventResponse>> ListUnplannedEventsPageAsync(CancellationToken cancellationToken) => ListUnplannedEventsPageAsync(null, cancellationToken);
 
     /// <summary>Edits rule.</summary>
     /// <param name="request">The arguments.</param>

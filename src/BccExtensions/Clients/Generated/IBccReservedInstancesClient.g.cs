@@ -70,6 +70,14 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>GetReservedInstance</c>: <c>POST /v2/instance/reserved/list</c>.</remarks>
     Task<BccPage<ReservedInstanceInfo>> ListPageAsync(GetReservedInstanceRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(GetReservedInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<ReservedInstanceInfo> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(GetReservedInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<ReservedInstanceInfo>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+
     /// <summary>Lists every transfer records item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -86,6 +94,14 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>ListReservedInstanceTransferIn</c>: <c>POST /v2/instance/reserved/transfer/in/list</c>.</remarks>
     Task<BccPage<TransferInRecord>> ListTransfersInPageAsync(ListReservedInstanceTransferInRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListTransfersInAsync(ListReservedInstanceTransferInRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<TransferInRecord> ListTransfersInAsync(CancellationToken cancellationToken) => ListTransfersInAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListTransfersInPageAsync(ListReservedInstanceTransferInRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<TransferInRecord>> ListTransfersInPageAsync(CancellationToken cancellationToken) => ListTransfersInPageAsync(null, cancellationToken);
+
     /// <summary>Lists every transfer records item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -101,6 +117,14 @@ public partial interface IBccReservedInstancesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListReservedInstanceTransferOut</c>: <c>POST /v2/instance/reserved/transfer/out/list</c>.</remarks>
     Task<BccPage<TransferOutRecord>> ListTransfersOutPageAsync(ListReservedInstanceTransferOutRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListTransfersOutAsync(ListReservedInstanceTransferOutRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<TransferOutRecord> ListTransfersOutAsync(CancellationToken cancellationToken) => ListTransfersOutAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListTransfersOutPageAsync(ListReservedInstanceTransferOutRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<TransferOutRecord>> ListTransfersOutPageAsync(CancellationToken cancellationToken) => ListTransfersOutPageAsync(null, cancellationToken);
 
     /// <summary>Renames / move zone / EHC.</summary>
     /// <param name="request">The arguments.</param>

@@ -24,6 +24,10 @@ public partial interface IBccRolesClient
     /// <remarks>BCC operation <c>GetRoleList</c>: <c>GET /v2/instance/role/list</c>.</remarks>
     Task<IReadOnlyList<InstanceRoleModel>> ListAsync(GetRoleListRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(GetRoleListRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<InstanceRoleModel>> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
     /// <summary>Detaches role.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

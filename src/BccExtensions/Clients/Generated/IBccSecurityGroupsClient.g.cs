@@ -32,6 +32,11 @@ public partial interface IBccSecurityGroupsClient
     /// <remarks>BCC operation <c>DeleteSecurityGroup</c>: <c>DELETE /v2/securityGroup/{securityGroupId}</c>.</remarks>
     Task DeleteAsync(string securityGroupId, DeleteSecurityGroupRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="DeleteAsync(string, DeleteSecurityGroupRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="securityGroupId">The security group id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task DeleteAsync(string securityGroupId, CancellationToken cancellationToken) => DeleteAsync(securityGroupId, null, cancellationToken);
+
     /// <summary>Deletes a rule by ruleId.</summary>
     /// <param name="securityGroupRuleId">The security group rule id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -39,6 +44,11 @@ public partial interface IBccSecurityGroupsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteSecurityGroupRule</c>: <c>DELETE /v2/securityGroup/rule/{securityGroupRuleId}</c>.</remarks>
     Task DeleteRuleAsync(string securityGroupRuleId, DeleteSecurityGroupRuleRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="DeleteRuleAsync(string, DeleteSecurityGroupRuleRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="securityGroupRuleId">The security group rule id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task DeleteRuleAsync(string securityGroupRuleId, CancellationToken cancellationToken) => DeleteRuleAsync(securityGroupRuleId, null, cancellationToken);
 
     /// <summary>Gets a security group with its rules and version.</summary>
     /// <param name="securityGroupId">The security group id in the path.</param>
@@ -63,6 +73,14 @@ public partial interface IBccSecurityGroupsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSecurityGroups</c>: <c>GET /v2/securityGroup</c>.</remarks>
     Task<BccPage<SecurityGroupModel>> ListPageAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListAsync(ListSecurityGroupsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<SecurityGroupModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListSecurityGroupsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<SecurityGroupModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Removes a rule (matched by content).</summary>
     /// <param name="securityGroupId">The security group id in the path.</param>

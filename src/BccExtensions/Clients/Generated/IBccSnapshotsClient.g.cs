@@ -70,6 +70,14 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>ListSnapshots</c>: <c>GET /v2/snapshot</c>.</remarks>
     Task<BccPage<SnapshotModel>> ListPageAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(ListSnapshotsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<SnapshotModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListSnapshotsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<SnapshotModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+
     /// <summary>Lists snapshot chains (page-number paging).</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -77,6 +85,10 @@ public partial interface IBccSnapshotsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSnapchain</c>: <c>GET /v2/snapshot/chain</c>.</remarks>
     Task<ListSnapchainResponse> ListChainsAsync(ListSnapchainRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListChainsAsync(ListSnapchainRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<ListSnapchainResponse> ListChainsAsync(CancellationToken cancellationToken) => ListChainsAsync(null, cancellationToken);
 
     /// <summary>Lists every result item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -94,6 +106,14 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>ListSnapshotShare</c>: <c>POST /v2/snapshot/snapshotShare/list</c>.</remarks>
     Task<BccPage<SnapshotShareModel>> ListSharesPageAsync(ListSnapshotShareRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListSharesAsync(ListSnapshotShareRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<SnapshotShareModel> ListSharesAsync(CancellationToken cancellationToken) => ListSharesAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListSharesPageAsync(ListSnapshotShareRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<SnapshotShareModel>> ListSharesPageAsync(CancellationToken cancellationToken) => ListSharesPageAsync(null, cancellationToken);
+
     /// <summary>Description of the snapshot.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -101,6 +121,11 @@ public partial interface IBccSnapshotsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifySnapshotAttribute</c>: <c>PUT /v2/snapshot/{snapshotId}?modifyAttribute</c>.</remarks>
     Task ModifyAttributesAsync(string snapshotId, ModifySnapshotAttributeRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ModifyAttributesAsync(string, ModifySnapshotAttributeRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="snapshotId">The snapshot id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task ModifyAttributesAsync(string snapshotId, CancellationToken cancellationToken) => ModifyAttributesAsync(snapshotId, null, cancellationToken);
 
     /// <summary>Copies snapshot to other regions.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
@@ -110,6 +135,11 @@ public partial interface IBccSnapshotsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>RemoteCopySnapshot</c>: <c>PUT /v2/snapshot/remote_copy/{snapshotId}</c>.</remarks>
     Task<IReadOnlyList<RemoteCopySnapshot>> RemoteCopyAsync(string snapshotId, RemoteCopySnapshotRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="RemoteCopyAsync(string, RemoteCopySnapshotRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="snapshotId">The snapshot id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<RemoteCopySnapshot>> RemoteCopyAsync(string snapshotId, CancellationToken cancellationToken) => RemoteCopyAsync(snapshotId, null, cancellationToken);
 
     /// <summary>Shares snapshot with accounts.</summary>
     /// <param name="request">The arguments.</param>

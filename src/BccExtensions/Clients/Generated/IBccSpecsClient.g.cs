@@ -39,6 +39,10 @@ public partial interface IBccSpecsClient
     /// <remarks>BCC operation <c>GetInstanceCreateStock</c>: <c>POST /v2/instance/stock/createInstance</c>.</remarks>
     Task<InstanceStockResponse> GetCreateStockAsync(GetInstanceCreateStockRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="GetCreateStockAsync(GetInstanceCreateStockRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<InstanceStockResponse> GetCreateStockAsync(CancellationToken cancellationToken) => GetCreateStockAsync(null, cancellationToken);
+
     /// <summary>Gets the online stock of flavors.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -46,6 +50,10 @@ public partial interface IBccSpecsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetInstOccupyStocksOfVm</c>: <c>POST /v2/instance/stock/getInstOccupyStocksOfVM</c>.</remarks>
     Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(CancellationToken cancellationToken) => GetOccupiedStocksAsync(null, cancellationToken);
 
     /// <summary>Gets price quote for a spec.</summary>
     /// <param name="request">The arguments.</param>
@@ -94,6 +102,10 @@ public partial interface IBccSpecsClient
     /// <remarks>BCC operation <c>ListBidFlavor</c>: <c>POST /v2/instance/bidFlavor</c>.</remarks>
     Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(ListBidFlavorRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListBidFlavorsAsync(ListBidFlavorRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(CancellationToken cancellationToken) => ListBidFlavorsAsync(null, cancellationToken);
+
     /// <summary>Gets specs per zone (zoneName/specs/specIds).</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -101,6 +113,10 @@ public partial interface IBccSpecsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListFlavorSpec</c>: <c>GET /v2/instance/flavorSpec</c>.</remarks>
     Task<IReadOnlyList<ZoneResourceDetailSpec>> ListFlavorSpecsAsync(ListFlavorSpecRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListFlavorSpecsAsync(ListFlavorSpecRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<ZoneResourceDetailSpec>> ListFlavorSpecsAsync(CancellationToken cancellationToken) => ListFlavorSpecsAsync(null, cancellationToken);
 
     /// <summary>Lists the instance type families of a zone.</summary>
     /// <param name="request">The arguments.</param>
@@ -117,4 +133,8 @@ public partial interface IBccSpecsClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetSortedInstFlavors</c>: <c>POST /v2/instance/stock/getSortedInstFlavors</c>.</remarks>
     Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(GetSortedInstFlavorsRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListSortedFlavorsAsync(GetSortedInstFlavorsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(CancellationToken cancellationToken) => ListSortedFlavorsAsync(null, cancellationToken);
 }

@@ -31,4 +31,12 @@ public partial interface IBccTasksClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListTask</c>: <c>POST /v2/task/list</c>.</remarks>
     Task<BccPage<TaskDetail>> ListPageAsync(ListTaskRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListAsync(ListTaskRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<TaskDetail> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListTaskRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<TaskDetail>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 }

@@ -55,6 +55,14 @@ public partial interface IBccVolumeClustersClient
     /// <remarks>BCC operation <c>ListVolumeClusters</c>: <c>GET /v2/volume/cluster</c>.</remarks>
     Task<BccPage<VolumeClusterModel>> ListPageAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(ListVolumeClustersRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<VolumeClusterModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListVolumeClustersRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<VolumeClusterModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+
     /// <summary>Renews a prepaid dedicated CDS cluster.</summary>
     /// <param name="clusterId">The cluster id in the path.</param>
     /// <param name="request">The arguments.</param>

@@ -127,6 +127,14 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>ListVolumes</c>: <c>GET /v2/volume</c>.</remarks>
     Task<BccPage<VolumeModel>> ListPageAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListAsync(ListVolumesRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<VolumeModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListPageAsync(ListVolumesRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<VolumeModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+
     /// <summary>Lists every volumes item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -143,6 +151,14 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>ListCDSVolumeV3</c>: <c>GET /v3/volume</c>.</remarks>
     Task<BccPage<VolumeModelV3>> ListV3PageAsync(ListCDSVolumeV3Request? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListV3Async(ListCDSVolumeV3Request, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    IAsyncEnumerable<VolumeModelV3> ListV3Async(CancellationToken cancellationToken) => ListV3Async(null, cancellationToken);
+
+    /// <summary>Calls <see cref="ListV3PageAsync(ListCDSVolumeV3Request, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccPage<VolumeModelV3>> ListV3PageAsync(CancellationToken cancellationToken) => ListV3PageAsync(null, cancellationToken);
+
     /// <summary>New description of the disk; desc and cdsName cannot both be empty; supports Chinese characters, letters, digits, period ".", space, underscore "_", hyphen "-", equals sign "=", comma ",", Chinese comma "，", colon ":", slash "/", and Chinese period "。".</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -151,6 +167,11 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>ModifyCdsAttribute</c>: <c>PUT /v2/volume/{volumeId}?modify</c>.</remarks>
     Task ModifyAttributesAsync(string volumeId, ModifyCdsAttributeRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ModifyAttributesAsync(string, ModifyCdsAttributeRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="volumeId">The volume id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task ModifyAttributesAsync(string volumeId, CancellationToken cancellationToken) => ModifyAttributesAsync(volumeId, null, cancellationToken);
+
     /// <summary>Changes billing type.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -158,6 +179,11 @@ public partial interface IBccVolumesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifyVolumeChargeType</c>: <c>PUT /v2/volume/{volumeId}?modifyChargeType</c>.</remarks>
     Task ModifyChargeTypeAsync(string volumeId, ModifyVolumeChargeTypeRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ModifyChargeTypeAsync(string, ModifyVolumeChargeTypeRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="volumeId">The volume id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task ModifyChargeTypeAsync(string volumeId, CancellationToken cancellationToken) => ModifyChargeTypeAsync(volumeId, null, cancellationToken);
 
     /// <summary>Turns deletion protection of volumes on or off.</summary>
     /// <param name="request">The arguments.</param>
@@ -173,6 +199,11 @@ public partial interface IBccVolumesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ReleaseVolume</c>: <c>POST /v2/volume/{volumeId}</c>.</remarks>
     Task ReleaseAsync(string volumeId, ReleaseVolumeRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ReleaseAsync(string, ReleaseVolumeRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="volumeId">The volume id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task ReleaseAsync(string volumeId, CancellationToken cancellationToken) => ReleaseAsync(volumeId, null, cancellationToken);
 
     /// <summary>Releases (refunds) a prepaid CDS volume.</summary>
     /// <param name="request">The arguments.</param>
@@ -207,6 +238,11 @@ public partial interface IBccVolumesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ResizeVolume</c>: <c>PUT /v2/volume/{volumeId}?resize</c>.</remarks>
     Task<ResizeVolumeResponse> ResizeAsync(string volumeId, ResizeVolumeRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ResizeAsync(string, ResizeVolumeRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="volumeId">The volume id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<ResizeVolumeResponse> ResizeAsync(string volumeId, CancellationToken cancellationToken) => ResizeAsync(volumeId, null, cancellationToken);
 
     /// <summary>Rolls disk back to a snapshot.</summary>
     /// <param name="volumeId">The volume id in the path.</param>

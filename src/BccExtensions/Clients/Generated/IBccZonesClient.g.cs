@@ -23,6 +23,10 @@ public partial interface IBccZonesClient
     /// <remarks>BCC operation <c>GetZoneBySpec</c>: <c>GET /v1/instance/flavorZones</c>.</remarks>
     Task<GetZoneBySpecResponse> ListBySpecAsync(GetZoneBySpecRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls <see cref="ListBySpecAsync(GetZoneBySpecRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<GetZoneBySpecResponse> ListBySpecAsync(CancellationToken cancellationToken) => ListBySpecAsync(null, cancellationToken);
+
     /// <summary>Gets regions and their endpoints.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -30,4 +34,8 @@ public partial interface IBccZonesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeRegions</c>: <c>POST /v2/region/describeRegions</c>.</remarks>
     Task<IReadOnlyList<RegionModel>> ListRegionsAsync(DescribeRegionsRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ListRegionsAsync(DescribeRegionsRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<RegionModel>> ListRegionsAsync(CancellationToken cancellationToken) => ListRegionsAsync(null, cancellationToken);
 }
