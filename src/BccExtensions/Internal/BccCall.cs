@@ -32,6 +32,13 @@ internal sealed class BccCall
     /// <summary>Gets the percent-encoded path.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Gets whether sending this call again after an ambiguous failure cannot do anything twice: a safe method, or a
+    /// <c>clientToken</c> the service deduplicates. The retry rule reads it from the resilience context.
+    /// </summary>
+    public bool IsReplayable => Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Options
+        || (_query?.Exists(parameter => parameter.Key == "clientToken") ?? false);
+
     /// <summary>Gets the UTF-8 JSON body, if any.</summary>
     public byte[]? Body { get; set; }
 

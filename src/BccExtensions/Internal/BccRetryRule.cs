@@ -13,32 +13,12 @@ namespace BccExtensions.Internal;
 /// </summary>
 internal static class BccRetryRule
 {
-    /// <summary>Set by the signing handler on each attempt: whether replaying the request cannot do anything twice.</summary>
+    /// <summary>Set by <see cref="BccTransport"/> on the resilience context before the pipeline: whether replaying the call cannot do anything twice.</summary>
     public static readonly ResiliencePropertyKey<bool> Replayable = new("BccExtensions.Replayable");
 
     /// <summary>The retry predicate for the standard resilience handler.</summary>
     public static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args) =>
         ValueTask.FromResult(IsRetryable(args.Outcome, args.Context.Properties.GetValue(Replayable, false)));
-
-    /// <summary>Records on the request's resilience context whether it may be replayed after an ambiguous failure.</summary>
-    public static void MarkReplayable(HttpRequestMessage request)
-    {
-        if (request.GetResilienceContext() is { } context)
-        {
-            context.Properties.Set(Replayable, IsReplayable(request));
-        }
-    }
-
-    internal static bool IsReplayable(HttpRequestMessage request)
-    {
-        if (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options)
-        {
-            return true;
-        }
-
-        string query = request.RequestUri?.Query ?? string.Empty;
-        return Signing.BceQuery.HasParameter(query.AsSpan().TrimStart('?'), "clientToken");
-    }
 
     internal static bool IsRetryable(Outcome<HttpResponseMessage> outcome, bool replayable)
     {

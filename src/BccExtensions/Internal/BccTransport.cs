@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace BccExtensions.Internal;
 
@@ -93,6 +94,11 @@ internal sealed class BccTransport(
         activity?.SetTag("server.address", uri.Host);
         long started = TimeProvider.GetTimestamp();
         HttpResponseMessage response;
+
+        // Per-call facts ride on the resilience context, which the standard handler reuses when one is set.
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(BccRetryRule.Replayable, call.IsReplayable);
+        request.SetResilienceContext(context);
         try
         {
             // Bodies are already read inside the pipeline (BccResponseBufferingHandler), within the attempt timeout.
@@ -102,6 +108,11 @@ internal sealed class BccTransport(
         {
             Record(activity, call, uri.Host, started, status: null, exception.GetType().Name);
             throw;
+        }
+        finally
+        {
+            request.SetResilienceContext(null);
+            ResilienceContextPool.Shared.Return(context);
         }
 
         string? requestId = BceErrorReader.HeaderRequestId(response);

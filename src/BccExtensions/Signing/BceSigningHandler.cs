@@ -28,7 +28,6 @@ internal sealed class BceSigningHandler(
             throw new InvalidOperationException("A signed request needs an absolute RequestUri.");
         }
 
-        BccRetryRule.MarkReplayable(request);
         HttpResponseMessage response = await SignAndSendAsync(request, uri, cancellationToken).ConfigureAwait(false);
         if (!await BceErrorReader.IsRequestExpiredAsync(response, cancellationToken).ConfigureAwait(false)
             || !clockSkew.TryLearn(response.Headers.Date, timeProvider.GetUtcNow()))
