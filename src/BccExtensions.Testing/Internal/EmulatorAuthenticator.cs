@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using BccExtensions.Signing;
 using Microsoft.AspNetCore.Http;
 
 namespace BccExtensions.Testing.Internal;
@@ -20,7 +19,7 @@ internal sealed class EmulatorAuthenticator(EmulatorKeys keys, BccEmulatorOption
     {
         string authorization = request.Headers.Authorization.ToString();
         string[] parts = authorization.Split('/');
-        if (parts.Length != 6 || parts[0] != BceSigner.AuthVersion || parts[1].Length == 0
+        if (parts.Length != 6 || parts[0] != EmulatorSigner.AuthVersion || parts[1].Length == 0
             || !DateTimeOffset.TryParseExact(parts[2], "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset timestamp)
             || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out int expiration) || expiration <= 0
             || parts[5].Length != 64)
@@ -36,9 +35,8 @@ internal sealed class EmulatorAuthenticator(EmulatorKeys keys, BccEmulatorOption
             throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.RequestExpired, $"Request has expired. Timestamp date is {parts[2]}.");
         }
 
-        BceHeader[] headers = SignedHeaders(request, parts[4]);
-        string expected = BceSigner.Sign(request.Method, rawPath, rawQuery, headers, caller.AccessKeyId, caller.SecretAccessKey, parts[2], expiration);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected[^64..]), Encoding.ASCII.GetBytes(parts[5])))
+        string expected = EmulatorSigner.Signature(request.Method, rawPath, rawQuery, SignedHeaders(request, parts[4]), caller.SecretAccessKey, string.Join('/', parts[..4]));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[5])))
         {
             throw new EmulatorError(HttpStatusCode.Forbidden, BccErrorCodes.SignatureDoesNotMatch, "The request signature we calculated does not match the signature you provided.");
         }
@@ -77,12 +75,12 @@ internal sealed class EmulatorAuthenticator(EmulatorKeys keys, BccEmulatorOption
         return new EmulatorCaller(accessKeyId, temporary.SecretAccessKey, IsTemporary: true);
     }
 
-    private static BceHeader[] SignedHeaders(HttpRequest request, string signedHeadersField)
+    private static List<KeyValuePair<string, string>> SignedHeaders(HttpRequest request, string signedHeadersField)
     {
         HashSet<string>? listed = signedHeadersField.Length == 0
             ? null
             : new HashSet<string>(signedHeadersField.Split(';'), StringComparer.OrdinalIgnoreCase);
-        var headers = new List<BceHeader>();
+        var headers = new List<KeyValuePair<string, string>>();
         foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> header in request.Headers)
         {
             string name = header.Key.ToLowerInvariant();
@@ -92,11 +90,11 @@ internal sealed class EmulatorAuthenticator(EmulatorKeys keys, BccEmulatorOption
             string value = header.Value.ToString().Trim();
             if (signed && name != "authorization" && value.Length > 0)
             {
-                headers.Add(new BceHeader(name, value));
+                headers.Add(new(name, value));
             }
         }
 
-        return [.. headers];
+        return headers;
     }
 
     internal static string? QueryValue(string rawQuery, string name)
