@@ -120,7 +120,7 @@ internal sealed class SpecReader
             TypeRef type = ResponseFieldType(node!.AsObject(), name, json);
             string doc = node["notes"] is JsonNode notes && !Text(notes).StartsWith("enum hint", StringComparison.Ordinal)
                 ? Naming.Sentence(Text(notes))
-                : string.Empty;
+                : _map["fieldDocs"]?[json]?.GetValue<string>() ?? string.Empty;
             fields.Add(new FieldModel(json, PropertyName(json, TypeName(name), fields), type, Required: false, doc, FieldPosition.Body, Encrypted: false));
         }
 

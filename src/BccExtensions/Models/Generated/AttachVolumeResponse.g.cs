@@ -12,7 +12,7 @@ public sealed partial class AttachVolumeResponse
     [JsonPropertyName("volumeAttachment")]
     public VolumeAttachmentModel? VolumeAttachment { get; init; }
 
-    /// <summary>Gets the warning list.</summary>
+    /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
     public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -32,11 +32,11 @@ public sealed partial class AutoSnapshotPolicyModel
     [JsonPropertyName("retentionDays")]
     public int RetentionDays { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public DateTimeOffset? CreatedTime { get; init; }
 
-    /// <summary>Gets the updated time.</summary>
+    /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
     public DateTimeOffset? UpdatedTime { get; init; }
 

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>AzIntstanceStatisDetail</c>).</summary>
 public sealed partial class AzIntstanceStatisDetail
 {
-    /// <summary>Gets the zone name.</summary>
+    /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
     public string? ZoneName { get; init; }
 
@@ -28,7 +28,7 @@ public sealed partial class AzIntstanceStatisDetail
     [JsonPropertyName("bbcInstanceCnt")]
     public int BbcInstanceCnt { get; init; }
 
-    /// <summary>Gets the instance ids.</summary>
+    /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
     public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 

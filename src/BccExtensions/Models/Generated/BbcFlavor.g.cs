@@ -8,11 +8,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BbcFlavor</c>).</summary>
 public sealed partial class BbcFlavor
 {
-    /// <summary>Gets the cpu count.</summary>
+    /// <summary>Gets the number of vCPUs.</summary>
     [JsonPropertyName("cpuCount")]
     public int CpuCount { get; init; }
 
-    /// <summary>Gets the memory capacity in GB.</summary>
+    /// <summary>Gets the memory size in GB.</summary>
     [JsonPropertyName("memoryCapacityInGB")]
     public int MemoryCapacityInGB { get; init; }
 
@@ -40,11 +40,11 @@ public sealed partial class BbcFlavor
     [JsonPropertyName("productType")]
     public string? ProductType { get; init; }
 
-    /// <summary>Gets the spec.</summary>
+    /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }
 
-    /// <summary>Gets the spec id.</summary>
+    /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>
     [JsonPropertyName("specId")]
     public string? SpecId { get; init; }
 

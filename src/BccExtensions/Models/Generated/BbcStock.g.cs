@@ -16,7 +16,7 @@ public sealed partial class BbcStock
     [JsonPropertyName("inventoryQuantity")]
     public int InventoryQuantity { get; init; }
 
-    /// <summary>Gets the updated time.</summary>
+    /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
     public string? UpdatedTime { get; init; }
 
@@ -24,7 +24,7 @@ public sealed partial class BbcStock
     [JsonPropertyName("collectionTime")]
     public string? CollectionTime { get; init; }
 
-    /// <summary>Gets the logical zone.</summary>
+    /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
     public string? LogicalZone { get; init; }
 }

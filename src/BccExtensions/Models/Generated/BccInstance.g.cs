@@ -48,7 +48,7 @@ public sealed partial class BccInstance
     [JsonPropertyName("instanceType")]
     public InstanceType InstanceType { get; init; }
 
-    /// <summary>Gets the spec.</summary>
+    /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }
 
@@ -60,7 +60,7 @@ public sealed partial class BccInstance
     [JsonPropertyName("status")]
     public InstanceStatus Status { get; init; }
 
-    /// <summary>Gets the desc.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
     public string? Description { get; init; }
 
@@ -68,7 +68,7 @@ public sealed partial class BccInstance
     [JsonPropertyName("createdFrom")]
     public string? CreatedFrom { get; init; }
 
-    /// <summary>Gets the payment timing.</summary>
+    /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
     public PaymentTiming PaymentTiming { get; init; }
 
@@ -80,11 +80,11 @@ public sealed partial class BccInstance
     [JsonPropertyName("displayChargeStatus")]
     public string? DisplayChargeStatus { get; init; }
 
-    /// <summary>Gets the create time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
     public DateTimeOffset? CreateTime { get; init; }
 
-    /// <summary>Gets the expire time.</summary>
+    /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
     public DateTimeOffset? ExpireTime { get; init; }
 
@@ -100,7 +100,7 @@ public sealed partial class BccInstance
     [JsonPropertyName("publicIp")]
     public string? PublicIp { get; init; }
 
-    /// <summary>Gets the cpu count.</summary>
+    /// <summary>Gets the number of vCPUs.</summary>
     [JsonPropertyName("cpuCount")]
     public int CpuCount { get; init; }
 
@@ -156,7 +156,7 @@ public sealed partial class BccInstance
     [JsonPropertyName("npuVideoMemory")]
     public string? NpuVideoMemory { get; init; }
 
-    /// <summary>Gets the memory capacity in GB.</summary>
+    /// <summary>Gets the memory size in GB.</summary>
     [JsonPropertyName("memoryCapacityInGB")]
     public int MemoryCapacityInGB { get; init; }
 
@@ -192,11 +192,11 @@ public sealed partial class BccInstance
     [JsonPropertyName("placementPolicy")]
     public string? PlacementPolicy { get; init; }
 
-    /// <summary>Gets the subnet id.</summary>
+    /// <summary>Gets the id of the subnet (<c>sbn-…</c>).</summary>
     [JsonPropertyName("subnetId")]
     public string? SubnetId { get; init; }
 
-    /// <summary>Gets the vpc id.</summary>
+    /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
     public string? VpcId { get; init; }
 
@@ -212,7 +212,7 @@ public sealed partial class BccInstance
     [JsonPropertyName("deploysetId")]
     public string? DeploysetId { get; init; }
 
-    /// <summary>Gets the zone name.</summary>
+    /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
     public string? ZoneName { get; init; }
 
@@ -292,7 +292,7 @@ public sealed partial class BccInstance
     [JsonPropertyName("eniNum")]
     public string? EniNum { get; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 

@@ -8,11 +8,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BccStock</c>).</summary>
 public sealed partial class BccStock
 {
-    /// <summary>Gets the spec.</summary>
+    /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }
 
-    /// <summary>Gets the spec id.</summary>
+    /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>
     [JsonPropertyName("specId")]
     public string? SpecId { get; init; }
 
@@ -24,7 +24,7 @@ public sealed partial class BccStock
     [JsonPropertyName("rootOnLocal")]
     public bool RootOnLocal { get; init; }
 
-    /// <summary>Gets the updated time.</summary>
+    /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
     public string? UpdatedTime { get; init; }
 
@@ -32,7 +32,7 @@ public sealed partial class BccStock
     [JsonPropertyName("collectionTime")]
     public string? CollectionTime { get; init; }
 
-    /// <summary>Gets the logical zone.</summary>
+    /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
     public string? LogicalZone { get; init; }
 }

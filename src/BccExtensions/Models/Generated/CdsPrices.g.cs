@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CdsPrices</c>).</summary>
 public sealed partial class CdsPrices
 {
-    /// <summary>Gets the storage type.</summary>
+    /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]
     public StorageType StorageType { get; init; }
 

@@ -20,15 +20,15 @@ public sealed partial class ConfigItem
     [JsonPropertyName("type")]
     public string? Type { get; init; }
 
-    /// <summary>Gets the spec id.</summary>
+    /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>
     [JsonPropertyName("specId")]
     public string? SpecId { get; init; }
 
-    /// <summary>Gets the spec.</summary>
+    /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }
 
-    /// <summary>Gets the zone name.</summary>
+    /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
     public string? ZoneName { get; init; }
 }

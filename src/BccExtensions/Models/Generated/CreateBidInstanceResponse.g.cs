@@ -8,11 +8,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateBidInstanceResponse</c>).</summary>
 public sealed partial class CreateBidInstanceResponse
 {
-    /// <summary>Gets the order id.</summary>
+    /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
     public string? OrderId { get; init; }
 
-    /// <summary>Gets the instance ids.</summary>
+    /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
     public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 

@@ -12,7 +12,7 @@ public sealed partial class CreateCdsVolumeResponse
     [JsonPropertyName("volumeIds")]
     public IReadOnlyList<string> VolumeIds { get => field ?? []; init; }
 
-    /// <summary>Gets the warning list.</summary>
+    /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
     public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -8,15 +8,15 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateInstanceBySpecResponse</c>).</summary>
 public sealed partial class CreateInstanceBySpecResponse
 {
-    /// <summary>Gets the order id.</summary>
+    /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
     public string? OrderId { get; init; }
 
-    /// <summary>Gets the instance ids.</summary>
+    /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
     public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 
-    /// <summary>Gets the warning list.</summary>
+    /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
     public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -8,11 +8,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateInstanceResponse</c>).</summary>
 public sealed partial class CreateInstanceResponse
 {
-    /// <summary>Gets the instance ids.</summary>
+    /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
     public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 
-    /// <summary>Gets the warning list.</summary>
+    /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
     public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateInstanceV3Response</c>).</summary>
 public sealed partial class CreateInstanceV3Response
 {
-    /// <summary>Gets the instance ids.</summary>
+    /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
     public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 }

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateSnapshotShareResponse</c>).</summary>
 public sealed partial class CreateSnapshotShareResponse
 {
-    /// <summary>Gets the snapshot id.</summary>
+    /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>
     [JsonPropertyName("snapshotId")]
     public string? SnapshotId { get; init; }
 }

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateVolumeResponse</c>).</summary>
 public sealed partial class CreateVolumeResponse
 {
-    /// <summary>Gets the order id.</summary>
+    /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
     public string? OrderId { get; init; }
 
@@ -16,7 +16,7 @@ public sealed partial class CreateVolumeResponse
     [JsonPropertyName("volumeIds")]
     public IReadOnlyList<string> VolumeIds { get => field ?? []; init; }
 
-    /// <summary>Gets the warning list.</summary>
+    /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
     public IReadOnlyList<string> WarningList { get => field ?? []; init; }
 }

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>DataVolumeV3</c>).</summary>
 public sealed partial class DataVolumeV3
 {
-    /// <summary>Gets the volume id.</summary>
+    /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
     public string? VolumeId { get; init; }
 
@@ -20,11 +20,11 @@ public sealed partial class DataVolumeV3
     [JsonPropertyName("volumeSizeInGb")]
     public int VolumeSizeInGb { get; init; }
 
-    /// <summary>Gets the storage type.</summary>
+    /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]
     public string? StorageType { get; init; }
 
-    /// <summary>Gets the snapshot id.</summary>
+    /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>
     [JsonPropertyName("snapshotId")]
     public string? SnapshotId { get; init; }
 

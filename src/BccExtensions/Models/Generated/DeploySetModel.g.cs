@@ -16,7 +16,7 @@ public sealed partial class DeploySetModel
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
-    /// <summary>Gets the desc.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
     public string? Description { get; init; }
 

@@ -16,19 +16,19 @@ public sealed partial class EhcCluster
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
-    /// <summary>Gets the description.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
-    /// <summary>Gets the zone name.</summary>
+    /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
     public string? ZoneName { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public string? CreatedTime { get; init; }
 
-    /// <summary>Gets the instance ids.</summary>
+    /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
     public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>EhcClusterListResponse</c>).</summary>
 public sealed partial class EhcClusterListResponse
 {
-    /// <summary>Gets the total count.</summary>
+    /// <summary>Gets the total number of items across all pages.</summary>
     [JsonPropertyName("totalCount")]
     public int TotalCount { get; init; }
 

@@ -16,27 +16,27 @@ public sealed partial class EniInfo
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
-    /// <summary>Gets the vpc id.</summary>
+    /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
     public string? VpcId { get; init; }
 
-    /// <summary>Gets the subnet id.</summary>
+    /// <summary>Gets the id of the subnet (<c>sbn-…</c>).</summary>
     [JsonPropertyName("subnetId")]
     public string? SubnetId { get; init; }
 
-    /// <summary>Gets the zone name.</summary>
+    /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
     public string? ZoneName { get; init; }
 
-    /// <summary>Gets the description.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public string? CreatedTime { get; init; }
 
-    /// <summary>Gets the instance id.</summary>
+    /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
 

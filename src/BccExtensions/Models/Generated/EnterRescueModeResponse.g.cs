@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>EnterRescueModeResponse</c>).</summary>
 public sealed partial class EnterRescueModeResponse
 {
-    /// <summary>Gets the request id.</summary>
+    /// <summary>Gets the service's id of the request, for support cases.</summary>
     [JsonPropertyName("requestId")]
     public string? RequestId { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed partial class ExecutionRecord
     [JsonPropertyName("instanceType")]
     public string? InstanceType { get; init; }
 
-    /// <summary>Gets the instance id.</summary>
+    /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
 
@@ -24,7 +24,7 @@ public sealed partial class ExecutionRecord
     [JsonPropertyName("metricSetId")]
     public string? MetricSetId { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public string? CreatedTime { get; init; }
 

@@ -12,7 +12,7 @@ public sealed partial class GetInstanceUserDataInfoResponse
     [JsonPropertyName("userData")]
     public string? UserData { get; init; }
 
-    /// <summary>Gets the instance id.</summary>
+    /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
 }

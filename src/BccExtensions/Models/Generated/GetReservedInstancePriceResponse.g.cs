@@ -8,11 +8,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetReservedInstancePriceResponse</c>).</summary>
 public sealed partial class GetReservedInstancePriceResponse
 {
-    /// <summary>Gets the request id.</summary>
+    /// <summary>Gets the service's id of the request, for support cases.</summary>
     [JsonPropertyName("requestId")]
     public string? RequestId { get; init; }
 
-    /// <summary>Gets the spec.</summary>
+    /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }
 

@@ -16,7 +16,7 @@ public sealed partial class GetVolumeClusterResponse
     [JsonPropertyName("clusterName")]
     public string? ClusterName { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public string? CreatedTime { get; init; }
 
@@ -28,7 +28,7 @@ public sealed partial class GetVolumeClusterResponse
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
-    /// <summary>Gets the logical zone.</summary>
+    /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
     public string? LogicalZone { get; init; }
 
@@ -68,7 +68,7 @@ public sealed partial class GetVolumeClusterResponse
     [JsonPropertyName("enableAutoRenew")]
     public bool EnableAutoRenew { get; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 }

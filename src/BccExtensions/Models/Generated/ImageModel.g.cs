@@ -48,7 +48,7 @@ public sealed partial class ImageModel
     [JsonPropertyName("specialVersion")]
     public string? SpecialVersion { get; init; }
 
-    /// <summary>Gets the create time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
     public DateTimeOffset? CreateTime { get; init; }
 
@@ -64,7 +64,7 @@ public sealed partial class ImageModel
     [JsonPropertyName("package")]
     public bool Package { get; init; }
 
-    /// <summary>Gets the desc.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
     public string? Description { get; init; }
 

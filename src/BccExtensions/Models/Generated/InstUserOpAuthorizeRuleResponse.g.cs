@@ -28,7 +28,7 @@ public sealed partial class InstUserOpAuthorizeRuleResponse
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
@@ -36,7 +36,7 @@ public sealed partial class InstUserOpAuthorizeRuleResponse
     [JsonPropertyName("authorizeMaintenanceOperations")]
     public IReadOnlyList<string> AuthorizeMaintenanceOperations { get => field ?? []; init; }
 
-    /// <summary>Gets the create time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
     public string? CreateTime { get; init; }
 }

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>InstanceModelV3</c>).</summary>
 public sealed partial class InstanceModelV3
 {
-    /// <summary>Gets the instance id.</summary>
+    /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
 
@@ -32,19 +32,19 @@ public sealed partial class InstanceModelV3
     [JsonPropertyName("status")]
     public InstanceStatus Status { get; init; }
 
-    /// <summary>Gets the description.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
-    /// <summary>Gets the payment timing.</summary>
+    /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
     public PaymentTiming PaymentTiming { get; init; }
 
-    /// <summary>Gets the create time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
     public string? CreateTime { get; init; }
 
-    /// <summary>Gets the expire time.</summary>
+    /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
     public string? ExpireTime { get; init; }
 
@@ -92,15 +92,15 @@ public sealed partial class InstanceModelV3
     [JsonPropertyName("networkCapacityInMbps")]
     public InternetAccessible? NetworkCapacityInMbps { get; init; }
 
-    /// <summary>Gets the zone name.</summary>
+    /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
     public string? ZoneName { get; init; }
 
-    /// <summary>Gets the subnet id.</summary>
+    /// <summary>Gets the id of the subnet (<c>sbn-…</c>).</summary>
     [JsonPropertyName("subnetId")]
     public string? SubnetId { get; init; }
 
-    /// <summary>Gets the vpc id.</summary>
+    /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
     public string? VpcId { get; init; }
 
@@ -124,7 +124,7 @@ public sealed partial class InstanceModelV3
     [JsonPropertyName("ipv6")]
     public string? Ipv6 { get; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 

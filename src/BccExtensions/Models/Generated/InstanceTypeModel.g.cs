@@ -16,7 +16,7 @@ public sealed partial class InstanceTypeModel
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
-    /// <summary>Gets the cpu count.</summary>
+    /// <summary>Gets the number of vCPUs.</summary>
     [JsonPropertyName("cpuCount")]
     public int CpuCount { get; init; }
 

@@ -16,7 +16,7 @@ public sealed partial class KeypairModel
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
-    /// <summary>Gets the description.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
@@ -24,7 +24,7 @@ public sealed partial class KeypairModel
     [JsonPropertyName("instanceCount")]
     public int InstanceCount { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public DateTimeOffset? CreatedTime { get; init; }
 

@@ -16,7 +16,7 @@ public sealed partial class ListDeploySetResponse
     [JsonPropertyName("pageSize")]
     public int PageSize { get; init; }
 
-    /// <summary>Gets the total count.</summary>
+    /// <summary>Gets the total number of items across all pages.</summary>
     [JsonPropertyName("totalCount")]
     public int TotalCount { get; init; }
 

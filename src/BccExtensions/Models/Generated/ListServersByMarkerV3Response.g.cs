@@ -8,19 +8,19 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListServersByMarkerV3Response</c>).</summary>
 public sealed partial class ListServersByMarkerV3Response
 {
-    /// <summary>Gets the marker.</summary>
+    /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
     public string? Marker { get; init; }
 
-    /// <summary>Gets the is truncated.</summary>
+    /// <summary>Gets whether more pages follow; the next one starts at <c>nextMarker</c>.</summary>
     [JsonPropertyName("isTruncated")]
     public bool IsTruncated { get; init; }
 
-    /// <summary>Gets the next marker.</summary>
+    /// <summary>Gets the marker of the next page, when more pages follow.</summary>
     [JsonPropertyName("nextMarker")]
     public string? NextMarker { get; init; }
 
-    /// <summary>Gets the max keys.</summary>
+    /// <summary>Gets the page size the service applied.</summary>
     [JsonPropertyName("maxKeys")]
     public int MaxKeys { get; init; }
 

@@ -12,7 +12,7 @@ public sealed partial class ListSnapchainResponse
     [JsonPropertyName("orderBy")]
     public string? OrderBy { get; init; }
 
-    /// <summary>Gets the total count.</summary>
+    /// <summary>Gets the total number of items across all pages.</summary>
     [JsonPropertyName("totalCount")]
     public int TotalCount { get; init; }
 
@@ -24,7 +24,7 @@ public sealed partial class ListSnapchainResponse
     [JsonPropertyName("pageNo")]
     public int PageNo { get; init; }
 
-    /// <summary>Gets the is truncated.</summary>
+    /// <summary>Gets whether more pages follow; the next one starts at <c>nextMarker</c>.</summary>
     [JsonPropertyName("isTruncated")]
     public bool IsTruncated { get; init; }
 

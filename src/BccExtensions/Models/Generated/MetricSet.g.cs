@@ -16,7 +16,7 @@ public sealed partial class MetricSet
     [JsonPropertyName("metricSetName")]
     public string? MetricSetName { get; init; }
 
-    /// <summary>Gets the description.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 

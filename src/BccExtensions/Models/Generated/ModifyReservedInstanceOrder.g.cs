@@ -12,7 +12,7 @@ public sealed partial class ModifyReservedInstanceOrder
     [JsonPropertyName("reservedInstanceId")]
     public string? ReservedInstanceId { get; init; }
 
-    /// <summary>Gets the order id.</summary>
+    /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
     public string? OrderId { get; init; }
 

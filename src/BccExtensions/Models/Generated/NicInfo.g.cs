@@ -24,7 +24,7 @@ public sealed partial class NicInfo
     [JsonPropertyName("type")]
     public string? Type { get; init; }
 
-    /// <summary>Gets the subnet id.</summary>
+    /// <summary>Gets the id of the subnet (<c>sbn-…</c>).</summary>
     [JsonPropertyName("subnetId")]
     public string? SubnetId { get; init; }
 
@@ -36,7 +36,7 @@ public sealed partial class NicInfo
     [JsonPropertyName("az")]
     public string? Az { get; init; }
 
-    /// <summary>Gets the description.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
@@ -52,11 +52,11 @@ public sealed partial class NicInfo
     [JsonPropertyName("macAddress")]
     public string? MacAddress { get; init; }
 
-    /// <summary>Gets the vpc id.</summary>
+    /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
     public string? VpcId { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public string? CreatedTime { get; init; }
 

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>PurchaseReservedInstanceResponse</c>).</summary>
 public sealed partial class PurchaseReservedInstanceResponse
 {
-    /// <summary>Gets the order id.</summary>
+    /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
     public string? OrderId { get; init; }
 }

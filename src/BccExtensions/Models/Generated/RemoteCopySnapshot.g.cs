@@ -12,7 +12,7 @@ public sealed partial class RemoteCopySnapshot
     [JsonPropertyName("region")]
     public string? Region { get; init; }
 
-    /// <summary>Gets the snapshot id.</summary>
+    /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>
     [JsonPropertyName("snapshotId")]
     public string? SnapshotId { get; init; }
 }

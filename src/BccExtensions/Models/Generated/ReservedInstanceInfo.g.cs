@@ -24,15 +24,15 @@ public sealed partial class ReservedInstanceInfo
     [JsonPropertyName("scope")]
     public string? Scope { get; init; }
 
-    /// <summary>Gets the zone name.</summary>
+    /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
     public string? ZoneName { get; init; }
 
-    /// <summary>Gets the logical zone.</summary>
+    /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
     public string? LogicalZone { get; init; }
 
-    /// <summary>Gets the spec.</summary>
+    /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }
 
@@ -60,7 +60,7 @@ public sealed partial class ReservedInstanceInfo
     [JsonPropertyName("effectiveTime")]
     public string? EffectiveTime { get; init; }
 
-    /// <summary>Gets the expire time.</summary>
+    /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
     public string? ExpireTime { get; init; }
 
@@ -96,15 +96,15 @@ public sealed partial class ReservedInstanceInfo
     [JsonPropertyName("isNeedEhcCluster")]
     public bool IsNeedEhcCluster { get; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
-    /// <summary>Gets the instance id.</summary>
+    /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
 
-    /// <summary>Gets the instance ids.</summary>
+    /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
     public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
 

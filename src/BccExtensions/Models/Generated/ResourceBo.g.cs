@@ -28,7 +28,7 @@ public sealed partial class ResourceBo
     [JsonPropertyName("deleteTime")]
     public string? DeleteTime { get; init; }
 
-    /// <summary>Gets the payment timing.</summary>
+    /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
     public PaymentTiming PaymentTiming { get; init; }
 

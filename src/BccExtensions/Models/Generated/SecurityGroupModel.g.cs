@@ -16,19 +16,19 @@ public sealed partial class SecurityGroupModel
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
-    /// <summary>Gets the vpc id.</summary>
+    /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
     public string? VpcId { get; init; }
 
-    /// <summary>Gets the desc.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
     public string? Description { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public DateTimeOffset? CreatedTime { get; init; }
 
-    /// <summary>Gets the updated time.</summary>
+    /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
     public DateTimeOffset? UpdatedTime { get; init; }
 
@@ -40,7 +40,7 @@ public sealed partial class SecurityGroupModel
     [JsonPropertyName("rules")]
     public IReadOnlyList<SecurityGroupRuleModel> Rules { get => field ?? []; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 }

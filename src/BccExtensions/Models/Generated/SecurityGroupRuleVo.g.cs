@@ -52,11 +52,11 @@ public sealed partial class SecurityGroupRuleVo
     [JsonPropertyName("securityGroupRuleId")]
     public string? SecurityGroupRuleId { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public string? CreatedTime { get; init; }
 
-    /// <summary>Gets the updated time.</summary>
+    /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
     public string? UpdatedTime { get; init; }
 

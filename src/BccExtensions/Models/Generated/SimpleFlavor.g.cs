@@ -8,15 +8,15 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>SimpleFlavor</c>).</summary>
 public sealed partial class SimpleFlavor
 {
-    /// <summary>Gets the spec.</summary>
+    /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }
 
-    /// <summary>Gets the cpu count.</summary>
+    /// <summary>Gets the number of vCPUs.</summary>
     [JsonPropertyName("cpuCount")]
     public int CpuCount { get; init; }
 
-    /// <summary>Gets the memory capacity in GB.</summary>
+    /// <summary>Gets the memory size in GB.</summary>
     [JsonPropertyName("memoryCapacityInGB")]
     public int MemoryCapacityInGB { get; init; }
 }

@@ -12,7 +12,7 @@ public sealed partial class SnapchainModel
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
-    /// <summary>Gets the instance id.</summary>
+    /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
 
@@ -28,7 +28,7 @@ public sealed partial class SnapchainModel
     [JsonPropertyName("chainId")]
     public string? ChainId { get; init; }
 
-    /// <summary>Gets the volume id.</summary>
+    /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
     public string? VolumeId { get; init; }
 
@@ -44,7 +44,7 @@ public sealed partial class SnapchainModel
     [JsonPropertyName("volumeSize")]
     public int VolumeSize { get; init; }
 
-    /// <summary>Gets the create time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
     public string? CreateTime { get; init; }
 }

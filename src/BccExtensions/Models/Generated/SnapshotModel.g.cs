@@ -20,7 +20,7 @@ public sealed partial class SnapshotModel
     [JsonPropertyName("sizeInGB")]
     public int SizeInGB { get; init; }
 
-    /// <summary>Gets the create time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
     public DateTimeOffset? CreateTime { get; init; }
 
@@ -32,15 +32,15 @@ public sealed partial class SnapshotModel
     [JsonPropertyName("createMethod")]
     public string? CreateMethod { get; init; }
 
-    /// <summary>Gets the volume id.</summary>
+    /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
     public string? VolumeId { get; init; }
 
-    /// <summary>Gets the desc.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
     public string? Description { get; init; }
 
-    /// <summary>Gets the expire time.</summary>
+    /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
     public DateTimeOffset? ExpireTime { get; init; }
 
@@ -64,7 +64,7 @@ public sealed partial class SnapshotModel
     [JsonPropertyName("progress")]
     public string? Progress { get; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 }

@@ -16,7 +16,7 @@ public sealed partial class SnapshotShareModel
     [JsonPropertyName("sourceSnapshotUuid")]
     public string? SourceSnapshotUuid { get; init; }
 
-    /// <summary>Gets the snapshot id.</summary>
+    /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>
     [JsonPropertyName("snapshotId")]
     public string? SnapshotId { get; init; }
 
@@ -44,7 +44,7 @@ public sealed partial class SnapshotShareModel
     [JsonPropertyName("shareTime")]
     public string? ShareTime { get; init; }
 
-    /// <summary>Gets the desc.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
     public string? Description { get; init; }
 

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>SortedBccResource</c>).</summary>
 public sealed partial class SortedBccResource
 {
-    /// <summary>Gets the spec id.</summary>
+    /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>
     [JsonPropertyName("specId")]
     public string? SpecId { get; init; }
 

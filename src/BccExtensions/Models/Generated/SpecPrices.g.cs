@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>SpecPrices</c>).</summary>
 public sealed partial class SpecPrices
 {
-    /// <summary>Gets the spec.</summary>
+    /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }
 

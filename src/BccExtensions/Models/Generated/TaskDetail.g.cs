@@ -20,7 +20,7 @@ public sealed partial class TaskDetail
     [JsonPropertyName("taskStatus")]
     public string? TaskStatus { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public string? CreatedTime { get; init; }
 
@@ -28,7 +28,7 @@ public sealed partial class TaskDetail
     [JsonPropertyName("finishedTime")]
     public string? FinishedTime { get; init; }
 
-    /// <summary>Gets the total count.</summary>
+    /// <summary>Gets the total number of items across all pages.</summary>
     [JsonPropertyName("totalCount")]
     public int TotalCount { get; init; }
 

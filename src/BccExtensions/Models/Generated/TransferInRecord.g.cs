@@ -28,7 +28,7 @@ public sealed partial class TransferInRecord
     [JsonPropertyName("applicationTime")]
     public string? ApplicationTime { get; init; }
 
-    /// <summary>Gets the expire time.</summary>
+    /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
     public string? ExpireTime { get; init; }
 

@@ -20,7 +20,7 @@ public sealed partial class UnplannedEventResponse
     [JsonPropertyName("serverEventStatus")]
     public string? ServerEventStatus { get; init; }
 
-    /// <summary>Gets the instance id.</summary>
+    /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
 
@@ -40,7 +40,7 @@ public sealed partial class UnplannedEventResponse
     [JsonPropertyName("privateIp")]
     public string? PrivateIp { get; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 

@@ -16,7 +16,7 @@ public sealed partial class VolumeClusterModel
     [JsonPropertyName("clusterName")]
     public string? ClusterName { get; init; }
 
-    /// <summary>Gets the created time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public string? CreatedTime { get; init; }
 
@@ -28,7 +28,7 @@ public sealed partial class VolumeClusterModel
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
-    /// <summary>Gets the logical zone.</summary>
+    /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
     public string? LogicalZone { get; init; }
 

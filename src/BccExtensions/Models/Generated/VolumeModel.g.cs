@@ -36,11 +36,11 @@ public sealed partial class VolumeModel
     [JsonPropertyName("failureStatus")]
     public string? FailureStatus { get; init; }
 
-    /// <summary>Gets the create time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
     public DateTimeOffset? CreateTime { get; init; }
 
-    /// <summary>Gets the expire time.</summary>
+    /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
     public DateTimeOffset? ExpireTime { get; init; }
 
@@ -68,7 +68,7 @@ public sealed partial class VolumeModel
     [JsonPropertyName("autoRenewTime")]
     public int AutoRenewTime { get; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 
@@ -76,7 +76,7 @@ public sealed partial class VolumeModel
     [JsonPropertyName("type")]
     public VolumeType Type { get; init; }
 
-    /// <summary>Gets the storage type.</summary>
+    /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]
     public StorageType StorageType { get; init; }
 
@@ -84,19 +84,19 @@ public sealed partial class VolumeModel
     [JsonPropertyName("isSystemVolume")]
     public bool IsSystemVolume { get; init; }
 
-    /// <summary>Gets the description.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
-    /// <summary>Gets the desc.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
     public string? Desc { get; init; }
 
-    /// <summary>Gets the payment timing.</summary>
+    /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
     public PaymentTiming PaymentTiming { get; init; }
 
-    /// <summary>Gets the zone name.</summary>
+    /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
     public string? ZoneName { get; init; }
 
@@ -160,7 +160,7 @@ public sealed partial class VolumeModel
     [JsonPropertyName("multiAttach")]
     public bool MultiAttach { get; init; }
 
-    /// <summary>Gets the volume id.</summary>
+    /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
     public string? VolumeId { get; init; }
 

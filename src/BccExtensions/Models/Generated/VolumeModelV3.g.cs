@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>VolumeModelV3</c>).</summary>
 public sealed partial class VolumeModelV3
 {
-    /// <summary>Gets the volume id.</summary>
+    /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
     public string? VolumeId { get; init; }
 
@@ -28,23 +28,23 @@ public sealed partial class VolumeModelV3
     [JsonPropertyName("volumeType")]
     public VolumeTypeV3 VolumeType { get; init; }
 
-    /// <summary>Gets the storage type.</summary>
+    /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]
     public StorageTypeV3 StorageType { get; init; }
 
-    /// <summary>Gets the create time.</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
     public string? CreateTime { get; init; }
 
-    /// <summary>Gets the expire time.</summary>
+    /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
     public string? ExpireTime { get; init; }
 
-    /// <summary>Gets the description.</summary>
+    /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
-    /// <summary>Gets the payment timing.</summary>
+    /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
     public PaymentTiming PaymentTiming { get; init; }
 
@@ -56,7 +56,7 @@ public sealed partial class VolumeModelV3
     [JsonPropertyName("autoRenewTime")]
     public int AutoRenewTime { get; init; }
 
-    /// <summary>Gets the zone name.</summary>
+    /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
     public string? ZoneName { get; init; }
 
@@ -80,7 +80,7 @@ public sealed partial class VolumeModelV3
     [JsonPropertyName("encrypted")]
     public bool Encrypted { get; init; }
 
-    /// <summary>Gets the tags.</summary>
+    /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
 

@@ -8,7 +8,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>VolumeMultiAttachInfo</c>).</summary>
 public sealed partial class VolumeMultiAttachInfo
 {
-    /// <summary>Gets the volume id.</summary>
+    /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
     public string? VolumeId { get; init; }
 
@@ -16,7 +16,7 @@ public sealed partial class VolumeMultiAttachInfo
     [JsonPropertyName("serial")]
     public string? Serial { get; init; }
 
-    /// <summary>Gets the instance id.</summary>
+    /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
 
