@@ -132,12 +132,8 @@ internal static class BccAnswerReader
         }
     }
 
-    // The wire models' collections are T[], IReadOnlyList<T> and IReadOnlyDictionary<string, T>: the item is the last type argument.
-#if NET9_0_OR_GREATER
-    private static Type ItemType(JsonTypeInfo info) => info.ElementType!;
-#else
-    private static Type ItemType(JsonTypeInfo info) => info.Type.IsArray ? info.Type.GetElementType()! : info.Type.GetGenericArguments()[^1];
-#endif
+    // The wire models' collections are IReadOnlyList<T> and IReadOnlyDictionary<string, T>: the item is the last type argument.
+    private static Type ItemType(JsonTypeInfo info) => info.Type.GetGenericArguments()[^1];
 
     private static Dictionary<string, JsonPropertyInfo> MembersOf(JsonTypeInfo info)
     {
@@ -225,14 +221,14 @@ internal static class BccAnswerReader
     /// </summary>
     private static void ThrowIfErrorShape(byte[] body, JsonTypeInfo info, HttpStatusCode status, string? headerRequestId)
     {
-        if (body.Length > MaxErrorShapeBytes || body.AsSpan().TrimStart(" \t\r\n"u8) is not [(byte)'{', ..])
+        if (body.Length > MaxErrorShapeBytes || info.Kind != JsonTypeInfoKind.Object || body.AsSpan().TrimStart(" \t\r\n"u8) is not [(byte)'{', ..])
         {
             return;
         }
 
-        if (BceErrorReader.TryParse(body) is { Code: { Length: > 0 } code, Message: not null } error
-            && info.Kind == JsonTypeInfoKind.Object
-            && !info.Properties.Any(p => p.Name is "code" or "message"))
+        Dictionary<string, JsonPropertyInfo> members = s_members.GetOrAdd(info, MembersOf);
+        if (!members.ContainsKey("code") && !members.ContainsKey("message")
+            && BceErrorReader.TryParse(body) is { Code: { Length: > 0 } code, Message: not null } error)
         {
             throw new BccServiceException(status, code, error.Message, string.IsNullOrEmpty(error.RequestId) ? headerRequestId : error.RequestId);
         }
