@@ -90,6 +90,10 @@ internal static class BccRegistration
                 client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", string.IsNullOrWhiteSpace(extra) ? DefaultUserAgent : DefaultUserAgent + " " + extra.Trim());
             })
             .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(name)))
+
+            // BCC and STS never redirect. A followed redirect would carry the session token, request id and a POST body
+            // (encrypted passwords included) to another host and return its answer as a success; a 3xx fails instead.
+            .ConfigurePrimaryHttpMessageHandler((primary, _) => BceRedirects.Disable(primary))
             .RedactLoggedHeaders([ "Authorization", BceSigningHandler.SecurityTokenHeader ]);
 
         http.AddStandardResilienceHandler().Configure((resilience, sp) =>
@@ -128,10 +132,6 @@ internal static class BccRegistration
             MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.All,
-
-            // BCC and STS never redirect. A followed redirect would carry the session token, request id and a POST body
-            // (encrypted passwords included) to another host and return its answer as a success; a 3xx fails instead.
-            AllowAutoRedirect = false,
         };
 
         if (!string.IsNullOrWhiteSpace(options.Proxy.Address))
