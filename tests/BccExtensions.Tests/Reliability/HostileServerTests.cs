@@ -82,13 +82,14 @@ public sealed class HostileServerTests
     [Theory]
     [InlineData("AK\r\nX: 1", "sk", null, "accessKeyId")]
     [InlineData("ak", "sk\n", null, "secretAccessKey")]
-    [InlineData("ak", "sk", "token\r\nX-Injected: 1", "sessionToken")]
+    [InlineData("ak", "sk", "to\r\nX: 1", "sessionToken")]
     public void Credentials_FromACustomProvider_UnprintableCharacterRefusedByParameterName(string accessKeyId, string secretAccessKey, string? sessionToken, string parameter)
     {
         ArgumentException error = Assert.Throws<ArgumentException>(() => new BceCredentials(accessKeyId, secretAccessKey, sessionToken));
 
         Assert.Equal(parameter, error.ParamName);
-        Assert.DoesNotContain("X", error.Message.Replace("ASCII", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith($"The {parameter} has a line break at position 3;", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("X: 1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
