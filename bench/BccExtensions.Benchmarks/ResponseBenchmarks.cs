@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using BccExtensions.Internal;
+using System.Text.Json;
+using BccExtensions.Internal.Json;
 using BccExtensions.Models;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,4 @@
-using BccExtensions.Signing;
+using BccExtensions.Internal.Signing;
 using BenchmarkDotNet.Attributes;
 
 namespace BccExtensions.Benchmarks;

@@ -10,6 +10,7 @@ internal static class Generator
     public static readonly string[] OwnedFolders =
     [
         "src/BccExtensions/Clients/Generated",
+        "src/BccExtensions/DependencyInjection/Generated",
         "src/BccExtensions/Models/Generated",
         "src/BccExtensions.Testing/Generated",
         "tests/BccExtensions.Tests/Generated",
@@ -29,6 +30,7 @@ internal static class Generator
         }
 
         files["src/BccExtensions/Clients/Generated/BccClient.g.cs"] = ClientEmitter.Client(api);
+        files["src/BccExtensions/DependencyInjection/Generated/BccSubClients.g.cs"] = ClientEmitter.SubClients(api);
         files["src/BccExtensions/Models/Generated/BccJsonContext.g.cs"] = ClientEmitter.JsonContext(api);
         foreach (TypeModel type in api.Types)
         {

@@ -2,8 +2,10 @@ using System.Net;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using BccExtensions;
-using BccExtensions.Internal;
-using BccExtensions.Signing;
+using BccExtensions.Internal.Credentials;
+using BccExtensions.Internal.Http;
+using BccExtensions.Internal.Signing;
+using BccExtensions.Internal.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -94,7 +96,7 @@ internal static class BccRegistration
             // BCC and STS never redirect. A followed redirect would carry the session token, request id and a POST body
             // (encrypted passwords included) to another host and return its answer as a success; a 3xx fails instead.
             .ConfigurePrimaryHttpMessageHandler((primary, _) => BceRedirects.Disable(primary))
-            .RedactLoggedHeaders([ "Authorization", BceSigningHandler.SecurityTokenHeader ]);
+            .RedactLoggedHeaders([ BceHeaderNames.Authorization, BceHeaderNames.SecurityToken ]);
 
         http.AddStandardResilienceHandler().Configure((resilience, sp) =>
         {

@@ -1,5 +1,5 @@
 using BccExtensions;
-using BccExtensions.Internal;
+using BccExtensions.Internal.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using BccExtensions;
-using BccExtensions.Internal;
-using BccExtensions.Signing;
+using BccExtensions.Internal.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +35,7 @@ public static class BceHttpClientBuilderExtensions
 
         string name = builder.Name;
         var skew = new BceClockSkew();
-        builder.RedactLoggedHeaders(["Authorization", BceSigningHandler.SecurityTokenHeader]);
+        builder.RedactLoggedHeaders([BceHeaderNames.Authorization, BceHeaderNames.SecurityToken]);
 
         // Signed requests are never followed to another host (they would carry the session token and the body there).
         builder.ConfigurePrimaryHttpMessageHandler((primary, _) => BceRedirects.Disable(primary));

@@ -45,7 +45,7 @@ public sealed class BccOptions
     /// Gets or sets the standard resilience options (rate limiter, total timeout, retry, circuit breaker, attempt timeout).
     /// Defaults follow Baidu's SDKs: 3 retries, exponential back-off from 300 ms up to 20 s.
     /// </summary>
-    public HttpStandardResilienceOptions Resilience { get; set; } = BccResilienceDefaults.Create();
+    public HttpStandardResilienceOptions Resilience { get; set; } = DefaultResilience();
 
     /// <summary>
     /// Gets or sets whether no request is ever retried (the counterpart of Baidu's <c>NoRetryPolicy</c>).
@@ -61,4 +61,15 @@ public sealed class BccOptions
 
     /// <summary>Gets or sets text appended to the default User-Agent <c>BccExtensions/&lt;version&gt; (.NET &lt;runtime&gt;; &lt;os&gt;)</c>.</summary>
     public string? UserAgent { get; set; }
+
+    private static HttpStandardResilienceOptions DefaultResilience()
+    {
+        var options = new HttpStandardResilienceOptions();
+        options.Retry.MaxRetryAttempts = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(300);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(20);
+        options.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
+        options.Retry.UseJitter = true;
+        return options;
+    }
 }

@@ -1,13 +1,14 @@
 using System.Collections;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using BccExtensions.Internal;
+using System.Text.Json;
+using System.Text;
+using BccExtensions.Internal.Json;
+using BccExtensions.Models;
 using BccExtensions.Tests.Support;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace BccExtensions.Tests.Client;
 

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using BccExtensions.Internal;
+using System.Text.Json;
+using BccExtensions.Models;
 using BccExtensions.Tests.Support;
 
 namespace BccExtensions.Tests.Client;

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using BccExtensions.Internal;
+using System.Text.Json;
 using BccExtensions.Tests.Support;
 
 namespace BccExtensions.Tests.Codegen;

@@ -1,4 +1,4 @@
-using BccExtensions.Internal;
+using BccExtensions.Internal.Credentials;
 using BccExtensions.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

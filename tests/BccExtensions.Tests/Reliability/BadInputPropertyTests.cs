@@ -1,5 +1,5 @@
-using BccExtensions.Internal;
-using BccExtensions.Signing;
+using BccExtensions.Internal.Http;
+using BccExtensions.Internal.Signing;
 using BccExtensions.Tests.Support;
 using CsCheck;
 

@@ -167,7 +167,7 @@ public sealed class HostileServerTests
         Exception? inner = certificate ? new System.Security.Authentication.AuthenticationException("The remote certificate is invalid.") : null;
         var outcome = Polly.Outcome.FromException<HttpResponseMessage>(new HttpRequestException(error, "failed", inner));
 
-        Assert.Equal(retried, BccExtensions.Internal.BccRetryRule.IsRetryable(outcome, replayable: true));
+        Assert.Equal(retried, BccExtensions.Internal.Http.BccRetryRule.IsRetryable(outcome, replayable: true));
     }
 
     [Fact]

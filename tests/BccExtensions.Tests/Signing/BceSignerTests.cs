@@ -1,4 +1,4 @@
-using BccExtensions.Signing;
+using BccExtensions.Internal.Signing;
 using BccExtensions.Tests.Support;
 
 namespace BccExtensions.Tests.Signing;
@@ -132,7 +132,7 @@ public class BceSignerTests
     [InlineData("q=100%", "q=100%25")]
     public void Sign_WireQuery_IsNormalizedOnce(string wireQuery, string canonicalQuery)
     {
-        var builder = new Internal.PooledCharBuilder(64);
+        var builder = new PooledCharBuilder(64);
         try
         {
             BceSigner.WriteCanonicalRequest(ref builder, "GET", "/", wireQuery, []);

@@ -1,6 +1,5 @@
 using System.Net;
-using BccExtensions.Internal;
-using BccExtensions.Signing;
+using BccExtensions.Internal.Signing;
 using BccExtensions.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,9 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using BccExtensions.Internal;
-using Microsoft.Extensions.Logging;
+using System.Text.Json;
+using BccExtensions.Internal.Json;
+using BccExtensions.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace BccExtensions.Tests.Support;
 

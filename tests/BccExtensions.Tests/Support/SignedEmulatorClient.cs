@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using BccExtensions.Signing;
+using System.Text;
+using BccExtensions.Internal.Signing;
 using BccExtensions.Testing;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,4 @@
-using BccExtensions.Internal;
-using BccExtensions.Signing;
-
+using BccExtensions.Internal.Signing;
 namespace BccExtensions.Tests.Support;
 
 /// <summary>Runs the signer on decoded inputs the way the client sends them: encoded once, then signed from the wire form.</summary>

@@ -227,7 +227,7 @@ public class BccEmulatorEndToEndTests
     {
         using (request)
         {
-            BccExtensions.Signing.BceSigningHandler.Sign(request, request.RequestUri!, credentials, host.Time.GetUtcNow(), new BceSigningOptions());
+            BccExtensions.Internal.Signing.BceSigningHandler.Sign(request, request.RequestUri!, credentials, host.Time.GetUtcNow(), new BceSigningOptions());
             using var client = new HttpClient();
             using HttpResponseMessage response = await client.SendAsync(request);
             string text = await response.Content.ReadAsStringAsync();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using BccExtensions.Signing;
+using BccExtensions.Internal.Signing;
 using BccExtensions.Testing;
 using BccExtensions.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

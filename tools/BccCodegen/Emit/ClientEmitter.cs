@@ -2,7 +2,7 @@ using BccCodegen.Spec;
 
 namespace BccCodegen.Emit;
 
-/// <summary>Writes the sub-client interfaces and their implementations over <c>BccTransport</c>.</summary>
+/// <summary>Writes the sub-client interfaces and their implementations over the library's transport (<see cref="RuntimeNames"/>).</summary>
 internal static class ClientEmitter
 {
     private const string Token = "CancellationToken cancellationToken = default";
@@ -34,9 +34,9 @@ internal static class ClientEmitter
                 Docs(w, api, operation, $"Lists every {Naming.Xml(Naming.Words(pager.Items.Json))} item, reading further pages as the enumeration proceeds.", "The items, across all pages.");
                 w.Line($"IAsyncEnumerable<{item}> {operation.Method}Async({Parameters(operation)});").Line();
                 Docs(w, api, operation, $"Reads one page of {Naming.Xml(Naming.Words(pager.Items.Json))}; pass <c>NextMarker</c> as the next request's <c>Marker</c>.", "The page.");
-                w.Line($"Task<BccPage<{item}>> {operation.Method}PageAsync({Parameters(operation)});");
+                w.Line($"Task<{RuntimeNames.Page}<{item}>> {operation.Method}PageAsync({Parameters(operation)});");
                 WithoutRequest(w, operation, $"IAsyncEnumerable<{item}>", operation.Method + "Async");
-                WithoutRequest(w, operation, $"Task<BccPage<{item}>>", operation.Method + "PageAsync");
+                WithoutRequest(w, operation, $"Task<{RuntimeNames.Page}<{item}>>", operation.Method + "PageAsync");
             }
             else
             {
@@ -77,10 +77,10 @@ internal static class ClientEmitter
     public static string Implementation(ApiModel api, AreaModel area)
     {
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Internal;").Line("using BccExtensions.Models;").Line()
-            .Line("namespace BccExtensions;").Line()
-            .Line($"/// <summary>The BCC {area.Noun} operations over a <see cref=\"BccTransport\"/>.</summary>")
-            .Open($"internal sealed partial class {area.ClassName}(BccTransport transport) : {area.InterfaceName}");
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line($"using {RuntimeNames.HttpNamespace};").Line($"using {RuntimeNames.OperationsNamespace};").Line($"using {RuntimeNames.ModelsNamespace};").Line()
+            .Line($"namespace {RuntimeNames.ClientsNamespace};").Line()
+            .Line($"/// <summary>The BCC {area.Noun} operations over a <see cref=\"{RuntimeNames.Transport}\"/>.</summary>")
+            .Open($"internal sealed partial class {area.ClassName}({RuntimeNames.Transport} transport) : {area.InterfaceName}");
         bool first = true;
         foreach (OperationModel operation in Declared(api, area))
         {
@@ -191,18 +191,18 @@ internal static class ClientEmitter
         w.Open($"public IAsyncEnumerable<{item}> {operation.Method}Async({Parameters(operation)})");
         Validate(w, operation);
         string access = Access(operation.Request);
-        w.Line($"return BccPager.ReadAllAsync((marker, token) => {operation.Method}PageCoreAsync({arguments}, marker, token), {access}Marker, cancellationToken);")
+        w.Line($"return {RuntimeNames.Pager}.ReadAllAsync((marker, token) => {operation.Method}PageCoreAsync({arguments}, marker, token), {access}Marker, cancellationToken);")
             .Close().Line();
-        w.Open($"public Task<BccPage<{item}>> {operation.Method}PageAsync({Parameters(operation)})");
+        w.Open($"public Task<{RuntimeNames.Page}<{item}>> {operation.Method}PageAsync({Parameters(operation)})");
         Validate(w, operation);
         w.Line($"return {operation.Method}PageCoreAsync({arguments}, {access}Marker, cancellationToken);")
             .Close().Line();
         string nullable = IsOptional(operation.Request) ? "?" : string.Empty;
-        w.Open($"private async Task<BccPage<{item}>> {operation.Method}PageCoreAsync({ids}{request}{nullable} request, string? marker, CancellationToken cancellationToken)");
+        w.Open($"private async Task<{RuntimeNames.Page}<{item}>> {operation.Method}PageCoreAsync({ids}{request}{nullable} request, string? marker, CancellationToken cancellationToken)");
         BuildCall(w, operation, marker: "marker");
         string response = operation.Response!;
-        w.Line($"{response} response = await transport.SendAsync(call, BccJsonContext.Default.{TypeInfo(response)}, cancellationToken).ConfigureAwait(false);")
-            .Line($"return BccPager.Page(response.{pager.Items.Property}, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);")
+        w.Line($"{response} response = await transport.SendAsync(call, {RuntimeNames.JsonContext}.Default.{TypeInfo(response)}, cancellationToken).ConfigureAwait(false);")
+            .Line($"return {RuntimeNames.Pager}.Page(response.{pager.Items.Property}, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);")
             .Close();
     }
 
@@ -211,7 +211,7 @@ internal static class ClientEmitter
         // BccCall checks path ids when it is built; a lister checks them too, before its enumeration starts.
         foreach (string id in operation.Pager is null ? [] : operation.PathIds)
         {
-            w.Line($"BccArguments.ThrowIfInvalidId({Naming.Camel(id)}, nameof({Naming.Camel(id)}));");
+            w.Line($"{RuntimeNames.Arguments}.ThrowIfInvalidId({Naming.Camel(id)}, nameof({Naming.Camel(id)}));");
         }
 
         if (operation.Request is not { } request)
@@ -238,12 +238,12 @@ internal static class ClientEmitter
 
         foreach (FieldModel field in request.Fields.Where(f => f.Minimum is not null))
         {
-            w.Line($"BccArguments.ThrowIfLessThan({Access(request)}{field.Property}, {field.Minimum}, \"request.{field.Property}\");");
+            w.Line($"{RuntimeNames.Arguments}.ThrowIfLessThan({Access(request)}{field.Property}, {field.Minimum}, \"request.{field.Property}\");");
         }
 
         if (operation.Pager is not null && request.Fields.Any(f => f.Json == "maxKeys"))
         {
-            w.Line($"BccPager.ThrowIfInvalidMaxKeys({Access(request)}MaxKeys);");
+            w.Line($"{RuntimeNames.Pager}.ThrowIfInvalidMaxKeys({Access(request)}MaxKeys);");
         }
     }
 
@@ -263,7 +263,7 @@ internal static class ClientEmitter
         {
             string value = field.Json switch
             {
-                "clientToken" => $"BccClientToken.OrNew({access}ClientToken)",
+                "clientToken" => $"{RuntimeNames.ClientToken}.OrNew({access}ClientToken)",
                 "marker" when marker is not null => marker,
                 _ when field.Type.Kind == TypeKind.Enum => $"{access}{field.Property}{(field.Required ? string.Empty : "?")}.Value",
                 _ => access + field.Property,
@@ -272,7 +272,7 @@ internal static class ClientEmitter
         }
 
         string method = operation.HttpMethod[0] + operation.HttpMethod[1..].ToLowerInvariant();
-        w.Line($"var call = new BccCall(\"{operation.Name}\", HttpMethod.{method}, \"{operation.Path}\"{ids}){(chain.Count == 0 ? ";" : string.Empty)}");
+        w.Line($"var call = new {RuntimeNames.Call}(\"{operation.Name}\", HttpMethod.{method}, \"{operation.Path}\"{ids}){(chain.Count == 0 ? ";" : string.Empty)}");
         for (int i = 0; i < chain.Count; i++)
         {
             w.Line("    " + chain[i] + (i == chain.Count - 1 ? ";" : string.Empty));
@@ -284,14 +284,14 @@ internal static class ClientEmitter
         }
 
         string body = IsOptional(request) ? $"request ?? new {request.Name}()" : "request";
-        string info = $"BccJsonContext.Default.{request.Name}";
+        string info = $"{RuntimeNames.JsonContext}.Default.{request.Name}";
         FieldModel? password = request.Fields.FirstOrDefault(f => f.Encrypted);
         bool markerInBody = marker is not null && operation.Pager!.MarkerInBody;
         w.Line(password is not null
             ? $"call.Body = await transport.SerializeWithPasswordAsync({body}, {info}, \"{password.Json}\", {access}{password.Property}, cancellationToken).ConfigureAwait(false);"
             : markerInBody
-                ? $"call.Body = BccTransport.SerializeWithMarker({body}, {info}, {marker});"
-                : $"call.Body = BccTransport.Serialize({body}, {info});");
+                ? $"call.Body = {RuntimeNames.Transport}.SerializeWithMarker({body}, {info}, {marker});"
+                : $"call.Body = {RuntimeNames.Transport}.Serialize({body}, {info});");
     }
 
     private static void Send(CodeWriter w, OperationModel operation)
@@ -302,7 +302,7 @@ internal static class ClientEmitter
             return;
         }
 
-        string send = $"await transport.SendAsync(call, BccJsonContext.Default.{TypeInfo(response)}, cancellationToken).ConfigureAwait(false)";
+        string send = $"await transport.SendAsync(call, {RuntimeNames.JsonContext}.Default.{TypeInfo(response)}, cancellationToken).ConfigureAwait(false)";
         if (operation.Unwrap is not { } field)
         {
             w.Line($"return {send};");
@@ -318,8 +318,8 @@ internal static class ClientEmitter
     public static string Client(ApiModel api)
     {
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Internal;").Line("using BccExtensions.Models;").Line("using Microsoft.Extensions.DependencyInjection;").Line()
-            .Line("namespace BccExtensions;").Line()
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line($"using {RuntimeNames.HttpNamespace};").Line()
+            .Line($"namespace {RuntimeNames.ClientsNamespace};").Line()
             .Open("public partial interface IBccClient");
         for (int i = 0; i < api.Areas.Count; i++)
         {
@@ -333,13 +333,22 @@ internal static class ClientEmitter
 
         w.Close().Line()
             .Line("/// <summary>The BCC client of one registration.</summary>")
-            .Open("internal sealed partial class BccClient(BccTransport transport) : IBccClient");
+            .Open($"internal sealed partial class BccClient({RuntimeNames.Transport} transport) : IBccClient");
         foreach (AreaModel area in api.Areas)
         {
             w.Line($"public {area.InterfaceName} {area.Name} {{ get; }} = new {area.ClassName}(transport);");
         }
 
-        w.Close().Line()
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>Writes the registration of each sub-client as a service of its own.</summary>
+    public static string SubClients(ApiModel api)
+    {
+        var w = new CodeWriter();
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line($"using {RuntimeNames.ClientsNamespace};").Line()
+            .Line($"namespace {RuntimeNames.DependencyInjectionNamespace};").Line()
             .Line("/// <summary>Registers each sub-client of a registration as a service of its own.</summary>")
             .Open("internal static class BccSubClients")
             .Line("/// <summary>Registers the sub-clients of the unnamed client.</summary>")
@@ -362,28 +371,25 @@ internal static class ClientEmitter
     }
 
     /// <summary>
-    /// Writes the whole JSON context, hand-written wire types included: the JSON source generator needs every
-    /// <c>[JsonSerializable]</c> on one declaration.
+    /// Writes the models' JSON context. Hand-written wire types (error bodies, STS answers) have their own context
+    /// in the library, so the generator names no hand-written type but the converters of <see cref="RuntimeNames"/>.
     /// </summary>
     public static string JsonContext(ApiModel api)
     {
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line("using BccExtensions.Models;").Line()
-            .Line("namespace BccExtensions.Internal;").Line()
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line($"using {RuntimeNames.JsonNamespace};").Line()
+            .Line($"namespace {RuntimeNames.ModelsNamespace};").Line()
             .Line("/// <summary>")
-            .Line("/// The source-generated JSON metadata of every wire type (trimming and AOT safe). Strings, flags and times are read")
+            .Line("/// The source-generated JSON metadata of every model (trimming and AOT safe). Strings, flags and times are read")
             .Line("/// leniently because the service sends some numbers and booleans as strings and back; answers are read through")
-            .Line("/// <see cref=\"BccAnswerReader\"/>, which repairs what these converters cannot read (docs/reading-answers.md).")
+            .Line("/// a tolerant reader that repairs what these converters cannot read (docs/reading-answers.md).")
             .Line("/// </summary>")
             .Line("[JsonSourceGenerationOptions(")
             .Line("    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,")
             .Line("    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,")
             .Line("    NumberHandling = JsonNumberHandling.AllowReadingFromString,")
             .Line("    PropertyNameCaseInsensitive = true,")
-            .Line("    Converters = [typeof(LenientStringConverter), typeof(LenientBooleanConverter), typeof(LenientDateTimeOffsetConverter)])]")
-            .Line("[JsonSerializable(typeof(BceErrorBody))]")
-            .Line("[JsonSerializable(typeof(StsCredentialsResponse))]")
-            .Line("[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]")
+            .Line($"    Converters = [typeof({RuntimeNames.StringConverter}), typeof({RuntimeNames.BooleanConverter}), typeof({RuntimeNames.DateTimeOffsetConverter})])]")
             .Line("[JsonSerializable(typeof(IReadOnlyDictionary<string, System.Text.Json.JsonElement>))]")
             .Line("[JsonSerializable(typeof(IReadOnlyList<string>))]");
         foreach (TypeModel type in api.Types.Where(t => t.Role != TypeRole.Nested))
@@ -391,7 +397,7 @@ internal static class ClientEmitter
             w.Line($"[JsonSerializable(typeof({type.Name}))]");
         }
 
-        w.Line("internal sealed partial class BccJsonContext : JsonSerializerContext;");
+        w.Line($"internal sealed partial class {RuntimeNames.JsonContext} : JsonSerializerContext;");
         return w.ToString();
     }
 }

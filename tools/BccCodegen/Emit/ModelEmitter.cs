@@ -8,8 +8,8 @@ internal static class ModelEmitter
     public static string Model(TypeModel type)
     {
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line("using BccExtensions.Internal;").Line()
-            .Line("namespace BccExtensions.Models;").Line()
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line()
+            .Line($"namespace {RuntimeNames.ModelsNamespace};").Line()
             .Line($"/// <summary>{type.Summary}</summary>")
             .Open($"public sealed partial class {type.Name}");
         bool first = true;
@@ -95,11 +95,11 @@ internal static class ModelEmitter
     {
         string name = model.Name;
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line("using BccExtensions.Internal;").Line()
-            .Line("namespace BccExtensions.Models;").Line()
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line($"using {RuntimeNames.JsonNamespace};").Line()
+            .Line($"namespace {RuntimeNames.ModelsNamespace};").Line()
             .Line($"/// <summary>A BCC <c>{name}</c> value. Known values are listed; unknown values are kept as sent.</summary>")
-            .Line($"[JsonConverter(typeof(BccStringEnumConverter<{name}>))]")
-            .Open($"public readonly partial struct {name} : IEquatable<{name}>, IBccStringEnum<{name}>")
+            .Line($"[JsonConverter(typeof({RuntimeNames.StringEnumConverter}<{name}>))]")
+            .Open($"public readonly partial struct {name} : IEquatable<{name}>, {RuntimeNames.StringEnum}<{name}>")
             .Line("private readonly string? _value;").Line()
             .Line("/// <summary>Creates a value from its wire form.</summary>")
             .Line("/// <param name=\"value\">The value as the service sends it.</param>")
@@ -126,7 +126,7 @@ internal static class ModelEmitter
             .Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);").Line()
             .Line("/// <summary>Converts a wire value.</summary>")
             .Line($"public static implicit operator {name}(string value) => new(value);").Line()
-            .Line($"static {name} IBccStringEnum<{name}>.FromValue(string value) => new(value);").Line()
+            .Line($"static {name} {RuntimeNames.StringEnum}<{name}>.FromValue(string value) => new(value);").Line()
             .Line("/// <summary>Creates a value from its wire form.</summary>")
             .Line("/// <param name=\"value\">The value as the service sends it.</param>")
             .Line($"public static {name} FromString(string value) => new(value);").Line()

@@ -1,4 +1,4 @@
-using BccExtensions.Internal;
+using BccExtensions.Internal.Operations;
 using BccExtensions.Models;
 
 namespace BccExtensions;

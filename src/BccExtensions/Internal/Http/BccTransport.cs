@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using BccExtensions.Internal.Json;
+using BccExtensions.Internal.Operations;
+using Polly;
+
+namespace BccExtensions.Internal.Http;
+
+/// <summary>
+/// Sends <see cref="BccCall"/>s through the registration's HttpClient and turns answers into results or
+/// <see cref="BccServiceException"/>s. Takes a client from <see cref="IHttpClientFactory"/> per call, so handler
+/// rotation (DNS, proxy changes) reaches long-lived singletons.
+/// </summary>
+internal sealed class BccTransport(
+    IHttpClientFactory httpClientFactory,
+    string httpClientName,
+    IOptionsMonitor<BccOptions> optionsMonitor,
+    string optionsName,
+    Func<BccOptions, Uri> endpoint,
+    IBceCredentialProvider credentialProvider,
+    TimeProvider timeProvider,
+    ILogger logger)
+{
+    private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    // One reference, swapped whole, so concurrent calls never see half of a reload.
+    private Tuple<BccOptions, string>? _endpoint;
+
+    /// <summary>Gets the time source of this registration.</summary>
+    public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>Serializes a request body.</summary>
+    public static byte[] Serialize<T>(T body, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+
+    /// <summary>Serializes a request whose paging marker travels in the body, with the marker of the page to read.</summary>
+    public static byte[] SerializeWithMarker<T>(T body, JsonTypeInfo<T> typeInfo, string? marker)
+    {
+        var node = (JsonObject)JsonSerializer.SerializeToNode(body, typeInfo)!;
+        node.Remove("marker");
+        if (marker is not null)
+        {
+            node["marker"] = marker;
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(node, BccWireJsonContext.Default.JsonObject);
+    }
+
+    /// <summary>Serializes a request body and adds an encrypted password field (the model marks the clear one ignored).</summary>
+    public async Task<byte[]> SerializeWithPasswordAsync<T>(T body, JsonTypeInfo<T> typeInfo, string field, string? password, CancellationToken cancellationToken)
+    {
+        if (password is null)
+        {
+            return Serialize(body, typeInfo);
+        }
+
+        BceCredentials credentials = await credentialProvider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        var node = (JsonObject)JsonSerializer.SerializeToNode(body, typeInfo)!;
+        node[field] = BccPasswordEncryptor.Encrypt(password, credentials.SecretAccessKey);
+        return JsonSerializer.SerializeToUtf8Bytes(node, BccWireJsonContext.Default.JsonObject);
+    }
+
+    /// <summary>Sends a call whose answer has no body of interest.</summary>
+    public async Task SendAsync(BccCall call, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(call, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a call and reads its JSON answer tolerantly (<see cref="BccAnswerReader"/>); an empty body reads as <c>{}</c>.</summary>
+    public async Task<T> SendAsync<T>(BccCall call, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(call, cancellationToken).ConfigureAwait(false);
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return BccAnswerReader.Read(body, responseType, call.Operation, response.StatusCode, BceErrorReader.HeaderRequestId(response), logger);
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(BccCall call, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        string query = call.EncodedQuery();
+        var uri = new Uri(BaseAddress() + call.Path + (query.Length == 0 ? string.Empty : "?" + query), UriKind.Absolute);
+        using var request = new HttpRequestMessage(call.Method, uri);
+        if (call.Body is { } body)
+        {
+            request.Content = new ByteArrayContent(body) { Headers = { ContentType = s_jsonContentType } };
+        }
+
+        HttpClient client = httpClientFactory.CreateClient(httpClientName);
+        using Activity? activity = BccTelemetry.Source.StartActivity("BCC " + call.Operation, ActivityKind.Client);
+        activity?.SetTag("bcc.operation", call.Operation);
+        activity?.SetTag("http.request.method", call.Method.Method);
+        activity?.SetTag("server.address", uri.Host);
+        long started = TimeProvider.GetTimestamp();
+        HttpResponseMessage response;
+
+        // Per-call facts ride on the resilience context, which the standard handler reuses when one is set.
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(BccRetryRule.Replayable, call.IsReplayable);
+        request.SetResilienceContext(context);
+        try
+        {
+            // Bodies are already read inside the pipeline (BccResponseBufferingHandler), within the attempt timeout.
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Record(activity, call, uri.Host, started, status: null, exception.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            request.SetResilienceContext(null);
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        string? requestId = BceErrorReader.HeaderRequestId(response);
+        activity?.SetTag("bcc.request_id", requestId);
+        double elapsed = Record(activity, call, uri.Host, started, (int)response.StatusCode, response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        HttpLog.RequestCompleted(logger, call.Operation, call.Method.Method, call.PathTemplate, (int)response.StatusCode, elapsed * 1000, requestId);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await BceErrorReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private double Record(Activity? activity, BccCall call, string host, long started, int? status, string? errorType)
+    {
+        double seconds = TimeProvider.GetElapsedTime(started).TotalSeconds;
+        var tags = new TagList { { "bcc.operation", call.Operation }, { "http.request.method", call.Method.Method }, { "server.address", host } };
+        if (status is { } code)
+        {
+            tags.Add("http.response.status_code", code);
+            activity?.SetTag("http.response.status_code", code);
+        }
+
+        if (errorType is not null)
+        {
+            tags.Add("error.type", errorType);
+            activity?.SetTag("error.type", errorType);
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        BccTelemetry.OperationDuration.Record(seconds, tags);
+        return seconds;
+    }
+
+    private string BaseAddress()
+    {
+        BccOptions options = optionsMonitor.Get(optionsName);
+        Tuple<BccOptions, string>? cached = Volatile.Read(ref _endpoint);
+        if (cached is not null && ReferenceEquals(cached.Item1, options))
+        {
+            return cached.Item2;
+        }
+
+        Uri resolved = endpoint(options);
+        if (resolved.Scheme == Uri.UriSchemeHttp && !resolved.IsLoopback)
+        {
+            HttpLog.CleartextEndpoint(logger, resolved.Host);
+        }
+
+        string baseAddress = resolved.GetLeftPart(UriPartial.Authority);
+        Volatile.Write(ref _endpoint, Tuple.Create(options, baseAddress));
+        return baseAddress;
+    }
+}

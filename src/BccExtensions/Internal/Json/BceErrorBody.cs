@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace BccExtensions.Internal.Json;
+
+/// <summary>The BCE error body <c>{code, message, requestId}</c>.</summary>
+internal sealed class BceErrorBody
+{
+    public string? Code { get; init; }
+
+    public string? Message { get; init; }
+
+    public string? RequestId { get; init; }
+
+    /// <summary>Reads an error body, or <see langword="null"/> when the bytes are empty or not a JSON object.</summary>
+    public static BceErrorBody? TryParse(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, BccWireJsonContext.Default.BceErrorBody);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace BccExtensions.Internal.Validation;
+
+/// <summary>
+/// Validates <see cref="BccOptions"/> of one registration. Messages name the configuration key
+/// (e.g. <c>Bcc:AccessKeyId</c>) and never contain a secret.
+/// </summary>
+internal sealed class BccOptionsValidator(string name, string keyPrefix) : IValidateOptions<BccOptions>
+{
+    /// <summary>Gets the registration name this validator checks.</summary>
+    public string Name { get; } = name;
+
+    public ValidateOptionsResult Validate(string? optionsName, BccOptions options)
+    {
+        if (!string.Equals(optionsName ?? Options.DefaultName, Name, StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var failures = new List<string>();
+        string Key(string member) => keyPrefix + ":" + member;
+
+        if (string.IsNullOrWhiteSpace(options.AccessKeyId))
+        {
+            failures.Add($"{Key(nameof(BccOptions.AccessKeyId))} is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SecretAccessKey))
+        {
+            failures.Add($"{Key(nameof(BccOptions.SecretAccessKey))} is required.");
+        }
+
+        foreach ((string member, string? value) in new[] { (nameof(BccOptions.AccessKeyId), options.AccessKeyId), (nameof(BccOptions.SecretAccessKey), options.SecretAccessKey), (nameof(BccOptions.SessionToken), options.SessionToken) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && BceCredentials.FindUnprintable(value) is { } problem)
+            {
+                failures.Add($"{Key(member)} {problem}.");
+            }
+        }
+
+        if (options.Endpoint is not null)
+        {
+            if (!BccEndpoints.TryNormalize(options.Endpoint, out _, out string? problem))
+            {
+                failures.Add($"{Key(nameof(BccOptions.Endpoint))} {problem}.");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.Region))
+        {
+            failures.Add($"{Key(nameof(BccOptions.Region))} or {Key(nameof(BccOptions.Endpoint))} is required.");
+        }
+        else if (!BccEndpoints.KnownRegions.Contains(options.Region.Trim().ToLowerInvariant()))
+        {
+            failures.Add($"{Key(nameof(BccOptions.Region))} '{options.Region}' is not a known BCC region ({string.Join(", ", BccEndpoints.KnownRegions)}); set {Key(nameof(BccOptions.Endpoint))} for others.");
+        }
+
+        if (options.ConnectTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{Key(nameof(BccOptions.ConnectTimeout))} must be positive.");
+        }
+
+        if (options.MaxConnectionsPerServer < 1)
+        {
+            failures.Add($"{Key(nameof(BccOptions.MaxConnectionsPerServer))} must be at least 1.");
+        }
+
+        if (options.Signing.ExpirationSeconds <= 0)
+        {
+            failures.Add($"{Key("Signing:ExpirationSeconds")} must be positive.");
+        }
+
+        if (options.UserAgent is { } userAgent && userAgent.Any(char.IsControl))
+        {
+            failures.Add($"{Key(nameof(BccOptions.UserAgent))} must not contain control characters.");
+        }
+
+        ValidateResilience(options.Resilience, Key, failures);
+        ValidateProxy(options.Proxy, Key, failures);
+        ValidateSts(options.Sts, Key, failures);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The standard handler's own rules, checked at startup and named by configuration key.</summary>
+    private static void ValidateResilience(HttpStandardResilienceOptions resilience, Func<string, string> key, List<string> failures)
+    {
+        if (resilience.Retry.MaxRetryAttempts < 1)
+        {
+            failures.Add($"{key("Resilience:Retry:MaxRetryAttempts")} must be at least 1; set {key(nameof(BccOptions.DisableRetries))} to turn retries off.");
+        }
+
+        if (resilience.Retry.Delay < TimeSpan.Zero || resilience.Retry.MaxDelay is { } maxDelay && maxDelay < resilience.Retry.Delay)
+        {
+            failures.Add($"{key("Resilience:Retry:Delay")} must not be negative nor above {key("Resilience:Retry:MaxDelay")}.");
+        }
+
+        TimeSpan attempt = resilience.AttemptTimeout.Timeout;
+        TimeSpan total = resilience.TotalRequestTimeout.Timeout;
+        if (attempt <= TimeSpan.Zero || total <= TimeSpan.Zero)
+        {
+            failures.Add($"{key("Resilience:AttemptTimeout:Timeout")} and {key("Resilience:TotalRequestTimeout:Timeout")} must be positive.");
+        }
+        else if (attempt > total)
+        {
+            failures.Add($"{key("Resilience:AttemptTimeout:Timeout")} must not exceed {key("Resilience:TotalRequestTimeout:Timeout")}.");
+        }
+
+        if (resilience.CircuitBreaker.SamplingDuration < 2 * attempt)
+        {
+            failures.Add($"{key("Resilience:CircuitBreaker:SamplingDuration")} must be at least twice {key("Resilience:AttemptTimeout:Timeout")}.");
+        }
+    }
+
+    private static void ValidateProxy(BccProxyOptions proxy, Func<string, string> key, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(proxy.Address))
+        {
+            if (!string.IsNullOrEmpty(proxy.Username) || !string.IsNullOrEmpty(proxy.Password))
+            {
+                failures.Add($"{key("Proxy:Address")} is required when proxy credentials are set.");
+            }
+
+            return;
+        }
+
+        if (BccProxyAddress.Parse(proxy.Address) is null)
+        {
+            failures.Add($"{key("Proxy:Address")} must be an http(s) URI or host:port.");
+        }
+
+        if (string.IsNullOrEmpty(proxy.Username) != string.IsNullOrEmpty(proxy.Password))
+        {
+            failures.Add($"{key("Proxy:Username")} and {key("Proxy:Password")} must be set together.");
+        }
+    }
+
+    private static void ValidateSts(BccStsOptions sts, Func<string, string> key, List<string> failures)
+    {
+        if (!sts.Enabled)
+        {
+            return;
+        }
+
+        if (!sts.Endpoint.IsAbsoluteUri || (sts.Endpoint.Scheme != Uri.UriSchemeHttp && sts.Endpoint.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"{key("Sts:Endpoint")} must be an absolute http or https URI.");
+        }
+        else if (sts.Endpoint.UserInfo.Length > 0)
+        {
+            failures.Add($"{key("Sts:Endpoint")} must not carry user info: a user name or password in a URL ends up in logs and exception messages.");
+        }
+
+        if (string.IsNullOrWhiteSpace(sts.AccountId) != string.IsNullOrWhiteSpace(sts.RoleName))
+        {
+            failures.Add($"{key("Sts:AccountId")} and {key("Sts:RoleName")} must be set together (AssumeRole).");
+        }
+
+        if (sts.DurationSeconds < 0)
+        {
+            failures.Add($"{key("Sts:DurationSeconds")} must not be negative.");
+        }
+
+        if (sts.RefreshBefore < TimeSpan.Zero)
+        {
+            failures.Add($"{key("Sts:RefreshBefore")} must not be negative.");
+        }
+        else if (sts.RefreshBefore >= TimeSpan.FromSeconds(sts.EffectiveDurationSeconds))
+        {
+            failures.Add($"{key("Sts:RefreshBefore")} must be shorter than the credential lifetime ({sts.EffectiveDurationSeconds} s).");
+        }
+    }
+}
