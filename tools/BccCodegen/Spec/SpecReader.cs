@@ -420,7 +420,20 @@ internal sealed class SpecReader
         if (_types.TryGetValue(name, out TypeModel? existing) && existing.Role == TypeRole.Response)
         {
             var missing = sub.Select(p => Text(p!, "name")).Except(existing.Fields.Select(f => f.Json)).ToList();
-            return missing.Count == 0 ? name : throw new InvalidDataException($"{operation}.{json} maps to {name}, which lacks {string.Join(", ", missing)}.");
+            if (missing.Count > 0)
+            {
+                throw new InvalidDataException($"{operation}.{json} maps to {name}, which lacks {string.Join(", ", missing)}.");
+            }
+
+            // The request side carries Baidu's descriptions; a response member without one takes it.
+            _types[name] = existing with
+            {
+                Summary = existing.Summary.Replace("A BCC response model", "A BCC model sent in requests and read from answers", StringComparison.Ordinal),
+                Fields = [.. existing.Fields.Select(f => f.Doc.Length > 0 || sub.FirstOrDefault(p => Text(p!, "name") == f.Json) is not JsonObject parameter
+                    ? f
+                    : f with { Doc = Describe(operation, parameter) })],
+            };
+            return name;
         }
 
         var fields = new List<FieldModel>();

@@ -4,14 +4,14 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>Tag</c>).</summary>
+/// <summary>A BCC model sent in requests and read from answers (wire type <c>Tag</c>).</summary>
 public sealed partial class BccTag
 {
-    /// <summary>Gets the tag key.</summary>
+    /// <summary>Tag key.</summary>
     [JsonPropertyName("tagKey")]
     public string? TagKey { get; init; }
 
-    /// <summary>Gets the tag value.</summary>
+    /// <summary>Tag value.</summary>
     [JsonPropertyName("tagValue")]
     public string? TagValue { get; init; }
 }

@@ -13,5 +13,5 @@ public sealed partial class BindRoleResponse
 
     /// <summary>Gets the instance role associations.</summary>
     [JsonPropertyName("instanceRoleAssociations")]
-    public IReadOnlyList<InstanceRoleAssociationModel> InstanceRoleAssociations { get => field ?? []; init; }
+    public IReadOnlyList<InstanceReference> InstanceRoleAssociations { get => field ?? []; init; }
 }

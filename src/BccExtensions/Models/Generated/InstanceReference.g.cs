@@ -4,10 +4,10 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>instances</c>).</summary>
+/// <summary>A BCC model sent in requests and read from answers (wire type <c>InstanceRoleAssociationModel</c>).</summary>
 public sealed partial class InstanceReference
 {
-    /// <summary>Instance ID.</summary>
+    /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
 }

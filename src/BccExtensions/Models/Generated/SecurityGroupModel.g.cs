@@ -37,7 +37,7 @@ public sealed partial class SecurityGroupModel
 
     /// <summary>Gets the rules.</summary>
     [JsonPropertyName("rules")]
-    public IReadOnlyList<SecurityGroupRuleModel> Rules { get => field ?? []; init; }
+    public IReadOnlyList<SecurityGroupRule> Rules { get => field ?? []; init; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]

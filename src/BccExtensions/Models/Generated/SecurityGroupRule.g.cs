@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>rule</c>).</summary>
+/// <summary>A BCC model sent in requests and read from answers (wire type <c>SecurityGroupRuleModel</c>).</summary>
 public sealed partial class SecurityGroupRule
 {
     /// <summary>Rule remark (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
@@ -51,11 +51,11 @@ public sealed partial class SecurityGroupRule
     [JsonPropertyName("securityGroupRuleId")]
     public string? SecurityGroupRuleId { get; init; }
 
-    /// <summary>Rule creation time (list security groups).</summary>
+    /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
     public string? CreatedTime { get; init; }
 
-    /// <summary>Rule last update time (list security groups).</summary>
+    /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
     public string? UpdatedTime { get; init; }
 }
