@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using BccExtensions.Models;
 using BccExtensions.Testing.Internal;
+using BccExtensions.Testing.Internal.Routes;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -35,7 +36,7 @@ public sealed class BccEmulator : IAsyncDisposable
         _options = options;
         _keys = new EmulatorKeys(options);
         _authenticator = new EmulatorAuthenticator(_keys, options);
-        _state = new EmulatorState(options);
+        _state = new EmulatorState(options, _keys);
     }
 
     /// <summary>Gets the endpoint to point clients at, e.g. <c>http://127.0.0.1:49731</c>.</summary>
@@ -275,19 +276,13 @@ public sealed class BccEmulator : IAsyncDisposable
                     : throw EmulatorError.Conflict(BccErrorCodes.IdempotentParameterMismatch, "The clientToken was used with a different request.");
             }
 
-            // Known but unmodelled operations never reach the routes, which would read e.g. /v2/instance/batchAction
-            // as an instance id and answer "does not exist".
-            if (KnownOperation.Find(call.Method, call.Segments, call.Query) is { } known && !EmulatorOperations.Modelled.Contains(known.Name))
-            {
-                throw EmulatorError.NotModelled(known);
-            }
-
-            // Specific paths first: /v2/instance/{id} would otherwise swallow /v2/instance/flavorSpec.
-            EmulatorResponse response = StsRoutes.TryHandle(call, _keys)
-                ?? CatalogRoutes.TryHandle(call, _state)
-                ?? VolumeRoutes.TryHandle(call, _state)
-                ?? InstanceRoutes.TryHandle(call, _state)
+            // Dispatch by operation name: the route table (BccOperationTable) decides which operation a request is,
+            // and only then does a handler run, so /v2/instance/batchAction never reads as an instance id.
+            KnownOperation known = KnownOperation.Find(call.Method, call.Segments, call.Query, EmulatorRoutes.ByOperation.ContainsKey)
                 ?? throw EmulatorError.Unmodelled(call);
+            EmulatorResponse response = EmulatorRoutes.ByOperation.TryGetValue(known.Name, out EmulatorRoute? route)
+                ? route(call, _state)
+                : throw EmulatorError.NotModelled(known);
             if (token is not null && response.Status == HttpStatusCode.OK)
             {
                 _state.RememberClientToken(token, call.Fingerprint(), response, call.Now);

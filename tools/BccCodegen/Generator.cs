@@ -12,7 +12,7 @@ internal static class Generator
         "src/BccExtensions/Clients/Generated",
         "src/BccExtensions/DependencyInjection/Generated",
         "src/BccExtensions/Models/Generated",
-        "src/BccExtensions.Testing/Generated",
+        "src/BccExtensions.Testing/Internal/Generated",
         "tests/BccExtensions.Tests/Generated",
     ];
 
@@ -42,7 +42,7 @@ internal static class Generator
             files[$"src/BccExtensions/Models/Generated/{model.Name}.g.cs"] = ModelEmitter.Enum(model);
         }
 
-        files["src/BccExtensions.Testing/Generated/BccOperationTable.g.cs"] = EmulatorTableEmitter.Table(api);
+        files["src/BccExtensions.Testing/Internal/Generated/BccOperationTable.g.cs"] = EmulatorTableEmitter.Table(api);
         files["tests/BccExtensions.Tests/Generated/OperationSamples.g.cs"] = SampleEmitter.Samples(api);
         files[CoveragePath] = CoverageEmitter.Document(api);
         return files;

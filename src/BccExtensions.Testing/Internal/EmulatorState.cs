@@ -3,9 +3,12 @@ using System.Security.Cryptography;
 namespace BccExtensions.Testing.Internal;
 
 /// <summary>Everything the emulator remembers. Route handlers run under <see cref="Gate"/>, one at a time.</summary>
-internal sealed class EmulatorState(BccEmulatorOptions options)
+internal sealed class EmulatorState(BccEmulatorOptions options, EmulatorKeys keys)
 {
     public object Gate { get; } = new();
+
+    /// <summary>Gets the keys the emulator accepts and the temporary keys STS issued.</summary>
+    public EmulatorKeys Keys => keys;
 
     public TimeSpan TransitionDelay => options.TransitionDelay;
 

@@ -9,16 +9,25 @@ internal sealed record KnownOperation(string Name, string Method, string Path, s
 {
     private readonly string[] _template = Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Gets every operation: BCC's (generated from spec/) and STS's two.</summary>
+    public static IReadOnlyList<KnownOperation> All { get; } =
+    [
+        .. BccOperationTable.All,
+        new("GetSessionToken", "POST", "/v1/sessionToken", ""),
+        new("AssumeRole", "POST", "/v1/credential", "assumeRole"),
+    ];
+
     /// <summary>
     /// Finds the operation a request is for: the most specific match (a matching selector, then more literal path
-    /// segments: <c>/v2/instance/getAllStocks</c> over <c>/v2/instance/{instanceId}</c>), and among equals a modelled one.
+    /// segments: <c>/v2/instance/getAllStocks</c> over <c>/v2/instance/{instanceId}</c>), and among equals a
+    /// <paramref name="preferred"/> one (CreateInstanceBySpec and CreateBidInstance share their route).
     /// </summary>
-    public static KnownOperation? Find(string method, IReadOnlyList<string> segments, IReadOnlyDictionary<string, string> query) =>
-        BccOperationTable.All
+    public static KnownOperation? Find(string method, IReadOnlyList<string> segments, IReadOnlyDictionary<string, string> query, Func<string, bool>? preferred = null) =>
+        All
             .Where(o => o.Method == method && o.PathMatches(segments) && o.SelectorMatches(query))
             .OrderByDescending(o => o.Selector.Length)
             .ThenByDescending(o => o._template.Count(part => !part.StartsWith('{')))
-            .ThenByDescending(o => EmulatorOperations.Modelled.Contains(o.Name))
+            .ThenByDescending(o => preferred?.Invoke(o.Name) ?? false)
             .FirstOrDefault();
 
     private bool PathMatches(IReadOnlyList<string> segments) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BccExtensions.Testing.Internal;
+using BccExtensions.Testing.Internal.Routes;
 using BccExtensions.Tests.Generated;
 using BccExtensions.Tests.Support;
 
@@ -44,8 +45,8 @@ public sealed class BccEmulatorCoverageTests
     [Fact]
     public void Modelled_NamesOnlyOperationsTheClientKnows()
     {
-        Assert.Equal(49, EmulatorOperations.Modelled.Count);
-        Assert.All(EmulatorOperations.Modelled, name => Assert.Contains(BccOperationTable.All, operation => operation.Name == name));
+        Assert.Equal(51, EmulatorRoutes.ByOperation.Count); // 49 BCC operations and STS's two
+        Assert.All(EmulatorRoutes.ByOperation.Keys, name => Assert.Contains(KnownOperation.All, operation => operation.Name == name));
     }
 
     [Fact]

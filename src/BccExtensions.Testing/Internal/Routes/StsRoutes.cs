@@ -2,20 +2,19 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace BccExtensions.Testing.Internal;
+namespace BccExtensions.Testing.Internal.Routes;
 
 /// <summary>STS: GetSessionToken and AssumeRole, signed with long-term keys, issuing temporary keys.</summary>
 internal static class StsRoutes
 {
-    public static EmulatorResponse? TryHandle(EmulatorCall call, EmulatorKeys keys)
-    {
-        bool sessionToken = call.Is("POST", "v1", "sessionToken");
-        bool assumeRole = call.Is("POST", "v1", "credential") && call.HasFlag("assumeRole");
-        if (!sessionToken && !assumeRole)
-        {
-            return null;
-        }
+    public static IEnumerable<KeyValuePair<string, EmulatorRoute>> All =>
+    [
+        new("GetSessionToken", (call, state) => Issue(call, state, assumeRole: false)),
+        new("AssumeRole", (call, state) => Issue(call, state, assumeRole: true)),
+    ];
 
+    private static EmulatorResponse Issue(EmulatorCall call, EmulatorState state, bool assumeRole)
+    {
         if (call.Caller.IsTemporary)
         {
             throw new EmulatorError(HttpStatusCode.Forbidden, BccErrorCodes.AccessDenied, "STS needs long-term credentials.");
@@ -26,13 +25,13 @@ internal static class StsRoutes
             throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.InvalidHttpRequest, "accountId and roleName are required.");
         }
 
-        int duration = sessionToken ? 43200 : 7200;
+        int duration = assumeRole ? 7200 : 43200;
         if (call.QueryString("durationSeconds") is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out duration) || duration <= 0))
         {
             throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.InvalidHttpRequest, "durationSeconds must be a positive number.");
         }
 
-        EmulatorKeys.Temporary issued = keys.Issue(call.Now, call.Now.AddSeconds(duration));
+        EmulatorKeys.Temporary issued = state.Keys.Issue(call.Now, call.Now.AddSeconds(duration));
         return EmulatorResponse.Ok(new JsonObject
         {
             ["accessKeyId"] = issued.AccessKeyId,

@@ -1,41 +1,31 @@
 using System.Text.Json.Nodes;
 
-namespace BccExtensions.Testing.Internal;
+namespace BccExtensions.Testing.Internal.Routes;
 
 /// <summary>CDS volumes: create, list, get, attach, detach, resize, rename, release.</summary>
-internal static class VolumeRoutes
+internal static class VolumesRoutes
 {
-    public static EmulatorResponse? TryHandle(EmulatorCall call, EmulatorState state)
+    public static IEnumerable<KeyValuePair<string, EmulatorRoute>> All =>
+    [
+        new("CreateVolume", Create),
+        new("ListVolumes", List),
+        new("GetVolume", (call, state) => EmulatorResponse.Ok(new JsonObject { ["volume"] = Find(call, state).ToJson() })),
+        new("AttachVolume", (call, state) => Attach(call, state, Find(call, state))),
+        new("DetachVolume", (call, state) => Detach(call, state, Find(call, state))),
+        new("ResizeVolume", (call, state) => Resize(call, state, Find(call, state))),
+        new("RenameVolume", (call, state) => Rename(call, Find(call, state))),
+        new("ReleaseVolume", (call, state) => Release(Find(call, state), state)),
+        new("DeleteCDSVolume", (call, state) => Release(Find(call, state), state)),
+    ];
+
+    private static EmulatedVolume Find(EmulatorCall call, EmulatorState state) => state.FindVolume(call.Segments[2], call.Now);
+
+    private static EmulatorResponse List(EmulatorCall call, EmulatorState state)
     {
-        if (call.Is("POST", "v2", "volume"))
-        {
-            return Create(call, state);
-        }
-
-        if (call.Is("GET", "v2", "volume"))
-        {
-            IEnumerable<EmulatedVolume> volumes = state.Volumes;
-            volumes = InstanceRoutes.Filter(volumes, call.QueryString("instanceId"), (v, id) => v.InstanceId == id);
-            volumes = InstanceRoutes.Filter(volumes, call.QueryString("zoneName"), (v, zone) => v.ZoneName == zone);
-            return EmulatorPaging.Page(call, EmulatedResource.RefreshAll(volumes, call.Now), "volumes", v => v.ToJson());
-        }
-
-        if (call.Segments is not ["v2", "volume", var id])
-        {
-            return null;
-        }
-
-        EmulatedVolume volume = state.FindVolume(id, call.Now);
-        return call.Method switch
-        {
-            "GET" => EmulatorResponse.Ok(new JsonObject { ["volume"] = volume.ToJson() }),
-            "DELETE" or "POST" => Release(volume, state),
-            "PUT" when call.HasFlag("attach") => Attach(call, state, volume),
-            "PUT" when call.HasFlag("detach") => Detach(call, state, volume),
-            "PUT" when call.HasFlag("resize") => Resize(call, state, volume),
-            "PUT" when call.HasFlag("rename") => Rename(call, volume),
-            _ => throw EmulatorError.Unmodelled(call),
-        };
+        IEnumerable<EmulatedVolume> volumes = state.Volumes;
+        volumes = EmulatorRoutes.Filter(volumes, call.QueryString("instanceId"), (v, id) => v.InstanceId == id);
+        volumes = EmulatorRoutes.Filter(volumes, call.QueryString("zoneName"), (v, zone) => v.ZoneName == zone);
+        return EmulatorPaging.Page(call, EmulatedResource.RefreshAll(volumes, call.Now), "volumes", v => v.ToJson());
     }
 
     private static EmulatorResponse Create(EmulatorCall call, EmulatorState state)
