@@ -13,7 +13,7 @@ internal static class Generator
         "src/BccExtensions/DependencyInjection/Generated",
         "src/BccExtensions/Models/Generated",
         "src/BccExtensions.Testing/Internal/Generated",
-        "tests/BccExtensions.Tests/Generated",
+        "tests/Helpers/Generated",
     ];
 
     public const string CoveragePath = "docs/api-coverage.md";
@@ -43,7 +43,7 @@ internal static class Generator
         }
 
         files["src/BccExtensions.Testing/Internal/Generated/BccOperationTable.g.cs"] = EmulatorTableEmitter.Table(api);
-        files["tests/BccExtensions.Tests/Generated/OperationSamples.g.cs"] = SampleEmitter.Samples(api);
+        files["tests/Helpers/Generated/OperationSamples.g.cs"] = SampleEmitter.Samples(api);
         files[CoveragePath] = CoverageEmitter.Document(api);
         return files;
     }

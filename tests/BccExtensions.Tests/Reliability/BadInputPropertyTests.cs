@@ -1,6 +1,6 @@
 using BccExtensions.Internal.Http;
 using BccExtensions.Internal.Signing;
-using BccExtensions.Tests.Support;
+using BccExtensions.Tests.Helpers;
 using CsCheck;
 
 namespace BccExtensions.Tests.Reliability;

@@ -1,5 +1,5 @@
 using System.Net;
-using BccExtensions.Tests.Support;
+using BccExtensions.Tests.Helpers;
 using Xunit.Abstractions;
 
 namespace BccExtensions.Tests.Reliability;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using BccExtensions.Tests.Support;
+using BccExtensions.Tests.Helpers;
 
 namespace BccExtensions.Tests.Reliability;
 

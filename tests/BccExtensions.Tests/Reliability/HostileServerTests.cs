@@ -1,5 +1,5 @@
 using System.Net;
-using BccExtensions.Tests.Support;
+using BccExtensions.Tests.Helpers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using BccExtensions.Tests.Support;
+using BccExtensions.Tests.Helpers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

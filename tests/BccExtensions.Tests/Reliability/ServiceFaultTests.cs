@@ -1,6 +1,6 @@
 using System.Net;
 using BccExtensions.Testing;
-using BccExtensions.Tests.Support;
+using BccExtensions.Tests.Helpers;
 using Polly.CircuitBreaker;
 using Xunit.Abstractions;
 

@@ -10,7 +10,7 @@ internal static class SampleEmitter
         var types = api.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var w = new CodeWriter();
         w.Line(CodeWriter.Header).Line("#nullable enable").Line("using BccExtensions.Models;").Line()
-            .Line("namespace BccExtensions.Tests.Generated;").Line()
+            .Line("namespace BccExtensions.Tests.Helpers;").Line()
             .Line("/// <summary>One call of every BCC operation, with every argument set to a sample value.</summary>")
             .Open("internal static class OperationSamples")
             .Line("/// <summary>Gets the calls, keyed by BCC operation name.</summary>")

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text;
+using BccExtensions.Internal.Signing;
+using BccExtensions.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BccExtensions.Testing.Tests.Helpers;
+
+/// <summary>Sends signed raw requests to an emulator, for operations the typed client does not cover yet.</summary>
+public sealed class SignedEmulatorClient : IDisposable
+{
+    private readonly HttpClient _http = new();
+    private readonly BccEmulator _emulator;
+    private readonly FakeTimeProvider _time;
+
+    public SignedEmulatorClient(BccEmulator emulator, FakeTimeProvider time)
+    {
+        _emulator = emulator;
+        _time = time;
+    }
+
+    public async Task<JsonNode?> SendAsync(HttpMethod method, string pathAndQuery, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(_emulator.Endpoint, pathAndQuery));
+        if (body is not null)
+        {
+            string json = body as string ?? System.Text.Json.JsonSerializer.Serialize(body);
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        BceSigningHandler.Sign(request, request.RequestUri!, new BceCredentials(_emulator.AccessKeyId, _emulator.SecretAccessKey), _time.GetUtcNow(), new BceSigningOptions());
+        using HttpResponseMessage response = await _http.SendAsync(request);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{method} {pathAndQuery}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
