@@ -1,6 +1,6 @@
 namespace BccExtensions.Testing;
 
-/// <summary>Configures a <see cref="BccEmulator"/>.</summary>
+/// <summary>Configures a <see cref="BccEmulator"/>: the keys it accepts, its clock and port, how long transitions take, and how much it remembers.</summary>
 public sealed class BccEmulatorOptions
 {
     /// <summary>The access key id the emulator accepts unless told otherwise.</summary>

@@ -98,20 +98,4 @@ internal static class Naming
 
         return char.ToUpperInvariant(trimmed[0]) + trimmed[1..] + ".";
     }
-
-    /// <summary>Returns whether a summary only restates a member name ("Gets the instance id." or "Instance ID." for <c>InstanceId</c>).</summary>
-    public static bool Restates(string summary, string member)
-    {
-        string core = summary.Trim().TrimEnd('.');
-        foreach (string prefix in (string[])["Gets or sets the ", "Gets or sets ", "Gets the ", "Gets whether ", "Gets ", "The "])
-        {
-            if (core.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                core = core[prefix.Length..];
-                break;
-            }
-        }
-
-        return string.Equals(core.Replace(" ", string.Empty, StringComparison.Ordinal), member, StringComparison.OrdinalIgnoreCase);
-    }
 }

@@ -28,10 +28,10 @@ public sealed class BceCredentials
         Expiration = expiration;
     }
 
-    /// <summary>Gets the access key id.</summary>
+    /// <summary>Gets the access key id (AK): it names the key and travels in clear text in every Authorization header.</summary>
     public string AccessKeyId { get; }
 
-    /// <summary>Gets the secret access key.</summary>
+    /// <summary>Gets the secret access key (SK): it derives the signing key and never leaves the process.</summary>
     public string SecretAccessKey { get; }
 
     /// <summary>Gets the STS session token, sent as <c>x-bce-security-token</c>, or <see langword="null"/>.</summary>

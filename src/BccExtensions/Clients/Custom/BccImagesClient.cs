@@ -3,7 +3,7 @@ using BccExtensions.Models;
 
 namespace BccExtensions;
 
-/// <summary>The hand-written part of the image operations: waiting.</summary>
+// The hand-written part of the image operations: waiting.
 internal sealed partial class BccImagesClient
 {
     private static readonly ImageStatus[] s_stuck = [ImageStatus.CreateFailed, ImageStatus.CreatedFailed, ImageStatus.Error, ImageStatus.NotAvailable];

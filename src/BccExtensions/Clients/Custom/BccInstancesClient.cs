@@ -3,7 +3,7 @@ using BccExtensions.Models;
 
 namespace BccExtensions;
 
-/// <summary>The hand-written part of the instance operations: waiting.</summary>
+// The hand-written part of the instance operations: waiting.
 internal sealed partial class BccInstancesClient
 {
     private static readonly InstanceStatus[] s_stuck = [InstanceStatus.Error, InstanceStatus.Deleted, InstanceStatus.Expired, InstanceStatus.Recycled];

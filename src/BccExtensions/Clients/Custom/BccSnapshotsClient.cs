@@ -3,7 +3,7 @@ using BccExtensions.Models;
 
 namespace BccExtensions;
 
-/// <summary>The hand-written part of the snapshot operations: waiting.</summary>
+// The hand-written part of the snapshot operations: waiting.
 internal sealed partial class BccSnapshotsClient
 {
     private static readonly SnapshotStatus[] s_stuck = [SnapshotStatus.CreatedFailed, SnapshotStatus.NotAvailable];

@@ -3,7 +3,7 @@ using BccExtensions.Models;
 
 namespace BccExtensions;
 
-/// <summary>The hand-written part of the volume operations: waiting.</summary>
+// The hand-written part of the volume operations: waiting.
 internal sealed partial class BccVolumesClient
 {
     private static readonly VolumeStatus[] s_stuck = [VolumeStatus.Error, VolumeStatus.Deleted, VolumeStatus.Expired, VolumeStatus.NotAvailable];

@@ -2,7 +2,7 @@ using BccExtensions.Models;
 
 namespace BccExtensions;
 
-/// <summary>Waits for images; the operations themselves are generated.</summary>
+// Waits for images; the operations themselves are generated.
 public partial interface IBccImagesClient
 {
     /// <summary>Polls an image, with back-off, until it reaches a status (usually <c>Available</c> after create or import).</summary>

@@ -2,7 +2,7 @@ using BccExtensions.Models;
 
 namespace BccExtensions;
 
-/// <summary>Waits for instances; the operations themselves are generated.</summary>
+// Waits for instances; the operations themselves are generated.
 public partial interface IBccInstancesClient
 {
     /// <summary>Polls an instance, with back-off, until it reaches a status.</summary>

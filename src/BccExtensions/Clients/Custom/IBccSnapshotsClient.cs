@@ -2,7 +2,7 @@ using BccExtensions.Models;
 
 namespace BccExtensions;
 
-/// <summary>Waits for snapshots; the operations themselves are generated.</summary>
+// Waits for snapshots; the operations themselves are generated.
 public partial interface IBccSnapshotsClient
 {
     /// <summary>Polls a snapshot, with back-off, until it reaches a status (usually <c>Available</c> after create).</summary>

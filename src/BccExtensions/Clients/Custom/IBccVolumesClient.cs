@@ -2,7 +2,7 @@ using BccExtensions.Models;
 
 namespace BccExtensions;
 
-/// <summary>Waits for volumes; the operations themselves are generated.</summary>
+// Waits for volumes; the operations themselves are generated.
 public partial interface IBccVolumesClient
 {
     /// <summary>Polls a volume, with back-off, until it reaches a status (<c>Available</c> after create or detach, <c>InUse</c> after attach).</summary>

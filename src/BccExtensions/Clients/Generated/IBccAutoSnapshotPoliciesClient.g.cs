@@ -16,7 +16,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <remarks>BCC operation <c>AttachAsp</c>: <c>PUT /v2/asp/{aspId}?attach</c>.</remarks>
     Task AttachAsync(string aspId, AttachAspRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates policy.</summary>
+    /// <summary>Creates an auto snapshot policy.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -24,7 +24,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <remarks>BCC operation <c>CreateAsp</c>: <c>POST /v2/asp</c>.</remarks>
     Task<CreateAspResponse> CreateAsync(CreateAspRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes policy.</summary>
+    /// <summary>Deletes an auto snapshot policy.</summary>
     /// <param name="aspId">The asp id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
@@ -39,7 +39,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <remarks>BCC operation <c>DetachAsp</c>: <c>PUT /v2/asp/{aspId}?detach</c>.</remarks>
     Task DetachAsync(string aspId, DetachAspRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets one policy.</summary>
+    /// <summary>Gets an auto snapshot policy.</summary>
     /// <param name="aspId">The asp id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The auto snapshot policy of the answer.</returns>

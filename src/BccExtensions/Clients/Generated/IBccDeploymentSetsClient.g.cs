@@ -20,7 +20,7 @@ public partial interface IBccDeploymentSetsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<CreateDeploySetResponse> CreateAsync(CancellationToken cancellationToken) => CreateAsync(null, cancellationToken);
 
-    /// <summary>Deletes.</summary>
+    /// <summary>Deletes a deployment set that no instance uses.</summary>
     /// <param name="deployId">The deploy id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

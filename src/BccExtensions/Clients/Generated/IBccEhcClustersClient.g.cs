@@ -16,14 +16,14 @@ public partial interface IBccEhcClustersClient
     /// <remarks>BCC operation <c>CreateEhcCluster</c>: <c>POST /v2/instance/ehc/cluster/create</c>.</remarks>
     Task<CreateEhcClusterResponse> CreateAsync(CreateEhcClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes clusters.</summary>
+    /// <summary>Deletes EHC clusters.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteEhcCluster</c>: <c>POST /v2/instance/ehc/cluster/delete</c>.</remarks>
     Task DeleteAsync(DeleteEhcClusterRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists clusters.</summary>
+    /// <summary>Lists EHC (elastic high-performance computing) clusters.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -35,7 +35,7 @@ public partial interface IBccEhcClustersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<EhcClusterListResponse> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
-    /// <summary>Renames / desc.</summary>
+    /// <summary>Changes the name or description of an EHC cluster.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>

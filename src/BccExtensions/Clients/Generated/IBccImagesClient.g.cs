@@ -8,7 +8,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Images</c>, or inject <see cref="IBccImagesClient"/> directly.</remarks>
 public partial interface IBccImagesClient
 {
-    /// <summary>Tags image.</summary>
+    /// <summary>Adds tags to an image.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -31,14 +31,14 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>CreateImage</c>: <c>POST /v2/image</c>.</remarks>
     Task<CreateImageResponse> CreateAsync(CreateImageRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes custom image.</summary>
+    /// <summary>Deletes a custom image.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteImage</c>: <c>DELETE /v2/image/{imageId}</c>.</remarks>
     Task DeleteAsync(string imageId, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets one image.</summary>
+    /// <summary>Gets an image by id.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The image of the answer.</returns>
@@ -123,7 +123,7 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>RemoteCopyImage</c>: <c>POST /v2/image/{imageId}?remoteCopy</c>.</remarks>
     Task<IReadOnlyList<RemoteCopyResult>> RemoteCopyAsync(string imageId, RemoteCopyImageRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Renames image.</summary>
+    /// <summary>Renames an image.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
@@ -147,7 +147,7 @@ public partial interface IBccImagesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task ShareAsync(string imageId, CancellationToken cancellationToken) => ShareAsync(imageId, null, cancellationToken);
 
-    /// <summary>Untags image.</summary>
+    /// <summary>Removes tags from an image.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -155,7 +155,7 @@ public partial interface IBccImagesClient
     /// <remarks>BCC operation <c>UnbindTagImage</c>: <c>PUT /v2/image/{imageId}/tag?unbind</c>.</remarks>
     Task UnbindTagsAsync(string imageId, UnbindTagImageRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Stops sharing.</summary>
+    /// <summary>Stops sharing a custom image with other accounts.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -8,7 +8,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Instances</c>, or inject <see cref="IBccInstancesClient"/> directly.</remarks>
 public partial interface IBccInstancesClient
 {
-    /// <summary>Assigns IPv6 address.</summary>
+    /// <summary>Assigns an IPv6 address to an instance.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -56,7 +56,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>BatchRebootInstance</c>: <c>PUT /v2/instance/batchAction?reboot</c>.</remarks>
     Task<BatchOperationResponse> BatchRebootAsync(BatchRebootInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Reinstalls many.</summary>
+    /// <summary>Reinstalls several instances from an image in one call.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
@@ -102,7 +102,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>BatchStartInstance</c>: <c>PUT /v2/instance/batchAction?start</c>.</remarks>
     Task<BatchOperationResponse> BatchStartAsync(BatchStartInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Stops many.</summary>
+    /// <summary>Stops several instances in one call.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -126,7 +126,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>BindInstanceToSecurityGroup</c>: <c>PUT /v2/instance/{instanceId}?bind</c>.</remarks>
     Task BindSecurityGroupAsync(string instanceId, BindInstanceToSecurityGroupRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Cancels a spot order.</summary>
+    /// <summary>Cancels a spot instance order.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -212,14 +212,14 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>CreateInstanceV3</c>: <c>POST /v3/instance</c>.</remarks>
     Task<CreateInstanceV3Response> CreateV3Async(CreateInstanceV3Request request, CancellationToken cancellationToken = default);
 
-    /// <summary>Disables auto-renew.</summary>
+    /// <summary>Turns off auto-renewal of prepaid instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteAutoRenewRule</c>: <c>POST /v2/instance/batchDeleteAutoRenewRules</c>.</remarks>
     Task DeleteAutoRenewRulesAsync(DeleteAutoRenewRuleRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes IPv6 address.</summary>
+    /// <summary>Removes an IPv6 address from an instance.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
@@ -254,7 +254,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>EnterRescueMode</c>: <c>PUT /v2/instance/rescue/mode/enter</c>.</remarks>
     Task<EnterRescueModeResponse> EnterRescueModeAsync(EnterRescueModeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Leaves rescue mode.</summary>
+    /// <summary>Takes an instance out of rescue mode.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -547,7 +547,7 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>PurchaseReservedInstance</c>: <c>PUT /v2/instance/{instanceId}?purchaseReserved</c>.</remarks>
     Task<PurchaseReservedInstanceResponse> RenewAsync(string instanceId, PurchaseReservedInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Changes spec.</summary>
+    /// <summary>Changes the spec (vCPUs and memory) of an instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

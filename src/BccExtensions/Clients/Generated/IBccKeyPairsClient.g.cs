@@ -8,7 +8,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.KeyPairs</c>, or inject <see cref="IBccKeyPairsClient"/> directly.</remarks>
 public partial interface IBccKeyPairsClient
 {
-    /// <summary>Binds to instances.</summary>
+    /// <summary>Binds a key pair to instances, replacing the key they log in with.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -25,7 +25,7 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>CreateKeypair</c>: <c>POST /v2/keypair</c>.</remarks>
     Task<KeypairModel> CreateAsync(CreateKeypairRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes key pair.</summary>
+    /// <summary>Deletes a key pair that no instance uses.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
@@ -41,7 +41,7 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>DetachKeypair</c>: <c>PUT /v2/keypair/{keypairId}?detach</c>.</remarks>
     Task<BatchOperationResponse> DetachAsync(string keypairId, DetachKeypairRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets one key pair.</summary>
+    /// <summary>Gets a key pair by id.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The keypair of the answer.</returns>
@@ -49,7 +49,7 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>KeypairDetail</c>: <c>GET /v2/keypair/{keypairId}</c>.</remarks>
     Task<KeypairModel> GetAsync(string keypairId, CancellationToken cancellationToken = default);
 
-    /// <summary>Imports a public key.</summary>
+    /// <summary>Imports an existing public key as a key pair.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The keypair of the answer.</returns>
@@ -81,7 +81,7 @@ public partial interface IBccKeyPairsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<BccPage<KeypairModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
-    /// <summary>Renames.</summary>
+    /// <summary>Renames a key pair.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -89,7 +89,7 @@ public partial interface IBccKeyPairsClient
     /// <remarks>BCC operation <c>RenameKeypair</c>: <c>PUT /v2/keypair/{keypairId}?rename</c>.</remarks>
     Task RenameAsync(string keypairId, RenameKeypairRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Changes description.</summary>
+    /// <summary>Changes the description of a key pair.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -36,7 +36,7 @@ public partial interface IBccMaintenanceClient
     /// <remarks>BCC operation <c>CreateAuthorizationRule</c>: <c>POST /?action=CreateAuthorizationRule</c>.</remarks>
     Task<CreateAuthorizationRuleResponse> CreateAuthorizeRuleAsync(CreateAuthorizationRuleRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes rule.</summary>
+    /// <summary>Deletes a maintenance authorization rule.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -164,7 +164,7 @@ public partial interface IBccMaintenanceClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<BccPage<UnplannedEventResponse>> ListUnplannedEventsPageAsync(CancellationToken cancellationToken) => ListUnplannedEventsPageAsync(null, cancellationToken);
 
-    /// <summary>Edits rule.</summary>
+    /// <summary>Changes a maintenance authorization rule.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>

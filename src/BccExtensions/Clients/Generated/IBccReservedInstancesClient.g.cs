@@ -15,7 +15,7 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>AcceptReservedInstanceTransfer</c>: <c>POST /v2/instance/reserved/transfer/accept</c>.</remarks>
     Task AcceptTransferAsync(AcceptReservedInstanceTransferRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Tags RIs.</summary>
+    /// <summary>Adds tags to reserved instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
@@ -141,7 +141,7 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>RefuseReservedInstanceTransfer</c>: <c>POST /v2/instance/reserved/transfer/refuse</c>.</remarks>
     Task RefuseTransferAsync(RefuseReservedInstanceTransferRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Renews RIs.</summary>
+    /// <summary>Renews reserved instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
@@ -164,7 +164,7 @@ public partial interface IBccReservedInstancesClient
     /// <remarks>BCC operation <c>AutoRenewReservedInstance</c>: <c>POST /v2/instance/reserved/autoRenew</c>.</remarks>
     Task<AutoRenewReservedInstanceResponse> SetAutoRenewAsync(AutoRenewReservedInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Untags RIs.</summary>
+    /// <summary>Removes tags from reserved instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>

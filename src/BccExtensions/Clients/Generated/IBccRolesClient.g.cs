@@ -28,7 +28,7 @@ public partial interface IBccRolesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<InstanceRoleModel>> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
-    /// <summary>Detaches role.</summary>
+    /// <summary>Detaches a role from instances.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>

@@ -8,7 +8,7 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.SecurityGroups</c>, or inject <see cref="IBccSecurityGroupsClient"/> directly.</remarks>
 public partial interface IBccSecurityGroupsClient
 {
-    /// <summary>Adds a rule.</summary>
+    /// <summary>Adds an ingress or egress rule to a security group.</summary>
     /// <param name="securityGroupId">The security group id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -24,7 +24,7 @@ public partial interface IBccSecurityGroupsClient
     /// <remarks>BCC operation <c>CreateSecurityGroup</c>: <c>POST /v2/securityGroup</c>.</remarks>
     Task<CreateSecurityGroupResponse> CreateAsync(CreateSecurityGroupRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes SG.</summary>
+    /// <summary>Deletes a security group that no instance uses.</summary>
     /// <param name="securityGroupId">The security group id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

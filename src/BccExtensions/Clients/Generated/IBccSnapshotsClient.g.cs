@@ -32,14 +32,14 @@ public partial interface IBccSnapshotsClient
     /// <remarks>BCC operation <c>CreateSnapshot</c>: <c>POST /v2/snapshot</c>.</remarks>
     Task<CreateSnapshotResponse> CreateAsync(CreateSnapshotRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes snapshot.</summary>
+    /// <summary>Deletes a snapshot.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteSnapshot</c>: <c>DELETE /v2/snapshot/{snapshotId}</c>.</remarks>
     Task DeleteAsync(string snapshotId, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets one snapshot.</summary>
+    /// <summary>Gets a snapshot by id.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The snapshot of the answer.</returns>

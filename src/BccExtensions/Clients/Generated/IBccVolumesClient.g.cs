@@ -17,7 +17,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>AttachVolume</c>: <c>PUT /v2/volume/{volumeId}?attach</c>.</remarks>
     Task<AttachVolumeResponse> AttachAsync(string volumeId, AttachVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds tags to disk.</summary>
+    /// <summary>Adds tags to a CDS volume.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -55,7 +55,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>DeleteCDSVolume</c>: <c>DELETE /v2/volume/{volumeId}</c>.</remarks>
     Task DeleteAsync(string volumeId, CancellationToken cancellationToken = default);
 
-    /// <summary>Detaches disk.</summary>
+    /// <summary>Detaches a CDS volume from its instance.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -63,7 +63,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>DetachVolume</c>: <c>PUT /v2/volume/{volumeId}?detach</c>.</remarks>
     Task DetachAsync(string volumeId, DetachVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets one disk.</summary>
+    /// <summary>Gets a CDS volume by id.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The volume of the answer.</returns>
@@ -172,7 +172,7 @@ public partial interface IBccVolumesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task ModifyAttributesAsync(string volumeId, CancellationToken cancellationToken) => ModifyAttributesAsync(volumeId, null, cancellationToken);
 
-    /// <summary>Changes billing type.</summary>
+    /// <summary>Switches a CDS volume between prepaid and postpaid billing.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -213,7 +213,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>DeletePrepayVolume</c>: <c>POST /v2/volume/deletePrepay</c>.</remarks>
     Task<VolumeDeleteResultResponse> ReleasePrepaidAsync(DeletePrepayVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Renames.</summary>
+    /// <summary>Renames a CDS volume.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -221,7 +221,7 @@ public partial interface IBccVolumesClient
     /// <remarks>BCC operation <c>RenameVolume</c>: <c>PUT /v2/volume/{volumeId}?rename</c>.</remarks>
     Task RenameAsync(string volumeId, RenameVolumeRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Renews prepaid disk.</summary>
+    /// <summary>Renews a prepaid CDS volume.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

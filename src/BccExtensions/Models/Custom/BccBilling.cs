@@ -1,6 +1,6 @@
 namespace BccExtensions.Models;
 
-/// <summary>The hand-written part of <see cref="BccBilling"/>: ready-made values.</summary>
+// The hand-written part of BccBilling: ready-made values.
 public sealed partial class BccBilling
 {
     /// <summary>Gets pay-as-you-go billing.</summary>
