@@ -70,6 +70,24 @@ public sealed class PublicSurfaceTests
     }
 
     [Fact]
+    public void Listers_ReturnItemsNotAnswers()
+    {
+        // Marker-paged listers stream (IAsyncEnumerable), one-answer listers return the list; only a page-number paged
+        // lister returns its page, since BCC's page numbers are the caller's to choose.
+        string[] pageNumbered = ["IBccSnapshotsClient.ListChainsAsync"];
+        var offenders = ClientMethods
+            .Where(m => m.Name.StartsWith("List", StringComparison.Ordinal) && !m.Name.EndsWith("PageAsync", StringComparison.Ordinal))
+            .Where(m => !pageNumbered.Contains($"{m.DeclaringType!.Name}.{m.Name}"))
+            .Where(m => !m.ReturnType.IsGenericType || (m.ReturnType.GetGenericTypeDefinition() != typeof(IAsyncEnumerable<>)
+                && !(m.ReturnType.GetGenericTypeDefinition() == typeof(Task<>) && Unwrap(m.ReturnType) is { IsGenericType: true } list && list.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name} returns {m.ReturnType.Name}")
+            .Distinct()
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void Models_ReadOnlyCollectionsAndNoPublicSetters()
     {
         Assert.All(s_public.Where(t => t.Namespace == "BccExtensions.Models" && t.IsClass), model =>

@@ -260,7 +260,7 @@ internal sealed class SpecReader
             Request = request,
             Response = response,
             Pager = pager,
-            Unwrap = pager is null && response is not null && _types.TryGetValue(response, out TypeModel? shape) && shape.Fields is [{ Type.Kind: TypeKind.Model } single] ? single : null,
+            Unwrap = pager is null && response is not null && _types.TryGetValue(response, out TypeModel? shape) ? Unwrapped(entry, shape) : null,
             Description = Summary(name, definition, entry),
             IsExtra = isExtra,
             SdkMethods = SdkMethods(name, definition, wire),
@@ -410,6 +410,18 @@ internal sealed class SpecReader
             Minimum = typeRef is { Kind: TypeKind.Int, IsList: false } ? _map["fieldMinimums"]?[json]?.GetValue<int>() : null,
         };
     }
+
+    // An answer of one model is that model; a lister's answer of one list is that list, and so is the list the mapping
+    // names ("unwrap") when the rest of the answer only counts it. Other answers stay whole, so a member Baidu adds
+    // later can be read without changing the method's return type.
+    private static FieldModel? Unwrapped(JsonObject entry, TypeModel shape) => shape.Fields switch
+    {
+        _ when entry["unwrap"]?.GetValue<string>() is { } json => shape.Fields.SingleOrDefault(f => f.Json == json)
+            ?? throw new InvalidDataException($"{shape.Name} has no member {json} to unwrap."),
+        [{ Type.Kind: TypeKind.Model } single] => single,
+        [{ Type.IsList: true } list] when Text(entry, "method").StartsWith("List", StringComparison.Ordinal) => list,
+        _ => null,
+    };
 
     private bool IsCommaList(string operation, string json) =>
         _map["commaLists"]?.AsArray().Any(entry => entry!.GetValue<string>() == operation + "." + json) ?? false;

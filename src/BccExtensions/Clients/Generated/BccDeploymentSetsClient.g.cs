@@ -31,11 +31,12 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
         return await transport.SendAsync(call, BccJsonContext.Default.GetDeploySetResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ListDeploySetResponse> ListAsync(ListDeploySetRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeploySetModel>> ListAsync(ListDeploySetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListDeploySet", HttpMethod.Get, "/v2/instance/deployset/list")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        return await transport.SendAsync(call, BccJsonContext.Default.ListDeploySetResponse, cancellationToken).ConfigureAwait(false);
+        ListDeploySetResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDeploySetResponse, cancellationToken).ConfigureAwait(false);
+        return response.DeploySets;
     }
 
     public async Task RemoveInstancesAsync(DeleteInstanceDeploySetRequest request, CancellationToken cancellationToken = default)

@@ -31,11 +31,12 @@ internal sealed partial class BccEhcClustersClient(BccTransport transport) : IBc
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<EhcClusterListResponse> ListAsync(EhcClusterListRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EhcCluster>> ListAsync(EhcClusterListRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("EhcClusterList", HttpMethod.Post, "/v2/instance/ehc/cluster/list");
         call.Body = BccTransport.Serialize(request ?? new EhcClusterListRequest(), BccJsonContext.Default.EhcClusterListRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.EhcClusterListResponse, cancellationToken).ConfigureAwait(false);
+        EhcClusterListResponse response = await transport.SendAsync(call, BccJsonContext.Default.EhcClusterListResponse, cancellationToken).ConfigureAwait(false);
+        return response.EhcClusters;
     }
 
     public async Task ModifyAsync(ModifyEhcClusterRequest request, CancellationToken cancellationToken = default)

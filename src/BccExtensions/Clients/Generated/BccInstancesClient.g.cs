@@ -434,13 +434,14 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task<ListAvailableResizeSpecResponse> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListAvailableResizeSpec", HttpMethod.Post, "/v2/instance")
             .Flag("resizeList")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.Body = BccTransport.Serialize(request ?? new ListAvailableResizeSpecRequest(), BccJsonContext.Default.ListAvailableResizeSpecRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ListAvailableResizeSpecResponse, cancellationToken).ConfigureAwait(false);
+        ListAvailableResizeSpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAvailableResizeSpecResponse, cancellationToken).ConfigureAwait(false);
+        return response.SpecList;
     }
 
     public IAsyncEnumerable<BccInstance> ListByIdsAsync(ListInstanceByIdsRequest request, CancellationToken cancellationToken = default)

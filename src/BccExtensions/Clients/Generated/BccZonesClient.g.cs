@@ -16,7 +16,7 @@ internal sealed partial class BccZonesClient(BccTransport transport) : IBccZones
         return response.Zones;
     }
 
-    public async Task<GetZoneBySpecResponse> ListBySpecAsync(GetZoneBySpecRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListBySpecAsync(GetZoneBySpecRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetZoneBySpec", HttpMethod.Get, "/v1/instance/flavorZones")
             .Query("instanceType", request?.InstanceType)
@@ -24,7 +24,8 @@ internal sealed partial class BccZonesClient(BccTransport transport) : IBccZones
             .Query("spec", request?.Spec)
             .Query("specId", request?.SpecId)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        return await transport.SendAsync(call, BccJsonContext.Default.GetZoneBySpecResponse, cancellationToken).ConfigureAwait(false);
+        GetZoneBySpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetZoneBySpecResponse, cancellationToken).ConfigureAwait(false);
+        return response.ZoneNames;
     }
 
     public async Task<IReadOnlyList<RegionModel>> ListRegionsAsync(DescribeRegionsRequest? request = null, CancellationToken cancellationToken = default)

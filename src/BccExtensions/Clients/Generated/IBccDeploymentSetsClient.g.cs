@@ -50,14 +50,14 @@ public partial interface IBccDeploymentSetsClient
     /// <summary>Lists all deployment sets.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
+    /// <returns>The deploy sets of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListDeploySet</c>: <c>GET /v2/instance/deployset/list</c>.</remarks>
-    Task<ListDeploySetResponse> ListAsync(ListDeploySetRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<DeploySetModel>> ListAsync(ListDeploySetRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListAsync(ListDeploySetRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<ListDeploySetResponse> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    Task<IReadOnlyList<DeploySetModel>> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Removes instances from a set.</summary>
     /// <param name="request">The arguments.</param>

@@ -26,14 +26,14 @@ public partial interface IBccEhcClustersClient
     /// <summary>Lists EHC (elastic high-performance computing) clusters.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
+    /// <returns>The ehc clusters of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>EhcClusterList</c>: <c>POST /v2/instance/ehc/cluster/list</c>.</remarks>
-    Task<EhcClusterListResponse> ListAsync(EhcClusterListRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<EhcCluster>> ListAsync(EhcClusterListRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListAsync(EhcClusterListRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<EhcClusterListResponse> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    Task<IReadOnlyList<EhcCluster>> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Changes the name or description of an EHC cluster.</summary>
     /// <param name="request">The arguments.</param>

@@ -321,14 +321,14 @@ public partial interface IBccInstancesClient
     /// <summary>Gets specs an instance may be resized to.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
+    /// <returns>The spec list of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListAvailableResizeSpec</c>: <c>POST /v2/instance?resizeList</c>.</remarks>
-    Task<ListAvailableResizeSpecResponse> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<ListAvailableResizeSpecResponse> ListAvailableResizeSpecsAsync(CancellationToken cancellationToken) => ListAvailableResizeSpecsAsync(null, cancellationToken);
+    Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(CancellationToken cancellationToken) => ListAvailableResizeSpecsAsync(null, cancellationToken);
 
     /// <summary>Lists every instances item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments.</param>

@@ -18,14 +18,14 @@ public partial interface IBccZonesClient
     /// <summary>Gets zones offering an instanceType/spec (v1!).</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
+    /// <returns>The zone names of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetZoneBySpec</c>: <c>GET /v1/instance/flavorZones</c>.</remarks>
-    Task<GetZoneBySpecResponse> ListBySpecAsync(GetZoneBySpecRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<string>> ListBySpecAsync(GetZoneBySpecRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListBySpecAsync(GetZoneBySpecRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<GetZoneBySpecResponse> ListBySpecAsync(CancellationToken cancellationToken) => ListBySpecAsync(null, cancellationToken);
+    Task<IReadOnlyList<string>> ListBySpecAsync(CancellationToken cancellationToken) => ListBySpecAsync(null, cancellationToken);
 
     /// <summary>Gets regions and their endpoints.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
