@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for project in src/BccExtensions src/BccExtensions.Testing; do
-  log="$(dotnet build "$project" -c Release 2>&1 || true)"
+  log="$(dotnet build "$project" -c Release -p:ContinuousIntegrationBuild=true 2>&1 || true)"
   file="$project/PublicAPI.Unshipped.txt"
   added="$(grep "error RS0016" <<<"$log" | grep "$project/" | sed -E "s/.*Symbol '(.*)' is not part of the declared public API.*/\1/" || true)"
   gone="$(grep "error RS0017" <<<"$log" | grep "$project/" | sed -E "s/.*Symbol '(.*)' is part of the declared API.*/\1/" || true)"
