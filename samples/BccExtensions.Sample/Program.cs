@@ -1,4 +1,5 @@
 using BccExtensions;
+using BccExtensions.Models;
 using BccExtensions.Sample;
 using BccExtensions.Testing;
 
@@ -13,7 +14,11 @@ await using BccEmulator? emulator = builder.Configuration.GetValue("Bcc:UseEmula
     : null;
 
 builder.Services.AddBccClient(builder.Configuration.GetSection(BccOptions.SectionName));
-builder.Services.AddControllers().AddJsonOptions(json => json.JsonSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+builder.Services.AddControllers().AddJsonOptions(json =>
+{
+    json.JsonSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+    json.JsonSerializerOptions.TypeInfoResolverChain.Add(BccJson.TypeInfoResolver); // the models' JSON metadata, no reflection
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BccExceptionHandler>();
 builder.Services.Configure<FleetReporterOptions>(builder.Configuration.GetSection("Fleet"));

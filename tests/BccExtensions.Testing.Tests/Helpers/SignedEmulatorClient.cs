@@ -20,12 +20,15 @@ public sealed class SignedEmulatorClient : IDisposable
         _time = time;
     }
 
+    // The suite runs with reflection-based JSON off (as the emulator must work); the tests' anonymous bodies opt back in.
+    private static readonly System.Text.Json.JsonSerializerOptions s_anonymousBodies = new() { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+
     public async Task<JsonNode?> SendAsync(HttpMethod method, string pathAndQuery, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var request = new HttpRequestMessage(method, new Uri(_emulator.Endpoint, pathAndQuery));
         if (body is not null)
         {
-            string json = body as string ?? System.Text.Json.JsonSerializer.Serialize(body);
+            string json = body as string ?? System.Text.Json.JsonSerializer.Serialize(body, s_anonymousBodies);
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 

@@ -23,7 +23,7 @@ public sealed class PublicSurfaceTests
 
         Assert.InRange(entry.Length, 25, 35);
         Assert.Empty(other);
-        Assert.All(s_public.Where(t => t.Namespace == "BccExtensions.Models"), t => Assert.False(t.Name.StartsWith("IBcc", StringComparison.Ordinal), t.Name));
+        Assert.All(s_public.Where(t => t.Namespace == "BccExtensions.Models"), t => Assert.False(t.Name.StartsWith("IBcc", StringComparison.Ordinal) && t.Name.EndsWith("Client", StringComparison.Ordinal), t.Name));
     }
 
     [Fact]

@@ -392,9 +392,27 @@ internal static class ClientEmitter
             .Line($"    Converters = [typeof({RuntimeNames.StringConverter}), typeof({RuntimeNames.BooleanConverter}), typeof({RuntimeNames.DateTimeOffsetConverter})])]")
             .Line("[JsonSerializable(typeof(IReadOnlyDictionary<string, System.Text.Json.JsonElement>))]")
             .Line("[JsonSerializable(typeof(IReadOnlyList<string>))]");
-        foreach (TypeModel type in api.Types.Where(t => t.Role != TypeRole.Nested))
+
+        // Every model, and what the client methods return around them, so an application can write any of them as JSON
+        // through this context (BccJson.TypeInfoResolver) with reflection off.
+        foreach (TypeModel type in api.Types)
         {
             w.Line($"[JsonSerializable(typeof({type.Name}))]");
+        }
+
+        foreach (EnumModel model in api.Enums)
+        {
+            w.Line($"[JsonSerializable(typeof({model.Name}))]");
+        }
+
+        foreach (string item in api.Operations.Where(o => o.Pager is not null).Select(o => o.Pager!.Items.Type.Name!).Distinct().Order(StringComparer.Ordinal))
+        {
+            w.Line($"[JsonSerializable(typeof(IAsyncEnumerable<{item}>))]").Line($"[JsonSerializable(typeof({RuntimeNames.Page}<{item}>))]");
+        }
+
+        foreach (string item in api.Operations.Where(o => o.Unwrap is { Type: { IsList: true, Kind: TypeKind.Model } }).Select(o => o.Unwrap!.Type.Name!).Distinct().Order(StringComparer.Ordinal))
+        {
+            w.Line($"[JsonSerializable(typeof(IReadOnlyList<{item}>))]");
         }
 
         w.Line($"internal sealed partial class {RuntimeNames.JsonContext} : JsonSerializerContext;");

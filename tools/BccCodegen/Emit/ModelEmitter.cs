@@ -95,11 +95,11 @@ internal static class ModelEmitter
     {
         string name = model.Name;
         var w = new CodeWriter();
-        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line($"using {RuntimeNames.JsonNamespace};").Line()
+        w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line()
             .Line($"namespace {RuntimeNames.ModelsNamespace};").Line()
             .Line($"/// <summary>A BCC <c>{name}</c> value. Known values are listed; unknown values are kept as sent.</summary>")
-            .Line($"[JsonConverter(typeof({RuntimeNames.StringEnumConverter}<{name}>))]")
-            .Open($"public readonly partial struct {name} : IEquatable<{name}>, {RuntimeNames.StringEnum}<{name}>")
+            .Line($"[JsonConverter(typeof({RuntimeNames.StringValueConverter}<{name}>))]")
+            .Open($"public readonly partial struct {name} : IEquatable<{name}>, {RuntimeNames.StringValue}<{name}>")
             .Line("private readonly string? _value;").Line()
             .Line("/// <summary>Creates a value from its wire form.</summary>")
             .Line("/// <param name=\"value\">The value as the service sends it.</param>")
@@ -126,7 +126,7 @@ internal static class ModelEmitter
             .Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);").Line()
             .Line("/// <summary>Converts a wire value.</summary>")
             .Line($"public static implicit operator {name}(string value) => new(value);").Line()
-            .Line($"static {name} {RuntimeNames.StringEnum}<{name}>.FromValue(string value) => new(value);").Line()
+            .Line($"static {name} {RuntimeNames.StringValue}<{name}>.FromValue(string value) => new(value);").Line()
             .Line("/// <summary>Creates a value from its wire form.</summary>")
             .Line("/// <param name=\"value\">The value as the service sends it.</param>")
             .Line($"public static {name} FromString(string value) => new(value);").Line()

@@ -18,8 +18,8 @@ internal static class RuntimeNames
     public const string Pager = "BccPager";
     public const string Arguments = "BccArguments";
     public const string ClientToken = "BccClientToken";
-    public const string StringEnum = "IBccStringEnum";
-    public const string StringEnumConverter = "BccStringEnumConverter";
+    public const string StringValue = "IBccStringValue";
+    public const string StringValueConverter = "BccStringValueConverter";
     public const string StringConverter = "LenientStringConverter";
     public const string BooleanConverter = "LenientBooleanConverter";
     public const string DateTimeOffsetConverter = "LenientDateTimeOffsetConverter";
@@ -36,8 +36,8 @@ internal static class RuntimeNames
         $"{OperationsNamespace}.{Pager}",
         $"{OperationsNamespace}.{Arguments}",
         $"{OperationsNamespace}.{ClientToken}",
-        $"{JsonNamespace}.{StringEnum}`1",
-        $"{JsonNamespace}.{StringEnumConverter}`1",
+        $"{ModelsNamespace}.{StringValue}`1",
+        $"{ModelsNamespace}.{StringValueConverter}`1",
         $"{JsonNamespace}.{StringConverter}",
         $"{JsonNamespace}.{BooleanConverter}",
         $"{JsonNamespace}.{DateTimeOffsetConverter}",

@@ -139,7 +139,7 @@ internal static class InstancesRoutes
                 : [];
             instance.Transition("Starting", "Running", call.Now, state.TransitionDelay);
             state.Instances.Add(instance);
-            ids.Add(instance.Id);
+            ids.Add((JsonNode)instance.Id);
         }
 
         return EmulatorResponse.Ok(new JsonObject { ["instanceIds"] = ids, ["orderId"] = EmulatorState.NewId("o"), ["warningList"] = new JsonArray() });

@@ -71,7 +71,7 @@ internal static class VolumesRoutes
             };
             volume.Transition("Creating", instance is null ? "Available" : "InUse", call.Now, state.TransitionDelay);
             state.Volumes.Add(volume);
-            ids.Add(volume.Id);
+            ids.Add((JsonNode)volume.Id);
         }
 
         return EmulatorResponse.Ok(new JsonObject { ["volumeIds"] = ids, ["warningList"] = new JsonArray() });

@@ -4,17 +4,6 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Internal.Json;
 
-/// <summary>Reads and writes an extensible string enumeration as its plain string value.</summary>
-/// <typeparam name="T">The enumeration type.</typeparam>
-internal sealed class BccStringEnumConverter<T> : JsonConverter<T>
-    where T : struct, IBccStringEnum<T>
-{
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        T.FromValue(LenientStringConverter.ReadAsString(ref reader) ?? string.Empty);
-
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-}
-
 /// <summary>Reads a string field that the service sometimes sends as a number or boolean (e.g. <c>cardCount</c>).</summary>
 internal sealed class LenientStringConverter : JsonConverter<string>
 {
