@@ -7,7 +7,7 @@ public sealed class StubHandler : HttpMessageHandler
 {
     private readonly Func<RecordedRequest, int, HttpResponseMessage> _respond;
     private readonly List<RecordedRequest> _requests = [];
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
 
     public StubHandler(Func<RecordedRequest, int, HttpResponseMessage>? respond = null)
     {

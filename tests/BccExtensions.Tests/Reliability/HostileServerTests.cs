@@ -59,7 +59,13 @@ public sealed class HostileServerTests
             handler = delegating.InnerHandler!;
         }
 
-        Assert.False(Assert.IsType<SocketsHttpHandler>(handler).AllowAutoRedirect);
+        // The factory's default primary handler is SocketsHttpHandler from Microsoft.Extensions.Http 9, HttpClientHandler before.
+        Assert.False(handler switch
+        {
+            SocketsHttpHandler sockets => sockets.AllowAutoRedirect,
+            HttpClientHandler client => client.AllowAutoRedirect,
+            _ => throw new Xunit.Sdk.XunitException($"unexpected primary handler {handler.GetType()}"),
+        });
     }
 
     [Theory]

@@ -91,7 +91,7 @@ public sealed class AnswerDriftTests
 
                 break;
             case JsonTypeInfoKind.Enumerable when node is JsonArray list:
-                JsonTypeInfo item = info.Options.GetTypeInfo(info.ElementType!);
+                JsonTypeInfo item = info.Options.GetTypeInfo(info.Type.GetGenericArguments()[^1]);
                 JsonNode odd = item.Kind == JsonTypeInfoKind.None ? new JsonObject { ["unexpected"] = true } : "unexpected";
                 drifts.Add(new Drift("item of the wrong kind", [.. path], target => At(target, path)!.AsArray().Add(odd.DeepClone()), Unchanged: true));
                 for (int i = 0; i < list.Count; i++)
@@ -101,7 +101,7 @@ public sealed class AnswerDriftTests
 
                 break;
             case JsonTypeInfoKind.Dictionary when node is JsonObject map:
-                JsonTypeInfo entry = info.Options.GetTypeInfo(info.ElementType!);
+                JsonTypeInfo entry = info.Options.GetTypeInfo(info.Type.GetGenericArguments()[^1]);
                 foreach ((string key, JsonNode? value) in map)
                 {
                     Walk(value, entry, [.. path, key], drifts);
