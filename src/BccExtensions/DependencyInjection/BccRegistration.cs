@@ -101,7 +101,19 @@ internal static class BccRegistration
         http.AddStandardResilienceHandler().Configure((resilience, sp) =>
         {
             IOptionsMonitor<BccOptions> monitor = sp.GetRequiredService<IOptionsMonitor<BccOptions>>();
-            HttpStandardResilienceOptions source = monitor.Get(name).Resilience;
+            BccOptions options;
+            try
+            {
+                options = monitor.Get(name);
+            }
+            catch (OptionsValidationException)
+            {
+                // Invalid BCC options are reported once, by their own start-up validation; the resilience options'
+                // validation (one per HttpClient) must not report them again.
+                return;
+            }
+
+            HttpStandardResilienceOptions source = options.Resilience;
             resilience.RateLimiter = source.RateLimiter;
             resilience.TotalRequestTimeout = source.TotalRequestTimeout;
             resilience.AttemptTimeout = source.AttemptTimeout;

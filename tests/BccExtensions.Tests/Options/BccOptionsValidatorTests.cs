@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BccExtensions.Tests.Options;
@@ -15,6 +16,29 @@ public class BccOptionsValidatorTests
 
         Assert.Contains("Bcc:AccessKeyId is required.", error.Failures);
         Assert.Contains("Bcc:SecretAccessKey is required.", error.Failures);
+    }
+
+    [Fact]
+    public void Validate_SessionTokenWithSts_RefusesTheContradiction()
+    {
+        OptionsValidationException error = Resolve(new() { ["Bcc:Region"] = "bj", ["Bcc:AccessKeyId"] = "ak", ["Bcc:SecretAccessKey"] = Secret, ["Bcc:SessionToken"] = "token", ["Bcc:Sts:Enabled"] = "true" });
+
+        Assert.Equal(["Bcc:SessionToken and Bcc:Sts:Enabled contradict each other: STS issues the session token; remove one."], error.Failures);
+    }
+
+    [Fact]
+    public async Task HostStart_InvalidOptions_ReportedOncePlainly()
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bcc:Region"] = "bj" });
+        builder.Services.AddBccClient(builder.Configuration.GetSection("Bcc"));
+        using IHost host = builder.Build();
+
+        Exception error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        // Not an AggregateException repeating it once per HttpClient's resilience options.
+        OptionsValidationException refused = Assert.IsType<OptionsValidationException>(error);
+        Assert.Equal(["Bcc:AccessKeyId is required.", "Bcc:SecretAccessKey is required."], refused.Failures);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ internal sealed class BccTransport(
         string? requestId = BceErrorReader.HeaderRequestId(response);
         activity?.SetTag("bcc.request_id", requestId);
         double elapsed = Record(activity, call, uri.Host, started, (int)response.StatusCode, response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        HttpLog.RequestCompleted(logger, call.Operation, call.Method.Method, call.PathTemplate, (int)response.StatusCode, elapsed * 1000, requestId);
+        HttpLog.RequestCompleted(logger, call.Operation, call.Method.Method, call.PathTemplate, (int)response.StatusCode, Math.Round(elapsed * 1000, 1), requestId);
         if (response.IsSuccessStatusCode)
         {
             return response;

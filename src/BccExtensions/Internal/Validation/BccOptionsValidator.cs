@@ -78,6 +78,12 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix) : IVali
 
         ValidateResilience(options.Resilience, Key, failures);
         ValidateProxy(options.Proxy, Key, failures);
+        if (options.Sts.Enabled && !string.IsNullOrWhiteSpace(options.SessionToken))
+        {
+            // STS issues its own session token; a configured one would be ignored, which is never what was meant.
+            failures.Add($"{Key(nameof(BccOptions.SessionToken))} and {Key("Sts:Enabled")} contradict each other: STS issues the session token; remove one.");
+        }
+
         ValidateSts(options.Sts, Key, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

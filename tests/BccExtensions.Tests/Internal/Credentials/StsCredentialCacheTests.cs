@@ -15,6 +15,7 @@ public class StsCredentialCacheTests
         Sts = { Enabled = true, RefreshBefore = TimeSpan.FromMinutes(5) },
     };
 
+    private readonly CapturingLoggerProvider _log = new();
     private int _fetches;
 
     [Fact]
@@ -75,7 +76,10 @@ public class StsCredentialCacheTests
 
         Assert.Same(first, await cache.GetCredentialsAsync(_options, CancellationToken.None));
         await TestHost.WaitUntilAsync(() => _fetches == 2, "the failed refresh");
-        await Settle(cache);
+
+        // The failure is recorded (and its back-off starts) on the refresh's thread after the fetch fails; the clock may
+        // only move once it has been, or the back-off would start after the advance. Its log line marks that moment.
+        await TestHost.WaitUntilAsync(() => _log.Entries.Any(e => e.Contains("STS refresh failed", StringComparison.Ordinal)), "the failure recorded");
         Assert.Same(first, await cache.GetCredentialsAsync(_options, CancellationToken.None));
         int afterFirstFailure = _fetches;
         _time.Advance(TimeSpan.FromSeconds(1.5));
@@ -140,19 +144,9 @@ public class StsCredentialCacheTests
         Assert.Equal(2, _fetches);
     }
 
-    private static async Task Settle(StsCredentialCache cache)
-    {
-        for (int i = 0; i < 100; i++)
-        {
-            await Task.Yield();
-        }
-
-        GC.KeepAlive(cache);
-    }
-
     private BceCredentials Temporary(string ak, TimeSpan lifetime) =>
         new(ak, "temp-sk-0123456789abcdef", "token-" + ak, _time.GetUtcNow() + lifetime);
 
     private StsCredentialCache Create(Func<int, Task<BceCredentials>> fetch) =>
-        new((_, _) => fetch(Interlocked.Increment(ref _fetches)), _time, NullLogger.Instance);
+        new((_, _) => fetch(Interlocked.Increment(ref _fetches)), _time, _log.CreateLogger("sts"));
 }
