@@ -11,13 +11,13 @@ internal sealed class StsClient(BccTransport transport, TimeProvider timeProvide
         BccStsOptions sts = options.Sts;
         int duration = sts.EffectiveDurationSeconds;
         BccCall call = sts.UsesAssumeRole
-            ? new BccCall("AssumeRole", HttpMethod.Post, "/v1/credential")
+            ? new BccCall("AssumeRole", HttpMethod.Post, "/v1/credential") { Service = "STS" }
                 .Flag("assumeRole")
                 .Query("accountId", sts.AccountId)
                 .Query("roleName", sts.RoleName)
                 .Query("userId", string.IsNullOrWhiteSpace(sts.UserId) ? null : sts.UserId)
                 .Query("durationSeconds", duration)
-            : new BccCall("GetSessionToken", HttpMethod.Post, "/v1/sessionToken").Query("durationSeconds", duration);
+            : new BccCall("GetSessionToken", HttpMethod.Post, "/v1/sessionToken") { Service = "STS" }.Query("durationSeconds", duration);
 
         DateTimeOffset requested = timeProvider.GetUtcNow();
         StsCredentialsResponse response = await transport.SendAsync(call, BccWireJsonContext.Default.StsCredentialsResponse, cancellationToken).ConfigureAwait(false);

@@ -22,8 +22,11 @@ internal sealed class BccCall
         Path = FormatPath(pathTemplate, ids);
     }
 
-    /// <summary>Gets the BCC operation name, for logs.</summary>
+    /// <summary>Gets Baidu's operation name (<c>rpc.method</c>), for logs and telemetry.</summary>
     public string Operation { get; }
+
+    /// <summary>Gets the Baidu service the call goes to (<c>rpc.service</c>): <c>BCC</c>, or <c>STS</c> for credentials.</summary>
+    public string Service { get; init; } = "BCC";
 
     public HttpMethod Method { get; }
 

@@ -4,18 +4,24 @@ using System.Diagnostics.Metrics;
 namespace BccExtensions.Internal.Http;
 
 /// <summary>
-/// The <c>BccExtensions</c> ActivitySource and Meter: a client span per operation (retries included) and the
-/// operation duration histogram. Retries and circuit-breaker events come from the resilience handler's own telemetry.
+/// The <c>BccExtensions</c> ActivitySource and Meter (<see cref="BccDiagnostics"/>): a client span per operation
+/// (retries included), the operation duration histogram and the credential refresh counter. Retries and
+/// circuit-breaker events come from the resilience handler's own telemetry (Polly's <c>resilience.polly.*</c>).
 /// </summary>
 internal static class BccTelemetry
 {
-    public const string Name = "BccExtensions";
+    /// <summary>The <c>rpc.system</c> of every span and measurement: Baidu AI Cloud's (BCE) API.</summary>
+    public const string RpcSystem = "baidu_bce";
 
-    public static readonly ActivitySource Source = new(Name);
+    public static readonly ActivitySource Source = new(BccDiagnostics.ActivitySourceName);
 
-    private static readonly Meter s_meter = new(Name);
+    private static readonly Meter s_meter = new(BccDiagnostics.MeterName);
 
     /// <summary>Seconds from sending an operation until its answer, all attempts included.</summary>
     public static readonly Histogram<double> OperationDuration =
         s_meter.CreateHistogram<double>("bcc.client.operation.duration", unit: "s", description: "Duration of BCC operations, retries included.");
+
+    /// <summary>STS credential refreshes, tagged <c>outcome</c> = <c>success</c> or <c>failure</c>.</summary>
+    public static readonly Counter<long> CredentialRefreshes =
+        s_meter.CreateCounter<long>("bcc.client.credential.refreshes", unit: "{refresh}", description: "STS credential refreshes, by outcome.");
 }

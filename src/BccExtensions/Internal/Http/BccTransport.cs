@@ -29,7 +29,7 @@ internal sealed class BccTransport(
     private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
 
     // One reference, swapped whole, so concurrent calls never see half of a reload.
-    private Tuple<BccOptions, string>? _endpoint;
+    private Tuple<BccOptions, string, string?>? _endpoint;
 
     /// <summary>Gets the time source of this registration.</summary>
     public TimeProvider TimeProvider { get; } = timeProvider;
@@ -82,7 +82,8 @@ internal sealed class BccTransport(
     {
         cancellationToken.ThrowIfCancellationRequested();
         string query = call.EncodedQuery();
-        var uri = new Uri(BaseAddress() + call.Path + (query.Length == 0 ? string.Empty : "?" + query), UriKind.Absolute);
+        (string baseAddress, string? region) = BaseAddress();
+        var uri = new Uri(baseAddress + call.Path + (query.Length == 0 ? string.Empty : "?" + query), UriKind.Absolute);
         using var request = new HttpRequestMessage(call.Method, uri);
         if (call.Body is { } body)
         {
@@ -90,10 +91,18 @@ internal sealed class BccTransport(
         }
 
         HttpClient client = httpClientFactory.CreateClient(httpClientName);
-        using Activity? activity = BccTelemetry.Source.StartActivity("BCC " + call.Operation, ActivityKind.Client);
-        activity?.SetTag("bcc.operation", call.Operation);
-        activity?.SetTag("http.request.method", call.Method.Method);
-        activity?.SetTag("server.address", uri.Host);
+        // OpenTelemetry RPC conventions: span "{rpc.service}/{rpc.method}" with Baidu's operation name as the method.
+        using Activity? activity = BccTelemetry.Source.StartActivity(call.Service + "/" + call.Operation, ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag("rpc.system", BccTelemetry.RpcSystem);
+            activity.SetTag("rpc.service", call.Service);
+            activity.SetTag("rpc.method", call.Operation);
+            activity.SetTag("http.request.method", call.Method.Method);
+            activity.SetTag("server.address", uri.Host);
+            activity.SetTag("cloud.region", region);
+        }
+
         long started = TimeProvider.GetTimestamp();
         HttpResponseMessage response;
 
@@ -108,7 +117,7 @@ internal sealed class BccTransport(
         }
         catch (Exception exception)
         {
-            Record(activity, call, uri.Host, started, status: null, exception.GetType().Name);
+            Record(activity, call, uri.Host, region, started, status: null, exception.GetType().Name);
             throw;
         }
         finally
@@ -119,7 +128,7 @@ internal sealed class BccTransport(
 
         string? requestId = BceErrorReader.HeaderRequestId(response);
         activity?.SetTag("bcc.request_id", requestId);
-        double elapsed = Record(activity, call, uri.Host, started, (int)response.StatusCode, response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        double elapsed = Record(activity, call, uri.Host, region, started, (int)response.StatusCode, response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
         HttpLog.RequestCompleted(logger, call.Operation, call.Method.Method, call.PathTemplate, (int)response.StatusCode, Math.Round(elapsed * 1000, 1), requestId);
         if (response.IsSuccessStatusCode)
         {
@@ -128,14 +137,28 @@ internal sealed class BccTransport(
 
         using (response)
         {
-            throw await BceErrorReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            BccServiceException error = await BceErrorReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("bcc.error_code", error.ErrorCode);
+            throw error;
         }
     }
 
-    private double Record(Activity? activity, BccCall call, string host, long started, int? status, string? errorType)
+    private double Record(Activity? activity, BccCall call, string host, string? region, long started, int? status, string? errorType)
     {
         double seconds = TimeProvider.GetElapsedTime(started).TotalSeconds;
-        var tags = new TagList { { "bcc.operation", call.Operation }, { "http.request.method", call.Method.Method }, { "server.address", host } };
+        var tags = new TagList
+        {
+            { "rpc.system", BccTelemetry.RpcSystem },
+            { "rpc.service", call.Service },
+            { "rpc.method", call.Operation },
+            { "http.request.method", call.Method.Method },
+            { "server.address", host },
+        };
+        if (region is not null)
+        {
+            tags.Add("cloud.region", region);
+        }
+
         if (status is { } code)
         {
             tags.Add("http.response.status_code", code);
@@ -153,13 +176,14 @@ internal sealed class BccTransport(
         return seconds;
     }
 
-    private string BaseAddress()
+    // The endpoint's base address and region (cloud.region; null when only an endpoint is configured), per options instance.
+    private (string BaseAddress, string? Region) BaseAddress()
     {
         BccOptions options = optionsMonitor.Get(optionsName);
-        Tuple<BccOptions, string>? cached = Volatile.Read(ref _endpoint);
+        Tuple<BccOptions, string, string?>? cached = Volatile.Read(ref _endpoint);
         if (cached is not null && ReferenceEquals(cached.Item1, options))
         {
-            return cached.Item2;
+            return (cached.Item2, cached.Item3);
         }
 
         Uri resolved = endpoint(options);
@@ -169,7 +193,11 @@ internal sealed class BccTransport(
         }
 
         string baseAddress = resolved.GetLeftPart(UriPartial.Authority);
-        Volatile.Write(ref _endpoint, Tuple.Create(options, baseAddress));
-        return baseAddress;
+        string? region = options.Endpoint is null ? options.Region?.Trim().ToLowerInvariant() : RegionOf(resolved.Host);
+        Volatile.Write(ref _endpoint, Tuple.Create(options, baseAddress, region));
+        return (baseAddress, region);
     }
+
+    // A configured endpoint names its region only in Baidu's form, bcc.{region}.baidubce.com.
+    private static string? RegionOf(string host) => host.Split('.') is [_, var region, "baidubce", "com"] ? region : null;
 }

@@ -8,7 +8,8 @@ namespace BccExtensions.Tests.Internal.Http;
 
 public sealed class BccTelemetryTests
 {
-    private const string Host = "telemetry.bcc.test";
+    private const string Host = "bcc.su.baidubce.com";
+    private const string OtherHost = "telemetry.bcc.test";
 
     [Fact]
     public async Task Operation_EmitsOneSpanAndOneDurationWithStatusAndRequestId()
@@ -17,7 +18,7 @@ public sealed class BccTelemetryTests
         var durations = new ConcurrentQueue<(double Seconds, Dictionary<string, object?> Tags)>();
         using var activities = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "BccExtensions",
+            ShouldListenTo = source => source.Name == BccDiagnostics.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
@@ -28,7 +29,7 @@ public sealed class BccTelemetryTests
             },
         };
         ActivitySource.AddActivityListener(activities);
-        using var meters = new MeterListener { InstrumentPublished = (instrument, listener) => { if (instrument.Meter.Name == "BccExtensions") { listener.EnableMeasurementEvents(instrument); } } };
+        using var meters = new MeterListener { InstrumentPublished = (instrument, listener) => { if (instrument.Meter.Name == BccDiagnostics.MeterName && instrument.Name == "bcc.client.operation.duration") { listener.EnableMeasurementEvents(instrument); } } };
         meters.SetMeasurementEventCallback<double>((_, value, tags, _) =>
         {
             var map = new Dictionary<string, object?>();
@@ -50,13 +51,43 @@ public sealed class BccTelemetryTests
         await host.RunAsync(host.Client.Zones.ListAsync());
 
         Activity span = Assert.Single(spans);
-        Assert.Equal("BCC ListZones", span.DisplayName);
+        Assert.Equal("BCC/ListZones", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
+        Assert.Equal(("baidu_bce", "BCC", "ListZones", "su"), (span.GetTagItem("rpc.system"), span.GetTagItem("rpc.service"), span.GetTagItem("rpc.method"), span.GetTagItem("cloud.region")));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
         Assert.Equal("req-42", span.GetTagItem("bcc.request_id"));
         (double seconds, Dictionary<string, object?> tags) = Assert.Single(durations);
         Assert.True(seconds >= 0.3, $"the retry delay is part of the duration: {seconds}");
-        Assert.Equal("ListZones", tags["bcc.operation"]);
+        Assert.Equal(("baidu_bce", "BCC", "ListZones", "su"), (tags["rpc.system"], tags["rpc.service"], tags["rpc.method"], tags["cloud.region"]));
         Assert.Equal(200, tags["http.response.status_code"]);
+    }
+
+    [Fact]
+    public async Task FailedOperation_SpanCarriesTheBccErrorCode()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == BccDiagnostics.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (Equals(activity.GetTagItem("server.address"), OtherHost))
+                {
+                    spans.Enqueue(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(activities);
+        await using TestHost host = TestHost.Create(
+            (_, _) => StubHandler.Json(HttpStatusCode.NotFound, "{\"code\":\"NoSuchObject\",\"message\":\"gone\",\"requestId\":\"req-7\"}", "req-7"),
+            new Dictionary<string, string?> { ["Bcc:Endpoint"] = "https://" + OtherHost });
+
+        await Assert.ThrowsAsync<BccServiceException>(() => host.RunAsync(host.Client.Instances.GetAsync("i-1")));
+
+        Activity span = Assert.Single(spans);
+        Assert.Equal(("BCC/GetInstance", "NoSuchObject", "404"), (span.DisplayName, span.GetTagItem("bcc.error_code"), span.GetTagItem("error.type")));
+        Assert.Null(span.GetTagItem("cloud.region"));
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
     }
 }
