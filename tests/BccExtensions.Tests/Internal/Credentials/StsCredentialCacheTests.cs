@@ -1,6 +1,5 @@
 using BccExtensions.Internal.Credentials;
 using BccExtensions.Tests.Helpers;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BccExtensions.Tests.Internal.Credentials;
