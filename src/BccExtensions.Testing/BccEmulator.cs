@@ -279,7 +279,7 @@ public sealed class BccEmulator : IAsyncDisposable
             // Dispatch by operation name: the route table (BccOperationTable) decides which operation a request is,
             // and only then does a handler run, so /v2/instance/batchAction never reads as an instance id.
             KnownOperation known = KnownOperation.Find(call.Method, call.Segments, call.Query, EmulatorRoutes.ByOperation.ContainsKey)
-                ?? throw EmulatorError.Unmodelled(call);
+                ?? throw EmulatorError.NoOperation(call);
             EmulatorResponse response = EmulatorRoutes.ByOperation.TryGetValue(known.Name, out EmulatorRoute? route)
                 ? route(call, _state)
                 : throw EmulatorError.NotModelled(known);

@@ -34,26 +34,6 @@ internal sealed class EmulatorCall
     /// <exception cref="EmulatorError">400 MalformedJSON when the body is not a JSON object.</exception>
     public JsonObject Json => _json ??= ParseBody(_body);
 
-    public bool Is(string method, params string[] pattern)
-    {
-        if (Method != method || Segments.Length != pattern.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] != "*" && pattern[i] != Segments[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public bool HasFlag(string name) => Query.ContainsKey(name);
-
     public string? QueryString(string name) => Query.TryGetValue(name, out string? value) && value.Length > 0 ? value : null;
 
     // Baidu's Go SDK sends every member of its request structs: an optional member that is "", 0, false, null or []

@@ -13,14 +13,9 @@ internal sealed class EmulatorError(HttpStatusCode status, string code, string m
 
     public static EmulatorError NotFound(string what) => new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, what + " does not exist.");
 
-    /// <summary>
-    /// Answers a request no route handles: 501 with a BCE error naming the BCC operation when the client knows it
-    /// (rather than pretending), 404 when it is not a BCC API at all.
-    /// </summary>
-    public static EmulatorError Unmodelled(EmulatorCall call) =>
-        KnownOperation.Find(call.Method, call.Segments, call.Query) is { } known
-            ? NotModelled(known)
-            : new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {call.Method} /{string.Join('/', call.Segments)}.");
+    /// <summary>Answers a request that is no BCC or STS operation at all: 404, naming method and path.</summary>
+    public static EmulatorError NoOperation(EmulatorCall call) =>
+        new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {call.Method} /{string.Join('/', call.Segments)}.");
 
     /// <summary>Answers a BCC operation the emulator knows but does not model: 501 naming it.</summary>
     public static EmulatorError NotModelled(KnownOperation operation) =>
