@@ -8,9 +8,6 @@ namespace BccExtensions.Internal.Http;
 /// <summary>Turns non-2xx answers into <see cref="BccServiceException"/>, tolerating empty, truncated and non-JSON bodies.</summary>
 internal static class BceErrorReader
 {
-    /// <summary>Error bodies are small; anything past this is not read.</summary>
-    internal const int MaxErrorBodyBytes = 64 * 1024;
-
     private const int MaxQuotedBodyChars = 200;
 
     /// <summary>Reads the error of a failed answer. The response content is consumed.</summary>
@@ -34,7 +31,7 @@ internal static class BceErrorReader
         Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            byte[] buffer = new byte[MaxErrorBodyBytes];
+            byte[] buffer = new byte[BceErrorBody.MaxBytes];
             int total = 0;
             int read;
             while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)

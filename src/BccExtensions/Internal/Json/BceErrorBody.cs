@@ -5,6 +5,9 @@ namespace BccExtensions.Internal.Json;
 /// <summary>The BCE error body <c>{code, message, requestId}</c>.</summary>
 internal sealed class BceErrorBody
 {
+    /// <summary>Error bodies are small; anything past this is not read.</summary>
+    public const int MaxBytes = 64 * 1024;
+
     public string? Code { get; init; }
 
     public string? Message { get; init; }

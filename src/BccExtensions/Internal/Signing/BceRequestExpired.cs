@@ -6,9 +6,6 @@ namespace BccExtensions.Internal.Signing;
 /// <summary>Recognises the <c>RequestExpired</c> answer that tells the signer its clock is off.</summary>
 internal static class BceRequestExpired
 {
-    /// <summary>Error bodies are small; anything past this is not read.</summary>
-    public const int MaxBodyBytes = 64 * 1024;
-
     /// <summary>Returns whether a 400 answer carries the <c>RequestExpired</c> code; the body stays readable.</summary>
     public static async Task<bool> IsRequestExpiredAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -20,9 +17,9 @@ internal static class BceRequestExpired
         try
         {
 #if NET9_0_OR_GREATER
-            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync(BceErrorBody.MaxBytes, cancellationToken).ConfigureAwait(false);
 #else
-            await response.Content.LoadIntoBufferAsync(MaxBodyBytes).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync(BceErrorBody.MaxBytes).ConfigureAwait(false);
 #endif
         }
         catch (HttpRequestException)
