@@ -92,7 +92,8 @@ internal sealed class BccTransport(
 
         HttpClient client = httpClientFactory.CreateClient(httpClientName);
         // OpenTelemetry RPC conventions: span "{rpc.service}/{rpc.method}" with Baidu's operation name as the method.
-        using Activity? activity = BccTelemetry.Source.StartActivity(call.Service + "/" + call.Operation, ActivityKind.Client);
+        // The span name is built only when someone listens.
+        using Activity? activity = BccTelemetry.Source.HasListeners() ? BccTelemetry.Source.StartActivity(call.Service + "/" + call.Operation, ActivityKind.Client) : null;
         if (activity is not null)
         {
             activity.SetTag("rpc.system", BccTelemetry.RpcSystem);
@@ -146,33 +147,45 @@ internal sealed class BccTransport(
     private double Record(Activity? activity, BccCall call, string host, string? region, long started, int? status, string? errorType)
     {
         double seconds = TimeProvider.GetElapsedTime(started).TotalSeconds;
-        var tags = new TagList
+        if (activity is not null)
         {
-            { "rpc.system", BccTelemetry.RpcSystem },
-            { "rpc.service", call.Service },
-            { "rpc.method", call.Operation },
-            { "http.request.method", call.Method.Method },
-            { "server.address", host },
-        };
-        if (region is not null)
-        {
-            tags.Add("cloud.region", region);
+            activity.SetTag("http.response.status_code", status);
+            if (errorType is not null)
+            {
+                activity.SetTag("error.type", errorType);
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
         }
 
-        if (status is { } code)
+        // The tags are built only when a meter listener records the duration.
+        if (BccTelemetry.OperationDuration.Enabled)
         {
-            tags.Add("http.response.status_code", code);
-            activity?.SetTag("http.response.status_code", code);
+            var tags = new TagList
+            {
+                { "rpc.system", BccTelemetry.RpcSystem },
+                { "rpc.service", call.Service },
+                { "rpc.method", call.Operation },
+                { "http.request.method", call.Method.Method },
+                { "server.address", host },
+            };
+            if (region is not null)
+            {
+                tags.Add("cloud.region", region);
+            }
+
+            if (status is { } code)
+            {
+                tags.Add("http.response.status_code", code);
+            }
+
+            if (errorType is not null)
+            {
+                tags.Add("error.type", errorType);
+            }
+
+            BccTelemetry.OperationDuration.Record(seconds, tags);
         }
 
-        if (errorType is not null)
-        {
-            tags.Add("error.type", errorType);
-            activity?.SetTag("error.type", errorType);
-            activity?.SetStatus(ActivityStatusCode.Error);
-        }
-
-        BccTelemetry.OperationDuration.Record(seconds, tags);
         return seconds;
     }
 
