@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 
 namespace BccExtensions.Tests.Helpers;
@@ -5,10 +6,9 @@ namespace BccExtensions.Tests.Helpers;
 /// <summary>The repository's spec/ folder, read directly (not through the generator) so tests check the generated code against the data.</summary>
 public static class SpecFiles
 {
-    private static readonly Lazy<string> s_root = new(() => FindRepositoryRoot(AppContext.BaseDirectory));
-
-    /// <summary>Gets the repository root (the folder holding BccExtensions.sln).</summary>
-    public static string RepositoryRoot => s_root.Value;
+    /// <summary>Gets the repository root, as the build recorded it (tests/Directory.Build.props).</summary>
+    public static string RepositoryRoot { get; } =
+        typeof(SpecFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
     public static JsonObject Load(string relativePath) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "spec", relativePath)))!.AsObject();
@@ -29,18 +29,5 @@ public static class SpecFiles
         }
 
         return operations;
-    }
-
-    private static string FindRepositoryRoot(string start)
-    {
-        for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "BccExtensions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No folder at or above {start} holds BccExtensions.sln.");
     }
 }
