@@ -29,6 +29,7 @@ public sealed class BccEmulator : IAsyncDisposable
     private readonly Queue<BccEmulatorRequest> _journal = new();
     private int _active;
     private int _sleeping;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _sleepingIds = new(StringComparer.Ordinal);
 
     private BccEmulator(KestrelServer server, BccEmulatorOptions options)
     {
@@ -70,8 +71,11 @@ public sealed class BccEmulator : IAsyncDisposable
     /// <remarks>Tests that drive a fake clock advance it only then, so real I/O in flight never sees time jump.</remarks>
     public bool IsIdle => Volatile.Read(ref _active) == Volatile.Read(ref _sleeping);
 
-    /// <summary>Gets how many requests are waiting out injected latency or a delayed answer.</summary>
-    internal int DelayedRequests => Volatile.Read(ref _sleeping);
+    /// <summary>
+    /// Gets the client request ids (<c>x-bce-request-id</c>) of the requests waiting out injected latency or a delayed
+    /// answer, so a test's clock driver can tell a deliberately delayed attempt from one still in transit.
+    /// </summary>
+    internal ICollection<string> DelayedRequestIds => _sleepingIds.Keys;
 
     /// <summary>Gets the ids of the instances that exist now, in creation order.</summary>
     public IReadOnlyList<string> InstanceIds
@@ -167,15 +171,18 @@ public sealed class BccEmulator : IAsyncDisposable
         }
     }
 
-    private async Task SleepAsync(TimeSpan delay, CancellationToken cancellationToken)
+    private async Task SleepAsync(HttpContext context, TimeSpan delay)
     {
+        string clientRequestId = context.Request.Headers["x-bce-request-id"].ToString();
         Interlocked.Increment(ref _sleeping);
+        _sleepingIds.TryAdd(clientRequestId, 0);
         try
         {
-            await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
         }
         finally
         {
+            _sleepingIds.TryRemove(clientRequestId, out _);
             Interlocked.Decrement(ref _sleeping);
         }
     }
@@ -194,7 +201,7 @@ public sealed class BccEmulator : IAsyncDisposable
         {
             try
             {
-                await SleepAsync(Faults.Latency, context.RequestAborted).ConfigureAwait(false);
+                await SleepAsync(context, Faults.Latency).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -251,7 +258,7 @@ public sealed class BccEmulator : IAsyncDisposable
         {
             try
             {
-                await SleepAsync(fault.RetryAfter!.Value, context.RequestAborted).ConfigureAwait(false);
+                await SleepAsync(context, fault.RetryAfter!.Value).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

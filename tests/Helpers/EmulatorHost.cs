@@ -58,9 +58,10 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>
     /// The clock may move only when every request the client has on the wire is one the emulator is deliberately
-    /// delaying: never while a request or its answer is in transit.
+    /// delaying: never while a request or its answer is in transit. Matched by request id, not by count: an abandoned
+    /// attempt the emulator still sleeps on must not make a new attempt, still in transit, look delayed.
     /// </summary>
-    private bool Quiet() => Emulator.IsIdle && _inFlight.Count == Emulator.DelayedRequests;
+    private bool Quiet() => Emulator.IsIdle && _inFlight.AllAmong(Emulator.DelayedRequestIds);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,24 +1,29 @@
 namespace BccExtensions.Tests.Helpers;
 
-/// <summary>Counts the requests a client has on the wire (from sending until the answer's headers arrive).</summary>
+/// <summary>
+/// The attempts a client has on the wire (from sending until the answer's headers arrive), by their
+/// <c>x-bce-request-id</c>, so a clock driver can check that each is one the emulator is deliberately delaying.
+/// </summary>
 public sealed class InFlightCounter
 {
-    private int _count;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _ids = new(StringComparer.Ordinal);
 
-    public int Count => Volatile.Read(ref _count);
+    /// <summary>Returns whether every attempt on the wire is among <paramref name="delayed"/> (an attempt without an id never is).</summary>
+    public bool AllAmong(ICollection<string> delayed) => _ids.Keys.All(delayed.Contains);
 
     public sealed class Handler(InFlightCounter counter) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref counter._count);
+            string id = request.Headers.TryGetValues("x-bce-request-id", out IEnumerable<string>? ids) ? ids.First() : Guid.NewGuid().ToString("N");
+            counter._ids[id] = 0;
             try
             {
                 return await base.SendAsync(request, cancellationToken);
             }
             finally
             {
-                Interlocked.Decrement(ref counter._count);
+                counter._ids.TryRemove(id, out _);
             }
         }
     }
