@@ -4,12 +4,13 @@ using BccExtensions.Sample;
 using BccExtensions.Testing;
 
 // The sample host: controllers and a background worker that use an injected IBccClient. By default
-// (Bcc:UseEmulator = true) it starts a BccEmulator in-process, seeds a few instances and points the client at
-// it, so it runs on any machine. With Bcc:UseEmulator = false and real keys (Bcc__AccessKeyId, Bcc__SecretAccessKey,
-// Bcc__Region), the same app talks to Baidu Cloud.
+// (Sample:UseEmulator = true) it starts a BccEmulator in-process, seeds a few instances and points the client at
+// it, so it runs on any machine. With Sample:UseEmulator = false and real keys (Bcc__AccessKeyId, Bcc__SecretAccessKey,
+// Bcc__Region), the same app talks to Baidu Cloud. The sample's own switches live under "Sample": the "Bcc" section
+// holds client settings only, and an unknown key there stops the host at start.
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
-await using BccEmulator? emulator = builder.Configuration.GetValue("Bcc:UseEmulator", defaultValue: true)
+await using BccEmulator? emulator = builder.Configuration.GetValue("Sample:UseEmulator", defaultValue: true)
     ? await EmulatorSetup.StartAsync(builder.Configuration)
     : null;
 

@@ -38,8 +38,10 @@ public static class BccServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(section);
+        BccRegistration.AddDefaults(services, name);
         services.AddOptions<BccOptions>(name).Bind(section);
-        AddValidator(services, name, section is IConfigurationSection { Path.Length: > 0 } s ? s.Path : BccOptions.SectionName);
+        // Keys are checked under a section only: the root of an app's configuration holds everything else too.
+        AddValidator(services, name, section is IConfigurationSection { Path.Length: > 0 } s ? s.Path : BccOptions.SectionName, section as IConfigurationSection);
         return BccRegistration.Register(services, name);
     }
 
@@ -56,16 +58,49 @@ public static class BccServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
+        BccRegistration.AddDefaults(services, name);
         services.AddOptions<BccOptions>(name).Configure(configure);
-        AddValidator(services, name, BccOptions.SectionName);
+        AddValidator(services, name, BccOptions.SectionName, null);
         return BccRegistration.Register(services, name);
     }
 
-    private static void AddValidator(IServiceCollection services, string name, string keyPrefix)
+    /// <summary>
+    /// Sets what every BCC client (named or not) starts from, bound from a configuration section: keys, proxy,
+    /// timeouts. A client's own section or delegate then overrides what it sets, whatever the order of the calls;
+    /// lists (<c>Proxy:BypassList</c>, <c>Signing:HeadersToSign</c>) add to the defaults' items. Unknown keys in the
+    /// section stop the host at start like a client's.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="section">The section with the shared settings, e.g. <c>configuration.GetSection("Bcc:Defaults")</c>.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection ConfigureBccDefaults(this IServiceCollection services, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        BccDefaults.Register(services, new BccDefaults(options => section.Bind(options), section));
+        return services;
+    }
+
+    /// <summary>
+    /// Sets in code what every BCC client (named or not) starts from; a client's own section or delegate then
+    /// overrides what it sets, whatever the order of the calls.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the shared options.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection ConfigureBccDefaults(this IServiceCollection services, Action<BccOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        BccDefaults.Register(services, new BccDefaults(configure, null));
+        return services;
+    }
+
+    private static void AddValidator(IServiceCollection services, string name, string keyPrefix, IConfiguration? section)
     {
         if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<BccOptions>) && d.ImplementationInstance is BccOptionsValidator v && v.Name == name))
         {
-            services.AddSingleton<IValidateOptions<BccOptions>>(new BccOptionsValidator(name, keyPrefix));
+            services.AddSingleton<IValidateOptions<BccOptions>>(new BccOptionsValidator(name, keyPrefix, section));
         }
     }
 }

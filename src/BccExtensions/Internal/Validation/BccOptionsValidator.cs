@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -5,9 +6,10 @@ namespace BccExtensions.Internal.Validation;
 
 /// <summary>
 /// Validates <see cref="BccOptions"/> of one registration. Messages name the configuration key
-/// (e.g. <c>Bcc:AccessKeyId</c>) and never contain a secret.
+/// (e.g. <c>Bcc:AccessKeyId</c>) and never contain a secret. With the bound <paramref name="section"/>, keys that bind
+/// to nothing are refused too (<see cref="BccConfigurationKeys"/>).
 /// </summary>
-internal sealed class BccOptionsValidator(string name, string keyPrefix) : IValidateOptions<BccOptions>
+internal sealed class BccOptionsValidator(string name, string keyPrefix, IConfiguration? section) : IValidateOptions<BccOptions>
 {
     /// <summary>Gets the registration name this validator checks.</summary>
     public string Name { get; } = name;
@@ -21,6 +23,10 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix) : IVali
 
         var failures = new List<string>();
         string Key(string member) => keyPrefix + ":" + member;
+        if (section is not null)
+        {
+            BccConfigurationKeys.Check(section, keyPrefix, failures);
+        }
 
         if (string.IsNullOrWhiteSpace(options.AccessKeyId))
         {
