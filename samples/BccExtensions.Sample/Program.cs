@@ -2,6 +2,8 @@ using BccExtensions;
 using BccExtensions.Models;
 using BccExtensions.Sample;
 using BccExtensions.Testing;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 // The sample host: controllers and a background worker that use an injected IBccClient. By default
 // (Sample:UseEmulator = true) it starts a BccEmulator in-process, seeds a few instances and points the client at
@@ -15,6 +17,15 @@ await using BccEmulator? emulator = builder.Configuration.GetValue("Sample:UseEm
     : null;
 
 builder.Services.AddBccClient(builder.Configuration.GetSection(BccOptions.SectionName));
+builder.Services.AddHealthChecks().AddBcc();
+if (builder.Configuration.GetValue("Sample:ConsoleTelemetry", defaultValue: false))
+{
+    // Spans and metrics of every BCC call, printed to the console (docs/observability.md).
+    builder.Services.AddOpenTelemetry()
+        .WithTracing(tracing => tracing.AddSource(BccDiagnostics.ActivitySourceName).AddConsoleExporter())
+        .WithMetrics(metrics => metrics.AddMeter(BccDiagnostics.MeterName).AddConsoleExporter());
+}
+
 builder.Services.AddControllers().AddJsonOptions(json =>
 {
     json.JsonSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
@@ -28,6 +39,7 @@ builder.Services.AddHostedService<FleetReporter>();
 WebApplication app = builder.Build();
 app.UseExceptionHandler();
 app.MapControllers();
+app.MapHealthChecks("/health", new() { ResponseWriter = HealthReportWriter.WriteAsync });
 await app.RunAsync();
 
 /// <summary>The sample's entry point, visible to WebApplicationFactory in tests.</summary>

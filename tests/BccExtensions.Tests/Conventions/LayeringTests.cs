@@ -18,6 +18,7 @@ public sealed partial class LayeringTests
         [""] = [],
         ["Options"] = [],
         ["Credentials"] = [],
+        ["HealthChecks"] = [],
         ["Models"] = ["Json"],
         ["Clients"] = ["Http", "Operations", "Json"],
         ["Internal/Json"] = [],
@@ -130,10 +131,10 @@ public sealed partial class LayeringTests
             return string.Join('.', ["BccExtensions.Testing", .. Folders(file, Emulator)]);
         }
 
-        // The public feature folders (Options, Credentials, Clients) keep the entry namespace; models have their own.
+        // The public feature folders (Options, Credentials, Clients, HealthChecks) keep the entry namespace; models have their own.
         return Folders(file, Library) switch
         {
-            [] or ["Options"] or ["Credentials"] or ["Clients"] => "BccExtensions",
+            [] or ["Options"] or ["Credentials"] or ["Clients"] or ["HealthChecks"] => "BccExtensions",
             ["Models"] => "BccExtensions.Models",
             ["DependencyInjection"] => "Microsoft.Extensions.DependencyInjection",
             var folders => string.Join('.', ["BccExtensions", .. folders]),

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BccExtensions.Tests.Sample;
 
@@ -66,5 +68,31 @@ public sealed class SampleHostTests : IClassFixture<WebApplicationFactory<Progra
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
         JsonElement volume = Assert.Single(listed.RootElement.EnumerateArray(), v => v.GetProperty("id").GetString() == id);
         Assert.Equal(64, volume.GetProperty("diskSizeInGB").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetHealth_OnTheEmbeddedEmulator_ReportsTheBccCheckAsJson()
+    {
+        using HttpClient client = _factory.CreateClient();
+
+        using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using JsonDocument health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        JsonElement bcc = health.RootElement.GetProperty("checks").GetProperty("bcc");
+        Assert.StartsWith("BCC answered in ", bcc.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(bcc.GetProperty("data").TryGetProperty("elapsedMs", out _));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    public void ConsoleTelemetry_OffByDefault_OnBySwitch(string? setting, bool expected)
+    {
+        using WebApplicationFactory<Program> factory = setting is null ? new WebApplicationFactory<Program>() : _factory.WithWebHostBuilder(host => host.UseSetting("Sample:ConsoleTelemetry", setting));
+
+        Assert.Equal(expected, factory.Services.GetService<OpenTelemetry.Trace.TracerProvider>() is not null);
+        Assert.Equal(expected, factory.Services.GetService<OpenTelemetry.Metrics.MeterProvider>() is not null);
     }
 }

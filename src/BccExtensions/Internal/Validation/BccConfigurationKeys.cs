@@ -40,8 +40,9 @@ internal static class BccConfigurationKeys
     /// </summary>
     private static readonly Dictionary<string, string> s_foreign = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["ConnectionTimeoutInMillis"] = "use {0}ConnectTimeout (a TimeSpan, e.g. 00:00:30)",
-        ["ConnectionTimeoutInMills"] = "use {0}ConnectTimeout (a TimeSpan, e.g. 00:00:30)",
+        // Java and Python time the connect with it, Go each whole attempt.
+        ["ConnectionTimeoutInMillis"] = "use {0}ConnectTimeout for the connect (the Java and Python SDKs' meaning) or {0}Resilience:AttemptTimeout:Timeout for each whole attempt (the Go SDK's), as a TimeSpan such as 00:00:30",
+        ["ConnectionTimeoutInMills"] = "use {0}ConnectTimeout for the connect (the Java and Python SDKs' meaning) or {0}Resilience:AttemptTimeout:Timeout for each whole attempt (the Go SDK's), as a TimeSpan such as 00:00:30",
         ["DialTimeout"] = "use {0}ConnectTimeout (a TimeSpan, e.g. 00:00:30)",
         ["SocketTimeoutInMillis"] = "use {0}Resilience:AttemptTimeout:Timeout (a TimeSpan, e.g. 00:00:10)",
         ["ReadTimeout"] = "use {0}Resilience:AttemptTimeout:Timeout (a TimeSpan, e.g. 00:00:10)",
