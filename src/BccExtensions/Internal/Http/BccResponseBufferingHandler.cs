@@ -1,9 +1,12 @@
+using Polly;
+
 namespace BccExtensions.Internal.Http;
 
 /// <summary>
 /// Reads each answer's body completely, up to <see cref="MaxResponseBytes"/>, inside the resilience pipeline: a
 /// body that stalls is cut by the attempt timeout (and retried where safe) instead of hanging the caller, and an
-/// oversized body fails at once with <see cref="InvalidDataException"/> (not retried).
+/// oversized body fails at once with <see cref="InvalidDataException"/> (not retried). Being the innermost of the
+/// library's handlers, it also counts the attempts (<see cref="BccTelemetry.Attempts"/>).
 /// </summary>
 internal sealed class BccResponseBufferingHandler : DelegatingHandler
 {
@@ -12,6 +15,11 @@ internal sealed class BccResponseBufferingHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (BccTelemetry.Attempts.Enabled && request.GetResilienceContext() is { } context)
+        {
+            context.Properties.Set(BccTelemetry.AttemptsSent, context.Properties.GetValue(BccTelemetry.AttemptsSent, 0) + 1);
+        }
+
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {

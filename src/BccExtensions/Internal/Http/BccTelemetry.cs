@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Polly;
 
 namespace BccExtensions.Internal.Http;
 
 /// <summary>
 /// The <c>BccExtensions</c> ActivitySource and Meter (<see cref="BccDiagnostics"/>): a client span per operation
-/// (retries included), the operation duration histogram and the credential refresh counter. Retries and
-/// circuit-breaker events come from the resilience handler's own telemetry (Polly's <c>resilience.polly.*</c>).
+/// (retries included), the operation duration histogram, the attempts counter and the credential refresh counter.
+/// Circuit-breaker and timeout events come from the resilience handler's own telemetry (Polly's <c>resilience.polly.*</c>).
 /// </summary>
 internal static class BccTelemetry
 {
@@ -20,6 +21,16 @@ internal static class BccTelemetry
     /// <summary>Seconds from sending an operation until its answer, all attempts included.</summary>
     public static readonly Histogram<double> OperationDuration =
         s_meter.CreateHistogram<double>("bcc.client.operation.duration", unit: "s", description: "Duration of BCC operations, retries included.");
+
+    /// <summary>
+    /// Requests sent for operations: each operation adds its first attempt with <c>bcc.retry</c> = false and its
+    /// retries with <c>bcc.retry</c> = true, so the retry rate is a ratio of one instrument.
+    /// </summary>
+    public static readonly Counter<long> Attempts =
+        s_meter.CreateCounter<long>("bcc.client.operation.attempts", unit: "{attempt}", description: "Requests sent for BCC operations; bcc.retry = true counts retries.");
+
+    /// <summary>How many attempts an operation has sent so far, counted on its resilience context while <see cref="Attempts"/> is enabled.</summary>
+    public static readonly ResiliencePropertyKey<int> AttemptsSent = new("BccExtensions.AttemptsSent");
 
     /// <summary>STS credential refreshes, tagged <c>outcome</c> = <c>success</c> or <c>failure</c>.</summary>
     public static readonly Counter<long> CredentialRefreshes =

@@ -123,6 +123,11 @@ internal sealed class BccTransport(
         }
         finally
         {
+            if (BccTelemetry.Attempts.Enabled)
+            {
+                RecordAttempts(call, uri.Host, region, context.Properties.GetValue(BccTelemetry.AttemptsSent, 0));
+            }
+
             request.SetResilienceContext(null);
             ResilienceContextPool.Shared.Return(context);
         }
@@ -160,19 +165,7 @@ internal sealed class BccTransport(
         // The tags are built only when a meter listener records the duration.
         if (BccTelemetry.OperationDuration.Enabled)
         {
-            var tags = new TagList
-            {
-                { "rpc.system", BccTelemetry.RpcSystem },
-                { "rpc.service", call.Service },
-                { "rpc.method", call.Operation },
-                { "http.request.method", call.Method.Method },
-                { "server.address", host },
-            };
-            if (region is not null)
-            {
-                tags.Add("cloud.region", region);
-            }
-
+            TagList tags = Tags(call, host, region);
             if (status is { } code)
             {
                 tags.Add("http.response.status_code", code);
@@ -187,6 +180,41 @@ internal sealed class BccTransport(
         }
 
         return seconds;
+    }
+
+    private static void RecordAttempts(BccCall call, string host, string? region, int attempts)
+    {
+        if (attempts == 0)
+        {
+            return; // refused before anything was sent (rate limiter, open circuit)
+        }
+
+        TagList tags = Tags(call, host, region);
+        tags.Add("bcc.retry", false);
+        BccTelemetry.Attempts.Add(1, tags);
+        if (attempts > 1)
+        {
+            tags[^1] = new("bcc.retry", true);
+            BccTelemetry.Attempts.Add(attempts - 1, tags);
+        }
+    }
+
+    private static TagList Tags(BccCall call, string host, string? region)
+    {
+        var tags = new TagList
+        {
+            { "rpc.system", BccTelemetry.RpcSystem },
+            { "rpc.service", call.Service },
+            { "rpc.method", call.Operation },
+            { "http.request.method", call.Method.Method },
+            { "server.address", host },
+        };
+        if (region is not null)
+        {
+            tags.Add("cloud.region", region);
+        }
+
+        return tags;
     }
 
     // The endpoint's base address and region (cloud.region; null when only an endpoint is configured), per options instance.

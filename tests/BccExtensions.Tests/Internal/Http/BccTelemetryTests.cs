@@ -90,4 +90,34 @@ public sealed class BccTelemetryTests
         Assert.Null(span.GetTagItem("cloud.region"));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
     }
+
+    [Fact]
+    public async Task RetriedOperation_CountsTheFirstAttemptAndEachRetry()
+    {
+        const string attemptsHost = "attempts.bcc.test";
+        var counted = new ConcurrentQueue<(long Value, object? Retry, object? Method)>();
+        using var meters = new MeterListener { InstrumentPublished = (instrument, listener) => { if (instrument.Meter.Name == BccDiagnostics.MeterName && instrument.Name == "bcc.client.operation.attempts") { listener.EnableMeasurementEvents(instrument); } } };
+        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var map = new Dictionary<string, object?>();
+            foreach (KeyValuePair<string, object?> tag in tags)
+            {
+                map[tag.Key] = tag.Value;
+            }
+
+            if (Equals(map.GetValueOrDefault("server.address"), attemptsHost))
+            {
+                counted.Enqueue((value, map["bcc.retry"], map["rpc.method"]));
+            }
+        });
+        meters.Start();
+        await using TestHost host = TestHost.Create(
+            (_, attempt) => attempt <= 2 ? StubHandler.Json(HttpStatusCode.ServiceUnavailable, string.Empty) : StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[]}"),
+            new Dictionary<string, string?> { ["Bcc:Endpoint"] = "https://" + attemptsHost });
+
+        await host.RunAsync(host.Client.Zones.ListAsync());
+        await host.RunAsync(host.Client.Zones.ListAsync());
+
+        Assert.Equal([(1L, (object?)false, (object?)"ListZones"), (2L, true, "ListZones"), (1L, false, "ListZones")], counted);
+    }
 }
