@@ -106,6 +106,10 @@ internal static class BccRegistration
             // BCC and STS never redirect. A followed redirect would carry the session token, request id and a POST body
             // (encrypted passwords included) to another host and return its answer as a success; a 3xx fails instead.
             .ConfigurePrimaryHttpMessageHandler((primary, _) => BceRedirects.Disable(primary))
+
+            // The library logs every call itself (operation, status, duration, request id); the factory's own four
+            // lines per call are dropped. An app that re-adds them (AddDefaultLogger) still gets the secrets redacted.
+            .RemoveAllLoggers()
             .RedactLoggedHeaders([ BceHeaderNames.Authorization, BceHeaderNames.SecurityToken ]);
 
         http.AddStandardResilienceHandler().Configure((resilience, sp) =>

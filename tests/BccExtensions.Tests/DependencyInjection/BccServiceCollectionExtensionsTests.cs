@@ -2,6 +2,7 @@ using System.Net;
 using BccExtensions.Tests.Helpers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BccExtensions.Tests.DependencyInjection;
@@ -181,5 +182,25 @@ public class BccOptionsReloadTests
             "GET", "/v2/zone", [], [new("Host", "bcc.bj.baidubce.com"), new("x-bce-date", "2024-01-02T03:04:05Z")],
             "rotated-ak", "rotated-sk-0123456789abcdef", "2024-01-02T03:04:05Z", 1800);
         Assert.Equal(expected.Authorization, host.Stub.Requests[1].Header("Authorization"));
+    }
+}
+
+public class BccHttpClientLoggingTests
+{
+    [Fact]
+    public async Task AddBccClient_OneCall_LogsOnlyTheLibrarysOwnLine()
+    {
+        var logs = new CapturingLoggerProvider();
+        var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[]}"));
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        services.AddBccClient(o => { o.AccessKeyId = "ak"; o.SecretAccessKey = "sk-0123456789abcdef"; })
+            .ConfigureHttpClient(h => h.ConfigurePrimaryHttpMessageHandler(() => stub));
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IBccClient>().Zones.ListAsync();
+
+        Assert.DoesNotContain(logs.Entries, e => e.Contains("System.Net.Http.HttpClient", StringComparison.Ordinal));
+        Assert.Single(logs.Entries, e => e.Contains("BCC ListZones GET /v2/zone answered 200", StringComparison.Ordinal));
     }
 }

@@ -23,7 +23,9 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
             configure: (services, bcc) =>
             {
                 services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-                bcc.ConfigureHttpClient(http => http.AddHttpMessageHandler(() => new Capture(sent)));
+                // The factory's own request logs are off for BCC clients; an app that turns them back on must still
+                // see the signing headers redacted.
+                bcc.ConfigureHttpClient(http => http.AddDefaultLogger().AddHttpMessageHandler(() => new Capture(sent)));
             });
         host.Configuration["Bcc:Sts:Endpoint"] = host.Emulator.Endpoint.ToString();
         host.Configuration.Reload();

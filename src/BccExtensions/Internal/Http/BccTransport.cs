@@ -74,7 +74,9 @@ internal sealed class BccTransport(
     public async Task<T> SendAsync<T>(BccCall call, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendCoreAsync(call, cancellationToken).ConfigureAwait(false);
-        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        byte[] body = response.Content is BccResponseBufferingHandler.BufferedContent buffered
+            ? buffered.Body
+            : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return BccAnswerReader.Read(body, responseType, call.Operation, response.StatusCode, BceErrorReader.HeaderRequestId(response), logger);
     }
 

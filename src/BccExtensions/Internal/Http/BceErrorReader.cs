@@ -28,18 +28,30 @@ internal static class BceErrorReader
 
     private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        if (response.Content is BccResponseBufferingHandler.BufferedContent buffered)
+        {
+            return buffered.Body.Length <= BceErrorBody.MaxBytes ? buffered.Body : buffered.Body[..BceErrorBody.MaxBytes];
+        }
+
         Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            byte[] buffer = new byte[BceErrorBody.MaxBytes];
-            int total = 0;
-            int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BceErrorBody.MaxBytes);
+            try
             {
-                total += read;
-            }
+                int total = 0;
+                int read;
+                while (total < BceErrorBody.MaxBytes && (read = await stream.ReadAsync(buffer.AsMemory(total, BceErrorBody.MaxBytes - total), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
 
-            return buffer.AsSpan(0, total).ToArray();
+                return buffer.AsSpan(0, total).ToArray();
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

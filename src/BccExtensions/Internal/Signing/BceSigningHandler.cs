@@ -68,7 +68,7 @@ internal sealed class BceSigningHandler(
             headers.TryAddWithoutValidation(BceHeaderNames.SecurityToken, token);
         }
 
-        headers.TryAddWithoutValidation(BceHeaderNames.RequestId, Guid.NewGuid().ToString());
+        headers.TryAddWithoutValidation(BceHeaderNames.RequestId, BceRequestId.Next());
 
         // Content-Length is computed lazily by HttpClient; computing it now makes it a header we can sign.
         _ = request.Content?.Headers.ContentLength;

@@ -1,0 +1,63 @@
+using System.Net;
+using BccExtensions.Internal.Http;
+
+namespace BccExtensions.Tests.Internal.Http;
+
+public class BccResponseBufferingHandlerTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Send_BodyWithOrWithoutLength_IsHandedOverWholeAndExactlySized(bool lengthKnown)
+    {
+        byte[] page = [.. Enumerable.Range(0, 70_000).Select(i => (byte)('a' + (i % 26)))];
+
+        using HttpResponseMessage response = await SendAsync(() => lengthKnown ? new ByteArrayContent(page) : new StreamContent(new UnknownLengthStream(page)));
+
+        var buffered = Assert.IsType<BccResponseBufferingHandler.BufferedContent>(response.Content);
+        Assert.Equal(page, buffered.Body);
+        Assert.Equal(page.Length, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task Send_BodyShorterThanItsContentLength_FailsAsAnEndedAnswer()
+    {
+        HttpIOException error = await Assert.ThrowsAsync<HttpIOException>(() => SendAsync(() =>
+        {
+            var content = new StreamContent(new UnknownLengthStream([1, 2, 3]));
+            content.Headers.ContentLength = 10;
+            return content;
+        }));
+
+        Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
+        Assert.Contains("ended before its Content-Length (10 bytes)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_UnknownLengthOverTheCap_Refused()
+    {
+        await Assert.ThrowsAsync<InvalidDataException>(() => SendAsync(() => new StreamContent(new UnknownLengthStream(new byte[BccResponseBufferingHandler.MaxResponseBytes + 1]))));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(Func<HttpContent> content)
+    {
+        using var invoker = new HttpMessageInvoker(new BccResponseBufferingHandler { InnerHandler = new Answer(content) });
+        return await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://bcc.bj.baidubce.com/v2/instance"), CancellationToken.None);
+    }
+
+    private sealed class Answer(Func<HttpContent> content) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content() });
+    }
+
+    /// <summary>A body whose length is not known up front (as with chunked transfer), read in small pieces.</summary>
+    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 4096));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => base.ReadAsync(buffer[..Math.Min(buffer.Length, 4096)], cancellationToken);
+    }
+}
