@@ -87,14 +87,24 @@ public sealed class PublicSurfaceTests
         Assert.Empty(offenders);
     }
 
+    /// <summary>
+    /// Requests are init-only: built once, then sent. Answer models are settable, because System.Text.Json reads
+    /// init-only properties like constructor arguments, boxing every value first (docs/benchmarks.md), and a model is
+    /// one or the other, never a mix. Collections are read-only interfaces either way.
+    /// </summary>
     [Fact]
-    public void Models_ReadOnlyCollectionsAndNoPublicSetters()
+    public void Models_ReadOnlyCollections_RequestsInitOnly_AnswersSettable()
     {
         Assert.All(s_public.Where(t => t.Namespace == "BccExtensions.Models" && t.IsClass), model =>
         {
+            bool[] initOnly = [.. model.GetProperties()
+                .Where(p => p.SetMethod is { IsPublic: true })
+                .Select(p => p.SetMethod!.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)))];
+            Assert.True(initOnly.Distinct().Count() <= 1, $"{model.Name} mixes init-only and settable properties");
+            Assert.False(model.Name.EndsWith("Request", StringComparison.Ordinal) && initOnly.Contains(false), $"{model.Name} is a request with a settable property");
+            Assert.False(model.Name.EndsWith("Response", StringComparison.Ordinal) && initOnly.Contains(true), $"{model.Name} is an answer with an init-only property");
             foreach (PropertyInfo property in model.GetProperties())
             {
-                Assert.False(property.SetMethod is { IsPublic: true } setter && !setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)), $"{model.Name}.{property.Name} has a public setter");
                 Type type = property.PropertyType;
                 Assert.False(type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(List<>) || type.GetGenericTypeDefinition() == typeof(Dictionary<,>)), $"{model.Name}.{property.Name} is a mutable collection");
             }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>AddIpv6Response</c>).</summary>
 public sealed partial class AddIpv6Response
 {
-    /// <summary>Gets the ipv6 address.</summary>
+    /// <summary>Gets or sets the ipv6 address.</summary>
     [JsonPropertyName("ipv6Address")]
-    public string? Ipv6Address { get; init; }
+    public string? Ipv6Address { get; set; }
 
     /// <summary>Only in bce-sdk-go model (AddIpv6Result.AddedIpv6Address), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("addedIpv6Address")]
-    public string? AddedIpv6Address { get; init; }
+    public string? AddedIpv6Address { get; set; }
 }

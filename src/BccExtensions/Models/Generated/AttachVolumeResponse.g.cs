@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>AttachVolumeResponse</c>).</summary>
 public sealed partial class AttachVolumeResponse
 {
-    /// <summary>Gets the volume attachment.</summary>
+    /// <summary>Gets or sets the volume attachment.</summary>
     [JsonPropertyName("volumeAttachment")]
-    public VolumeAttachmentModel? VolumeAttachment { get; init; }
+    public VolumeAttachmentModel? VolumeAttachment { get; set; }
 
     /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
+    public IReadOnlyList<string> WarningList { get => field ?? []; set; }
 }

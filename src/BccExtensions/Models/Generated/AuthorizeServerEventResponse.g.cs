@@ -9,13 +9,13 @@ public sealed partial class AuthorizeServerEventResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>
     [JsonPropertyName("requestId")]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Only in bce-sdk-go model (AuthorizeServerEventResp.AssociatedPlannedMaintenanceServerEventIds), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("associatedPlannedMaintenanceServerEventIds")]
-    public string? AssociatedPlannedMaintenanceServerEventIds { get; init; }
+    public string? AssociatedPlannedMaintenanceServerEventIds { get; set; }
 
     /// <summary>Only in bce-sdk-go model (AuthorizeServerEventResp.AssociatedUnplannedMaintenanceServerEventIds), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("associatedUnplannedMaintenanceServerEventIds")]
-    public IReadOnlyList<string> AssociatedUnplannedMaintenanceServerEventIds { get => field ?? []; init; }
+    public IReadOnlyList<string> AssociatedUnplannedMaintenanceServerEventIds { get => field ?? []; set; }
 }

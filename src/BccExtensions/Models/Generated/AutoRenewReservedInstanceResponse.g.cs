@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>AutoRenewReservedInstanceResponse</c>).</summary>
 public sealed partial class AutoRenewReservedInstanceResponse
 {
-    /// <summary>Gets the reserved instance ids.</summary>
+    /// <summary>Gets or sets the reserved instance ids.</summary>
     [JsonPropertyName("reservedInstanceIds")]
-    public IReadOnlyList<string> ReservedInstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> ReservedInstanceIds { get => field ?? []; set; }
 }

@@ -7,27 +7,27 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>AutoSnapshotPolicyInfo</c>).</summary>
 public sealed partial class AutoSnapshotPolicyInfo
 {
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the time points.</summary>
+    /// <summary>Gets or sets the time points.</summary>
     [JsonPropertyName("timePoints")]
-    public IReadOnlyList<int> TimePoints { get => field ?? []; init; }
+    public IReadOnlyList<int> TimePoints { get => field ?? []; set; }
 
-    /// <summary>Gets the repeat weekdays.</summary>
+    /// <summary>Gets or sets the repeat weekdays.</summary>
     [JsonPropertyName("repeatWeekdays")]
-    public IReadOnlyList<int> RepeatWeekdays { get => field ?? []; init; }
+    public IReadOnlyList<int> RepeatWeekdays { get => field ?? []; set; }
 
-    /// <summary>Gets the retention days.</summary>
+    /// <summary>Gets or sets the retention days.</summary>
     [JsonPropertyName("retentionDays")]
-    public int RetentionDays { get; init; }
+    public int RetentionDays { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 }

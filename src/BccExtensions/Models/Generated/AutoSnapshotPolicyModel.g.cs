@@ -7,47 +7,47 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>AutoSnapshotPolicyModel</c>).</summary>
 public sealed partial class AutoSnapshotPolicyModel
 {
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the time points.</summary>
+    /// <summary>Gets or sets the time points.</summary>
     [JsonPropertyName("timePoints")]
-    public IReadOnlyList<int> TimePoints { get => field ?? []; init; }
+    public IReadOnlyList<int> TimePoints { get => field ?? []; set; }
 
-    /// <summary>Gets the repeat weekdays.</summary>
+    /// <summary>Gets or sets the repeat weekdays.</summary>
     [JsonPropertyName("repeatWeekdays")]
-    public IReadOnlyList<int> RepeatWeekdays { get => field ?? []; init; }
+    public IReadOnlyList<int> RepeatWeekdays { get => field ?? []; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    /// <summary>Gets the retention days.</summary>
+    /// <summary>Gets or sets the retention days.</summary>
     [JsonPropertyName("retentionDays")]
-    public int RetentionDays { get; init; }
+    public int RetentionDays { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public DateTimeOffset? CreatedTime { get; set; }
 
     /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
-    public DateTimeOffset? UpdatedTime { get; init; }
+    public DateTimeOffset? UpdatedTime { get; set; }
 
-    /// <summary>Gets the deleted time.</summary>
+    /// <summary>Gets or sets the deleted time.</summary>
     [JsonPropertyName("deletedTime")]
-    public DateTimeOffset? DeletedTime { get; init; }
+    public DateTimeOffset? DeletedTime { get; set; }
 
-    /// <summary>Gets the last execute time.</summary>
+    /// <summary>Gets or sets the last execute time.</summary>
     [JsonPropertyName("lastExecuteTime")]
-    public DateTimeOffset? LastExecuteTime { get; init; }
+    public DateTimeOffset? LastExecuteTime { get; set; }
 
-    /// <summary>Gets the volume count.</summary>
+    /// <summary>Gets or sets the volume count.</summary>
     [JsonPropertyName("volumeCount")]
-    public int VolumeCount { get; init; }
+    public int VolumeCount { get; set; }
 }

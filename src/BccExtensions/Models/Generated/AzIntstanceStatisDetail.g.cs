@@ -9,33 +9,33 @@ public sealed partial class AzIntstanceStatisDetail
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
-    /// <summary>Gets the instance count.</summary>
+    /// <summary>Gets or sets the instance count.</summary>
     [JsonPropertyName("instanceCount")]
-    public int InstanceCount { get; init; }
+    public int InstanceCount { get; set; }
 
-    /// <summary>Gets the instance total.</summary>
+    /// <summary>Gets or sets the instance total.</summary>
     [JsonPropertyName("instanceTotal")]
-    public int InstanceTotal { get; init; }
+    public int InstanceTotal { get; set; }
 
-    /// <summary>Gets the bcc instance cnt.</summary>
+    /// <summary>Gets or sets the bcc instance cnt.</summary>
     [JsonPropertyName("bccInstanceCnt")]
-    public int BccInstanceCnt { get; init; }
+    public int BccInstanceCnt { get; set; }
 
-    /// <summary>Gets the bbc instance cnt.</summary>
+    /// <summary>Gets or sets the bbc instance cnt.</summary>
     [JsonPropertyName("bbcInstanceCnt")]
-    public int BbcInstanceCnt { get; init; }
+    public int BbcInstanceCnt { get; set; }
 
     /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; set; }
 
-    /// <summary>Gets the bcc instance ids.</summary>
+    /// <summary>Gets or sets the bcc instance ids.</summary>
     [JsonPropertyName("bccInstanceIds")]
-    public IReadOnlyList<string> BccInstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> BccInstanceIds { get => field ?? []; set; }
 
-    /// <summary>Gets the bbc instance ids.</summary>
+    /// <summary>Gets or sets the bbc instance ids.</summary>
     [JsonPropertyName("bbcInstanceIds")]
-    public IReadOnlyList<string> BbcInstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> BbcInstanceIds { get => field ?? []; set; }
 }

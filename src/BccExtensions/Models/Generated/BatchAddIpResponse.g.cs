@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BatchAddIpResponse</c>).</summary>
 public sealed partial class BatchAddIpResponse
 {
-    /// <summary>Gets the private ips.</summary>
+    /// <summary>Gets or sets the private ips.</summary>
     [JsonPropertyName("privateIps")]
-    public IReadOnlyList<string> PrivateIps { get => field ?? []; init; }
+    public IReadOnlyList<string> PrivateIps { get => field ?? []; set; }
 }

@@ -9,9 +9,9 @@ public sealed partial class BatchOperationResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>
     [JsonPropertyName("requestId")]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
-    /// <summary>Gets the failed instance id list.</summary>
+    /// <summary>Gets or sets the failed instance id list.</summary>
     [JsonPropertyName("failedInstanceIdList")]
-    public IReadOnlyList<string> FailedInstanceIdList { get => field ?? []; init; }
+    public IReadOnlyList<string> FailedInstanceIdList { get => field ?? []; set; }
 }

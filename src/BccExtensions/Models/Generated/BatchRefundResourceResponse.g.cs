@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BatchRefundResourceResponse</c>).</summary>
 public sealed partial class BatchRefundResourceResponse
 {
-    /// <summary>Gets the failed instance ids.</summary>
+    /// <summary>Gets or sets the failed instance ids.</summary>
     [JsonPropertyName("failedInstanceIds")]
-    public IReadOnlyList<string> FailedInstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> FailedInstanceIds { get => field ?? []; set; }
 }

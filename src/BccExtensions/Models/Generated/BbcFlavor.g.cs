@@ -9,121 +9,121 @@ public sealed partial class BbcFlavor
 {
     /// <summary>Gets the number of vCPUs.</summary>
     [JsonPropertyName("cpuCount")]
-    public int CpuCount { get; init; }
+    public int CpuCount { get; set; }
 
     /// <summary>Gets the memory size in GB.</summary>
     [JsonPropertyName("memoryCapacityInGB")]
-    public int MemoryCapacityInGB { get; init; }
+    public int MemoryCapacityInGB { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("ephemeralDiskCount")]
-    public string? EphemeralDiskCount { get; init; }
+    public string? EphemeralDiskCount { get; set; }
 
-    /// <summary>Gets the ephemeral disk type.</summary>
+    /// <summary>Gets or sets the ephemeral disk type.</summary>
     [JsonPropertyName("ephemeralDiskType")]
-    public string? EphemeralDiskType { get; init; }
+    public string? EphemeralDiskType { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("gpuCardCount")]
-    public string? GpuCardCount { get; init; }
+    public string? GpuCardCount { get; set; }
 
-    /// <summary>Gets the fpga card type.</summary>
+    /// <summary>Gets or sets the fpga card type.</summary>
     [JsonPropertyName("fpgaCardType")]
-    public string? FpgaCardType { get; init; }
+    public string? FpgaCardType { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("fpgaCardCount")]
-    public string? FpgaCardCount { get; init; }
+    public string? FpgaCardCount { get; set; }
 
-    /// <summary>Gets the product type.</summary>
+    /// <summary>Gets or sets the product type.</summary>
     [JsonPropertyName("productType")]
-    public string? ProductType { get; init; }
+    public string? ProductType { get; set; }
 
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
+    public string? Spec { get; set; }
 
     /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>
     [JsonPropertyName("specId")]
-    public string? SpecId { get; init; }
+    public string? SpecId { get; set; }
 
-    /// <summary>Gets the enable jumbo frame.</summary>
+    /// <summary>Gets or sets the enable jumbo frame.</summary>
     [JsonPropertyName("enableJumboFrame")]
-    public bool EnableJumboFrame { get; init; }
+    public bool EnableJumboFrame { get; set; }
 
-    /// <summary>Gets the cpu model.</summary>
+    /// <summary>Gets or sets the cpu model.</summary>
     [JsonPropertyName("cpuModel")]
-    public string? CpuModel { get; init; }
+    public string? CpuModel { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("cpuGHz")]
-    public string? CpuGHz { get; init; }
+    public string? CpuGHz { get; set; }
 
-    /// <summary>Gets the network bandwidth.</summary>
+    /// <summary>Gets or sets the network bandwidth.</summary>
     [JsonPropertyName("networkBandwidth")]
-    public string? NetworkBandwidth { get; init; }
+    public string? NetworkBandwidth { get; set; }
 
-    /// <summary>Gets the network package.</summary>
+    /// <summary>Gets or sets the network package.</summary>
     [JsonPropertyName("networkPackage")]
-    public string? NetworkPackage { get; init; }
+    public string? NetworkPackage { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("netEthQueueCount")]
-    public string? NetEthQueueCount { get; init; }
+    public string? NetEthQueueCount { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("netEthMaxQueueCount")]
-    public string? NetEthMaxQueueCount { get; init; }
+    public string? NetEthMaxQueueCount { get; set; }
 
-    /// <summary>Gets the eni quota.</summary>
+    /// <summary>Gets or sets the eni quota.</summary>
     [JsonPropertyName("eniQuota")]
-    public int EniQuota { get; init; }
+    public int EniQuota { get; set; }
 
-    /// <summary>Gets the eri quota.</summary>
+    /// <summary>Gets or sets the eri quota.</summary>
     [JsonPropertyName("eriQuota")]
-    public int EriQuota { get; init; }
+    public int EriQuota { get; set; }
 
-    /// <summary>Gets the rdma type.</summary>
+    /// <summary>Gets or sets the rdma type.</summary>
     [JsonPropertyName("rdmaType")]
-    public string? RdmaType { get; init; }
+    public string? RdmaType { get; set; }
 
-    /// <summary>Gets the rdma net card count.</summary>
+    /// <summary>Gets or sets the rdma net card count.</summary>
     [JsonPropertyName("rdmaNetCardCount")]
-    public int RdmaNetCardCount { get; init; }
+    public int RdmaNetCardCount { get; set; }
 
-    /// <summary>Gets the rdma net bandwidth.</summary>
+    /// <summary>Gets or sets the rdma net bandwidth.</summary>
     [JsonPropertyName("rdmaNetBandwidth")]
-    public int RdmaNetBandwidth { get; init; }
+    public int RdmaNetBandwidth { get; set; }
 
-    /// <summary>Gets the system disk type.</summary>
+    /// <summary>Gets or sets the system disk type.</summary>
     [JsonPropertyName("systemDiskType")]
-    public IReadOnlyList<string> SystemDiskType { get => field ?? []; init; }
+    public IReadOnlyList<string> SystemDiskType { get => field ?? []; set; }
 
-    /// <summary>Gets the data disk type.</summary>
+    /// <summary>Gets or sets the data disk type.</summary>
     [JsonPropertyName("dataDiskType")]
-    public IReadOnlyList<string> DataDiskType { get => field ?? []; init; }
+    public IReadOnlyList<string> DataDiskType { get => field ?? []; set; }
 
-    /// <summary>Gets the nic ipv4 quota.</summary>
+    /// <summary>Gets or sets the nic ipv4 quota.</summary>
     [JsonPropertyName("nicIpv4Quota")]
-    public int NicIpv4Quota { get; init; }
+    public int NicIpv4Quota { get; set; }
 
-    /// <summary>Gets the nic ipv6 quota.</summary>
+    /// <summary>Gets or sets the nic ipv6 quota.</summary>
     [JsonPropertyName("nicIpv6Quota")]
-    public int NicIpv6Quota { get; init; }
+    public int NicIpv6Quota { get; set; }
 
-    /// <summary>Gets the volume count.</summary>
+    /// <summary>Gets or sets the volume count.</summary>
     [JsonPropertyName("volumeCount")]
-    public int VolumeCount { get; init; }
+    public int VolumeCount { get; set; }
 
-    /// <summary>Gets the gpu card type.</summary>
+    /// <summary>Gets or sets the gpu card type.</summary>
     [JsonPropertyName("gpuCardType")]
-    public string? GpuCardType { get; init; }
+    public string? GpuCardType { get; set; }
 
     /// <summary>Only in bce-sdk-go model (EbcFlavor.EphemeralDiskInGb), absent from baiducloud-go-sdk; number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("ephemeralDiskInGb")]
-    public string? EphemeralDiskInGb { get; init; }
+    public string? EphemeralDiskInGb { get; set; }
 
     /// <summary>Only in bce-sdk-go model (EbcFlavor.FlavorSubType), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("flavorSubType")]
-    public string? FlavorSubType { get; init; }
+    public string? FlavorSubType { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BbcResources</c>).</summary>
 public sealed partial class BbcResources
 {
-    /// <summary>Gets the flavor groups.</summary>
+    /// <summary>Gets or sets the flavor groups.</summary>
     [JsonPropertyName("flavorGroups")]
-    public IReadOnlyList<BbcFlavorGroup> FlavorGroups { get => field ?? []; init; }
+    public IReadOnlyList<BbcFlavorGroup> FlavorGroups { get => field ?? []; set; }
 }

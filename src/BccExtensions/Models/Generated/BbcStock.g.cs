@@ -7,23 +7,23 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BbcStock</c>).</summary>
 public sealed partial class BbcStock
 {
-    /// <summary>Gets the flavor id.</summary>
+    /// <summary>Gets or sets the flavor id.</summary>
     [JsonPropertyName("flavorId")]
-    public string? FlavorId { get; init; }
+    public string? FlavorId { get; set; }
 
-    /// <summary>Gets the inventory quantity.</summary>
+    /// <summary>Gets or sets the inventory quantity.</summary>
     [JsonPropertyName("inventoryQuantity")]
-    public int InventoryQuantity { get; init; }
+    public int InventoryQuantity { get; set; }
 
     /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
-    public string? UpdatedTime { get; init; }
+    public string? UpdatedTime { get; set; }
 
-    /// <summary>Gets the collection time.</summary>
+    /// <summary>Gets or sets the collection time.</summary>
     [JsonPropertyName("collectionTime")]
-    public string? CollectionTime { get; init; }
+    public string? CollectionTime { get; set; }
 
     /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
-    public string? LogicalZone { get; init; }
+    public string? LogicalZone { get; set; }
 }

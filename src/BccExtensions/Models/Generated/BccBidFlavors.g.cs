@@ -9,21 +9,21 @@ public sealed partial class BccBidFlavors
 {
     /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>
     [JsonPropertyName("specId")]
-    public string? SpecId { get; init; }
+    public string? SpecId { get; set; }
 
     /// <summary>Gets the number of vCPUs.</summary>
     [JsonPropertyName("cpuCount")]
-    public int CpuCount { get; init; }
+    public int CpuCount { get; set; }
 
     /// <summary>Gets the memory size in GB.</summary>
     [JsonPropertyName("memoryCapacityInGB")]
-    public int MemoryCapacityInGB { get; init; }
+    public int MemoryCapacityInGB { get; set; }
 
-    /// <summary>Gets the product type.</summary>
+    /// <summary>Gets or sets the product type.</summary>
     [JsonPropertyName("productType")]
-    public string? ProductType { get; init; }
+    public string? ProductType { get; set; }
 
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
+    public string? Spec { get; set; }
 }

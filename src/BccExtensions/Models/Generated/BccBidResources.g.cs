@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BccBidResources</c>).</summary>
 public sealed partial class BccBidResources
 {
-    /// <summary>Gets the instance type.</summary>
+    /// <summary>Gets or sets the instance type.</summary>
     [JsonPropertyName("instanceType")]
-    public string? InstanceType { get; init; }
+    public string? InstanceType { get; set; }
 
-    /// <summary>Gets the flavors.</summary>
+    /// <summary>Gets or sets the flavors.</summary>
     [JsonPropertyName("flavors")]
-    public IReadOnlyList<BccBidFlavors> Flavors { get => field ?? []; init; }
+    public IReadOnlyList<BccBidFlavors> Flavors { get => field ?? []; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BccFlavorGroup</c>).</summary>
 public sealed partial class BccFlavorGroup
 {
-    /// <summary>Gets the group id.</summary>
+    /// <summary>Gets or sets the group id.</summary>
     [JsonPropertyName("groupId")]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
-    /// <summary>Gets the flavors.</summary>
+    /// <summary>Gets or sets the flavors.</summary>
     [JsonPropertyName("flavors")]
-    public IReadOnlyList<BccFlavor> Flavors { get => field ?? []; init; }
+    public IReadOnlyList<BccFlavor> Flavors { get => field ?? []; set; }
 }

@@ -7,315 +7,315 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>InstanceModel</c>).</summary>
 public sealed partial class BccInstance
 {
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    /// <summary>Gets the source product id.</summary>
+    /// <summary>Gets or sets the source product id.</summary>
     [JsonPropertyName("sourceProductId")]
-    public string? SourceProductId { get; init; }
+    public string? SourceProductId { get; set; }
 
-    /// <summary>Gets the source product type.</summary>
+    /// <summary>Gets or sets the source product type.</summary>
     [JsonPropertyName("sourceProductType")]
-    public string? SourceProductType { get; init; }
+    public string? SourceProductType { get; set; }
 
-    /// <summary>Gets the serial number.</summary>
+    /// <summary>Gets or sets the serial number.</summary>
     [JsonPropertyName("serialNumber")]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
-    /// <summary>Gets the keypair id.</summary>
+    /// <summary>Gets or sets the keypair id.</summary>
     [JsonPropertyName("keypairId")]
-    public string? KeypairId { get; init; }
+    public string? KeypairId { get; set; }
 
-    /// <summary>Gets the keypair name.</summary>
+    /// <summary>Gets or sets the keypair name.</summary>
     [JsonPropertyName("keypairName")]
-    public string? KeypairName { get; init; }
+    public string? KeypairName { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the role name.</summary>
+    /// <summary>Gets or sets the role name.</summary>
     [JsonPropertyName("roleName")]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
-    /// <summary>Gets the hostname.</summary>
+    /// <summary>Gets or sets the hostname.</summary>
     [JsonPropertyName("hostname")]
-    public string? Hostname { get; init; }
+    public string? Hostname { get; set; }
 
-    /// <summary>Gets the instance type.</summary>
+    /// <summary>Gets or sets the instance type.</summary>
     [JsonPropertyName("instanceType")]
-    public InstanceType InstanceType { get; init; }
+    public InstanceType InstanceType { get; set; }
 
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
+    public string? Spec { get; set; }
 
-    /// <summary>Gets the enable jumbo frame.</summary>
+    /// <summary>Gets or sets the enable jumbo frame.</summary>
     [JsonPropertyName("enableJumboFrame")]
-    public bool EnableJumboFrame { get; init; }
+    public bool EnableJumboFrame { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public InstanceStatus Status { get; init; }
+    public InstanceStatus Status { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
-    /// <summary>Gets the created from.</summary>
+    /// <summary>Gets or sets the created from.</summary>
     [JsonPropertyName("createdFrom")]
-    public string? CreatedFrom { get; init; }
+    public string? CreatedFrom { get; set; }
 
     /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
-    public PaymentTiming PaymentTiming { get; init; }
+    public PaymentTiming PaymentTiming { get; set; }
 
-    /// <summary>Gets the charge status.</summary>
+    /// <summary>Gets or sets the charge status.</summary>
     [JsonPropertyName("chargeStatus")]
-    public string? ChargeStatus { get; init; }
+    public string? ChargeStatus { get; set; }
 
-    /// <summary>Gets the display charge status.</summary>
+    /// <summary>Gets or sets the display charge status.</summary>
     [JsonPropertyName("displayChargeStatus")]
-    public string? DisplayChargeStatus { get; init; }
+    public string? DisplayChargeStatus { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
     /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
-    public DateTimeOffset? ExpireTime { get; init; }
+    public DateTimeOffset? ExpireTime { get; set; }
 
-    /// <summary>Gets the release time.</summary>
+    /// <summary>Gets or sets the release time.</summary>
     [JsonPropertyName("releaseTime")]
-    public DateTimeOffset? ReleaseTime { get; init; }
+    public DateTimeOffset? ReleaseTime { get; set; }
 
-    /// <summary>Gets the internal ip.</summary>
+    /// <summary>Gets or sets the internal ip.</summary>
     [JsonPropertyName("internalIp")]
-    public string? InternalIp { get; init; }
+    public string? InternalIp { get; set; }
 
-    /// <summary>Gets the public ip.</summary>
+    /// <summary>Gets or sets the public ip.</summary>
     [JsonPropertyName("publicIp")]
-    public string? PublicIp { get; init; }
+    public string? PublicIp { get; set; }
 
     /// <summary>Gets the number of vCPUs.</summary>
     [JsonPropertyName("cpuCount")]
-    public int CpuCount { get; init; }
+    public int CpuCount { get; set; }
 
-    /// <summary>Gets the rdma unit ID.</summary>
+    /// <summary>Gets or sets the rdma unit ID.</summary>
     [JsonPropertyName("rdmaUnitID")]
-    public string? RdmaUnitID { get; init; }
+    public string? RdmaUnitID { get; set; }
 
-    /// <summary>Gets the rdma pod name.</summary>
+    /// <summary>Gets or sets the rdma pod name.</summary>
     [JsonPropertyName("rdmaPodName")]
-    public string? RdmaPodName { get; init; }
+    public string? RdmaPodName { get; set; }
 
-    /// <summary>Gets the deletion protection.</summary>
+    /// <summary>Gets or sets the deletion protection.</summary>
     [JsonPropertyName("deletionProtection")]
-    public int DeletionProtection { get; init; }
+    public int DeletionProtection { get; set; }
 
-    /// <summary>Gets the rdma nic topo.</summary>
+    /// <summary>Gets or sets the rdma nic topo.</summary>
     [JsonPropertyName("rdmaNicTopo")]
-    public IReadOnlyList<RdmaNicTopo> RdmaNicTopo { get => field ?? []; init; }
+    public IReadOnlyList<RdmaNicTopo> RdmaNicTopo { get => field ?? []; set; }
 
-    /// <summary>Gets the deployset list.</summary>
+    /// <summary>Gets or sets the deployset list.</summary>
     [JsonPropertyName("deploysetList")]
-    public IReadOnlyList<DeploySetModel> DeploysetList { get => field ?? []; init; }
+    public IReadOnlyList<DeploySetModel> DeploysetList { get => field ?? []; set; }
 
-    /// <summary>Gets the res group infos.</summary>
+    /// <summary>Gets or sets the res group infos.</summary>
     [JsonPropertyName("resGroupInfos")]
-    public IReadOnlyList<GroupInfo> ResGroupInfos { get => field ?? []; init; }
+    public IReadOnlyList<GroupInfo> ResGroupInfos { get => field ?? []; set; }
 
-    /// <summary>Gets the hosteye type.</summary>
+    /// <summary>Gets or sets the hosteye type.</summary>
     [JsonPropertyName("hosteyeType")]
-    public string? HosteyeType { get; init; }
+    public string? HosteyeType { get; set; }
 
-    /// <summary>Gets the gpu card.</summary>
+    /// <summary>Gets or sets the gpu card.</summary>
     [JsonPropertyName("gpuCard")]
-    public string? GpuCard { get; init; }
+    public string? GpuCard { get; set; }
 
-    /// <summary>Gets the gpu video memory.</summary>
+    /// <summary>Gets or sets the gpu video memory.</summary>
     [JsonPropertyName("gpuVideoMemory")]
-    public string? GpuVideoMemory { get; init; }
+    public string? GpuVideoMemory { get; set; }
 
-    /// <summary>Gets the fpga card.</summary>
+    /// <summary>Gets or sets the fpga card.</summary>
     [JsonPropertyName("fpgaCard")]
-    public string? FpgaCard { get; init; }
+    public string? FpgaCard { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number; bce-sdk-java models it as int; doc samples show "0".</summary>
     [JsonPropertyName("cardCount")]
-    public string? CardCount { get; init; }
+    public string? CardCount { get; set; }
 
-    /// <summary>Gets the isomerism card.</summary>
+    /// <summary>Gets or sets the isomerism card.</summary>
     [JsonPropertyName("isomerismCard")]
-    public string? IsomerismCard { get; init; }
+    public string? IsomerismCard { get; set; }
 
-    /// <summary>Gets the npu video memory.</summary>
+    /// <summary>Gets or sets the npu video memory.</summary>
     [JsonPropertyName("npuVideoMemory")]
-    public string? NpuVideoMemory { get; init; }
+    public string? NpuVideoMemory { get; set; }
 
     /// <summary>Gets the memory size in GB.</summary>
     [JsonPropertyName("memoryCapacityInGB")]
-    public int MemoryCapacityInGB { get; init; }
+    public int MemoryCapacityInGB { get; set; }
 
-    /// <summary>Gets the local disk size in GB.</summary>
+    /// <summary>Gets or sets the local disk size in GB.</summary>
     [JsonPropertyName("localDiskSizeInGB")]
-    public int LocalDiskSizeInGB { get; init; }
+    public int LocalDiskSizeInGB { get; set; }
 
-    /// <summary>Gets the image id.</summary>
+    /// <summary>Gets or sets the image id.</summary>
     [JsonPropertyName("imageId")]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
-    /// <summary>Gets the image type.</summary>
+    /// <summary>Gets or sets the image type.</summary>
     [JsonPropertyName("imageType")]
-    public string? ImageType { get; init; }
+    public string? ImageType { get; set; }
 
-    /// <summary>Gets the image name.</summary>
+    /// <summary>Gets or sets the image name.</summary>
     [JsonPropertyName("imageName")]
-    public string? ImageName { get; init; }
+    public string? ImageName { get; set; }
 
-    /// <summary>Gets the os version.</summary>
+    /// <summary>Gets or sets the os version.</summary>
     [JsonPropertyName("osVersion")]
-    public string? OsVersion { get; init; }
+    public string? OsVersion { get; set; }
 
-    /// <summary>Gets the os arch.</summary>
+    /// <summary>Gets or sets the os arch.</summary>
     [JsonPropertyName("osArch")]
-    public string? OsArch { get; init; }
+    public string? OsArch { get; set; }
 
-    /// <summary>Gets the os name.</summary>
+    /// <summary>Gets or sets the os name.</summary>
     [JsonPropertyName("osName")]
-    public string? OsName { get; init; }
+    public string? OsName { get; set; }
 
-    /// <summary>Gets the placement policy.</summary>
+    /// <summary>Gets or sets the placement policy.</summary>
     [JsonPropertyName("placementPolicy")]
-    public string? PlacementPolicy { get; init; }
+    public string? PlacementPolicy { get; set; }
 
     /// <summary>Gets the id of the subnet (<c>sbn-…</c>).</summary>
     [JsonPropertyName("subnetId")]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
-    /// <summary>Gets the is eip auto related delete.</summary>
+    /// <summary>Gets or sets the is eip auto related delete.</summary>
     [JsonPropertyName("isEipAutoRelatedDelete")]
-    public bool IsEipAutoRelatedDelete { get; init; }
+    public bool IsEipAutoRelatedDelete { get; set; }
 
-    /// <summary>Gets the ehc cluster id.</summary>
+    /// <summary>Gets or sets the ehc cluster id.</summary>
     [JsonPropertyName("ehcClusterId")]
-    public string? EhcClusterId { get; init; }
+    public string? EhcClusterId { get; set; }
 
-    /// <summary>Gets the deployset id.</summary>
+    /// <summary>Gets or sets the deployset id.</summary>
     [JsonPropertyName("deploysetId")]
-    public string? DeploysetId { get; init; }
+    public string? DeploysetId { get; set; }
 
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
-    /// <summary>Gets the flavor sub type.</summary>
+    /// <summary>Gets or sets the flavor sub type.</summary>
     [JsonPropertyName("flavorSubType")]
-    public string? FlavorSubType { get; init; }
+    public string? FlavorSubType { get; set; }
 
-    /// <summary>Gets the product category.</summary>
+    /// <summary>Gets or sets the product category.</summary>
     [JsonPropertyName("productCategory")]
-    public string? ProductCategory { get; init; }
+    public string? ProductCategory { get; set; }
 
-    /// <summary>Gets the repair status.</summary>
+    /// <summary>Gets or sets the repair status.</summary>
     [JsonPropertyName("repairStatus")]
-    public string? RepairStatus { get; init; }
+    public string? RepairStatus { get; set; }
 
-    /// <summary>Gets the host id.</summary>
+    /// <summary>Gets or sets the host id.</summary>
     [JsonPropertyName("hostId")]
-    public string? HostId { get; init; }
+    public string? HostId { get; set; }
 
-    /// <summary>Gets the switch id.</summary>
+    /// <summary>Gets or sets the switch id.</summary>
     [JsonPropertyName("switchId")]
-    public string? SwitchId { get; init; }
+    public string? SwitchId { get; set; }
 
-    /// <summary>Gets the rack id.</summary>
+    /// <summary>Gets or sets the rack id.</summary>
     [JsonPropertyName("rackId")]
-    public string? RackId { get; init; }
+    public string? RackId { get; set; }
 
-    /// <summary>Gets the dedicated host id.</summary>
+    /// <summary>Gets or sets the dedicated host id.</summary>
     [JsonPropertyName("dedicatedHostId")]
-    public string? DedicatedHostId { get; init; }
+    public string? DedicatedHostId { get; set; }
 
-    /// <summary>Gets the auto renew.</summary>
+    /// <summary>Gets or sets the auto renew.</summary>
     [JsonPropertyName("autoRenew")]
-    public bool AutoRenew { get; init; }
+    public bool AutoRenew { get; set; }
 
-    /// <summary>Gets the auto renew period unit.</summary>
+    /// <summary>Gets or sets the auto renew period unit.</summary>
     [JsonPropertyName("autoRenewPeriodUnit")]
-    public string? AutoRenewPeriodUnit { get; init; }
+    public string? AutoRenewPeriodUnit { get; set; }
 
-    /// <summary>Gets the auto renew period.</summary>
+    /// <summary>Gets or sets the auto renew period.</summary>
     [JsonPropertyName("autoRenewPeriod")]
-    public int AutoRenewPeriod { get; init; }
+    public int AutoRenewPeriod { get; set; }
 
-    /// <summary>Gets the ipv6.</summary>
+    /// <summary>Gets or sets the ipv6.</summary>
     [JsonPropertyName("ipv6")]
-    public string? Ipv6 { get; init; }
+    public string? Ipv6 { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number; bce-sdk-java models it as Integer.</summary>
     [JsonPropertyName("netEthQueueCount")]
-    public string? NetEthQueueCount { get; init; }
+    public string? NetEthQueueCount { get; set; }
 
-    /// <summary>Gets the eni quota.</summary>
+    /// <summary>Gets or sets the eni quota.</summary>
     [JsonPropertyName("eniQuota")]
-    public int EniQuota { get; init; }
+    public int EniQuota { get; set; }
 
-    /// <summary>Gets the eri quota.</summary>
+    /// <summary>Gets or sets the eri quota.</summary>
     [JsonPropertyName("eriQuota")]
-    public int EriQuota { get; init; }
+    public int EriQuota { get; set; }
 
-    /// <summary>Gets the rdma type.</summary>
+    /// <summary>Gets or sets the rdma type.</summary>
     [JsonPropertyName("rdmaType")]
-    public string? RdmaType { get; init; }
+    public string? RdmaType { get; set; }
 
-    /// <summary>Gets the service components.</summary>
+    /// <summary>Gets or sets the service components.</summary>
     [JsonPropertyName("serviceComponents")]
-    public IReadOnlyDictionary<string, string> ServiceComponents { get => field ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty; init; }
+    public IReadOnlyDictionary<string, string> ServiceComponents { get => field ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty; set; }
 
     /// <summary>Capitalised-tag quirk: bce-sdk-go reads "Ipv6Addresses"; baiducloud-go-sdk reads "ipv6Addresses"; unverified which the service sends - accept both (case-insensitive).</summary>
     [JsonPropertyName("ipv6Addresses")]
-    public IReadOnlyList<string> Ipv6Addresses { get => field ?? []; init; }
+    public IReadOnlyList<string> Ipv6Addresses { get => field ?? []; set; }
 
-    /// <summary>Gets the nic info.</summary>
+    /// <summary>Gets or sets the nic info.</summary>
     [JsonPropertyName("nicInfo")]
-    public NicInfo? NicInfo { get; init; }
+    public NicInfo? NicInfo { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("eniNum")]
-    public string? EniNum { get; init; }
+    public string? EniNum { get; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; set; }
 
-    /// <summary>Gets the volumes.</summary>
+    /// <summary>Gets or sets the volumes.</summary>
     [JsonPropertyName("volumes")]
-    public IReadOnlyList<VolumeModel> Volumes { get => field ?? []; init; }
+    public IReadOnlyList<VolumeModel> Volumes { get => field ?? []; set; }
 
-    /// <summary>Gets the network capacity in mbps.</summary>
+    /// <summary>Gets or sets the network capacity in mbps.</summary>
     [JsonPropertyName("networkCapacityInMbps")]
-    public int NetworkCapacityInMbps { get; init; }
+    public int NetworkCapacityInMbps { get; set; }
 
     /// <summary>Only in bce-sdk-go model (InstanceModel.RdmaTypeApi), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("rdmaTypeApi")]
-    public string? RdmaTypeApi { get; init; }
+    public string? RdmaTypeApi { get; set; }
 
     /// <summary>Only in bce-sdk-go model (InstanceModel.CpuThreadConfig), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("cpuThreadConfig")]
-    public string? CpuThreadConfig { get; init; }
+    public string? CpuThreadConfig { get; set; }
 
     /// <summary>Only in bce-sdk-go model (InstanceModel.NumaConfig), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("numaConfig")]
-    public string? NumaConfig { get; init; }
+    public string? NumaConfig { get; set; }
 
     /// <summary>Only in bce-sdk-go model (InstanceModel.Application), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("application")]
-    public string? Application { get; init; }
+    public string? Application { get; set; }
 }

@@ -9,17 +9,17 @@ public sealed partial class BccOnlineStock
 {
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
+    public string? Spec { get; set; }
 
-    /// <summary>Gets the inventory quantity.</summary>
+    /// <summary>Gets or sets the inventory quantity.</summary>
     [JsonPropertyName("inventoryQuantity")]
-    public int InventoryQuantity { get; init; }
+    public int InventoryQuantity { get; set; }
 
-    /// <summary>Gets the root on local.</summary>
+    /// <summary>Gets or sets the root on local.</summary>
     [JsonPropertyName("rootOnLocal")]
-    public bool RootOnLocal { get; init; }
+    public bool RootOnLocal { get; set; }
 
     /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
-    public string? LogicalZone { get; init; }
+    public string? LogicalZone { get; set; }
 }

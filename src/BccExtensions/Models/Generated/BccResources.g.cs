@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BccResources</c>).</summary>
 public sealed partial class BccResources
 {
-    /// <summary>Gets the flavor groups.</summary>
+    /// <summary>Gets or sets the flavor groups.</summary>
     [JsonPropertyName("flavorGroups")]
-    public IReadOnlyList<BccFlavorGroup> FlavorGroups { get => field ?? []; init; }
+    public IReadOnlyList<BccFlavorGroup> FlavorGroups { get => field ?? []; set; }
 }

@@ -9,9 +9,9 @@ public sealed partial class BccTag
 {
     /// <summary>Tag key.</summary>
     [JsonPropertyName("tagKey")]
-    public string? TagKey { get; init; }
+    public string? TagKey { get; set; }
 
     /// <summary>Tag value.</summary>
     [JsonPropertyName("tagValue")]
-    public string? TagValue { get; init; }
+    public string? TagValue { get; set; }
 }

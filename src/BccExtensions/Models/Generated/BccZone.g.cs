@@ -9,5 +9,5 @@ public sealed partial class BccZone
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>BindRoleResponse</c>).</summary>
 public sealed partial class BindRoleResponse
 {
-    /// <summary>Gets the fail instances.</summary>
+    /// <summary>Gets or sets the fail instances.</summary>
     [JsonPropertyName("failInstances")]
-    public IReadOnlyList<InstancePassRoleFailModel> FailInstances { get => field ?? []; init; }
+    public IReadOnlyList<InstancePassRoleFailModel> FailInstances { get => field ?? []; set; }
 
-    /// <summary>Gets the instance role associations.</summary>
+    /// <summary>Gets or sets the instance role associations.</summary>
     [JsonPropertyName("instanceRoleAssociations")]
-    public IReadOnlyList<InstanceReference> InstanceRoleAssociations { get => field ?? []; init; }
+    public IReadOnlyList<InstanceReference> InstanceRoleAssociations { get => field ?? []; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CancelSnapshotShareResponse</c>).</summary>
 public sealed partial class CancelSnapshotShareResponse
 {
-    /// <summary>Gets the source snapshot id.</summary>
+    /// <summary>Gets or sets the source snapshot id.</summary>
     [JsonPropertyName("sourceSnapshotId")]
-    public string? SourceSnapshotId { get; init; }
+    public string? SourceSnapshotId { get; set; }
 
-    /// <summary>Gets the share snapshot id.</summary>
+    /// <summary>Gets or sets the share snapshot id.</summary>
     [JsonPropertyName("shareSnapshotId")]
-    public string? ShareSnapshotId { get; init; }
+    public string? ShareSnapshotId { get; set; }
 }

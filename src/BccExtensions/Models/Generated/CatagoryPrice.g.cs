@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CatagoryPrice</c>).</summary>
 public sealed partial class CatagoryPrice
 {
-    /// <summary>Gets the pre pay category price.</summary>
+    /// <summary>Gets or sets the pre pay category price.</summary>
     [JsonPropertyName("prePayCategoryPrice")]
-    public double PrePayCategoryPrice { get; init; }
+    public double PrePayCategoryPrice { get; set; }
 
-    /// <summary>Gets the post pay category price.</summary>
+    /// <summary>Gets or sets the post pay category price.</summary>
     [JsonPropertyName("postPayCategoryPrice")]
-    public double PostPayCategoryPrice { get; init; }
+    public double PostPayCategoryPrice { get; set; }
 }

@@ -9,21 +9,21 @@ public sealed partial class CdsPrices
 {
     /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]
-    public StorageType StorageType { get; init; }
+    public StorageType StorageType { get; set; }
 
-    /// <summary>Gets the cds size in GB.</summary>
+    /// <summary>Gets or sets the cds size in GB.</summary>
     [JsonPropertyName("cdsSizeInGB")]
-    public int CdsSizeInGB { get; init; }
+    public int CdsSizeInGB { get; set; }
 
-    /// <summary>Gets the price.</summary>
+    /// <summary>Gets or sets the price.</summary>
     [JsonPropertyName("price")]
-    public double Price { get; init; }
+    public double Price { get; set; }
 
-    /// <summary>Gets the spec price.</summary>
+    /// <summary>Gets or sets the spec price.</summary>
     [JsonPropertyName("specPrice")]
-    public double SpecPrice { get; init; }
+    public double SpecPrice { get; set; }
 
-    /// <summary>Gets the unit.</summary>
+    /// <summary>Gets or sets the unit.</summary>
     [JsonPropertyName("unit")]
-    public string? Unit { get; init; }
+    public string? Unit { get; set; }
 }

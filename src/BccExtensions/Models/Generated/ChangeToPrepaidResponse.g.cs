@@ -9,5 +9,5 @@ public sealed partial class ChangeToPrepaidResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
-    public string? OrderId { get; init; }
+    public string? OrderId { get; set; }
 }

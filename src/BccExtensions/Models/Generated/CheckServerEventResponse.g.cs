@@ -9,5 +9,5 @@ public sealed partial class CheckServerEventResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>
     [JsonPropertyName("requestId")]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 }

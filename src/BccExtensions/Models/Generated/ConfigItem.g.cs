@@ -7,27 +7,27 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ConfigItem</c>).</summary>
 public sealed partial class ConfigItem
 {
-    /// <summary>Gets the cpu.</summary>
+    /// <summary>Gets or sets the cpu.</summary>
     [JsonPropertyName("cpu")]
-    public int Cpu { get; init; }
+    public int Cpu { get; set; }
 
-    /// <summary>Gets the memory.</summary>
+    /// <summary>Gets or sets the memory.</summary>
     [JsonPropertyName("memory")]
-    public int Memory { get; init; }
+    public int Memory { get; set; }
 
-    /// <summary>Gets the type.</summary>
+    /// <summary>Gets or sets the type.</summary>
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>
     [JsonPropertyName("specId")]
-    public string? SpecId { get; init; }
+    public string? SpecId { get; set; }
 
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
+    public string? Spec { get; set; }
 
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateAspResponse</c>).</summary>
 public sealed partial class CreateAspResponse
 {
-    /// <summary>Gets the asp id.</summary>
+    /// <summary>Gets or sets the asp id.</summary>
     [JsonPropertyName("aspId")]
-    public string? AspId { get; init; }
+    public string? AspId { get; set; }
 }

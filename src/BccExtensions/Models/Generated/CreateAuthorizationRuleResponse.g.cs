@@ -9,9 +9,9 @@ public sealed partial class CreateAuthorizationRuleResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>
     [JsonPropertyName("requestId")]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
-    /// <summary>Gets the rule id.</summary>
+    /// <summary>Gets or sets the rule id.</summary>
     [JsonPropertyName("ruleId")]
-    public string? RuleId { get; init; }
+    public string? RuleId { get; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateCdsVolumeResponse</c>).</summary>
 public sealed partial class CreateCdsVolumeResponse
 {
-    /// <summary>Gets the volume ids.</summary>
+    /// <summary>Gets or sets the volume ids.</summary>
     [JsonPropertyName("volumeIds")]
-    public IReadOnlyList<string> VolumeIds { get => field ?? []; init; }
+    public IReadOnlyList<string> VolumeIds { get => field ?? []; set; }
 
     /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
+    public IReadOnlyList<string> WarningList { get => field ?? []; set; }
 }

@@ -9,5 +9,5 @@ public sealed partial class CreateDeploySetResponse
 {
     /// <summary>Bce-sdk-go types it as string (scalar) (array-vs-scalar drift: accept both).</summary>
     [JsonPropertyName("deploySetIds")]
-    public IReadOnlyList<string> DeploySetIds { get => field ?? []; init; }
+    public IReadOnlyList<string> DeploySetIds { get => field ?? []; set; }
 }

@@ -9,9 +9,9 @@ public sealed partial class CreateDiagnosticResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>
     [JsonPropertyName("requestId")]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
-    /// <summary>Gets the report id.</summary>
+    /// <summary>Gets or sets the report id.</summary>
     [JsonPropertyName("reportId")]
-    public string? ReportId { get; init; }
+    public string? ReportId { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateEhcClusterResponse</c>).</summary>
 public sealed partial class CreateEhcClusterResponse
 {
-    /// <summary>Gets the ehc cluster id.</summary>
+    /// <summary>Gets or sets the ehc cluster id.</summary>
     [JsonPropertyName("ehcClusterId")]
-    public string? EhcClusterId { get; init; }
+    public string? EhcClusterId { get; set; }
 }

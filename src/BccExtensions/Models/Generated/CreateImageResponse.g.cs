@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateImageResponse</c>).</summary>
 public sealed partial class CreateImageResponse
 {
-    /// <summary>Gets the image id.</summary>
+    /// <summary>Gets or sets the image id.</summary>
     [JsonPropertyName("imageId")]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
-    /// <summary>Gets the cds snapshot ids.</summary>
+    /// <summary>Gets or sets the cds snapshot ids.</summary>
     [JsonPropertyName("cdsSnapshotIds")]
-    public IReadOnlyList<string> CdsSnapshotIds { get => field ?? []; init; }
+    public IReadOnlyList<string> CdsSnapshotIds { get => field ?? []; set; }
 }

@@ -9,13 +9,13 @@ public sealed partial class CreateInstanceBySpecResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
-    public string? OrderId { get; init; }
+    public string? OrderId { get; set; }
 
     /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; set; }
 
     /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
+    public IReadOnlyList<string> WarningList { get => field ?? []; set; }
 }

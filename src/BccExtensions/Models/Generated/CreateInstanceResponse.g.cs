@@ -9,9 +9,9 @@ public sealed partial class CreateInstanceResponse
 {
     /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; set; }
 
     /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
+    public IReadOnlyList<string> WarningList { get => field ?? []; set; }
 }

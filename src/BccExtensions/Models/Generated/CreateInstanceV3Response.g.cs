@@ -9,5 +9,5 @@ public sealed partial class CreateInstanceV3Response
 {
     /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateSecurityGroupResponse</c>).</summary>
 public sealed partial class CreateSecurityGroupResponse
 {
-    /// <summary>Gets the security group id.</summary>
+    /// <summary>Gets or sets the security group id.</summary>
     [JsonPropertyName("securityGroupId")]
-    public string? SecurityGroupId { get; init; }
+    public string? SecurityGroupId { get; set; }
 }

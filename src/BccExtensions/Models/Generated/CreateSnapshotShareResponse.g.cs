@@ -9,5 +9,5 @@ public sealed partial class CreateSnapshotShareResponse
 {
     /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>
     [JsonPropertyName("snapshotId")]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 }

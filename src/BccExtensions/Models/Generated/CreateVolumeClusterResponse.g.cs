@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>CreateVolumeClusterResponse</c>).</summary>
 public sealed partial class CreateVolumeClusterResponse
 {
-    /// <summary>Gets the cluster ids.</summary>
+    /// <summary>Gets or sets the cluster ids.</summary>
     [JsonPropertyName("clusterIds")]
-    public IReadOnlyList<string> ClusterIds { get => field ?? []; init; }
+    public IReadOnlyList<string> ClusterIds { get => field ?? []; set; }
 }

@@ -9,13 +9,13 @@ public sealed partial class CreateVolumeResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
-    public string? OrderId { get; init; }
+    public string? OrderId { get; set; }
 
-    /// <summary>Gets the volume ids.</summary>
+    /// <summary>Gets or sets the volume ids.</summary>
     [JsonPropertyName("volumeIds")]
-    public IReadOnlyList<string> VolumeIds { get => field ?? []; init; }
+    public IReadOnlyList<string> VolumeIds { get => field ?? []; set; }
 
     /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
+    public IReadOnlyList<string> WarningList { get => field ?? []; set; }
 }

@@ -9,25 +9,25 @@ public sealed partial class DataVolumeV3
 {
     /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
-    /// <summary>Gets the volume type.</summary>
+    /// <summary>Gets or sets the volume type.</summary>
     [JsonPropertyName("volumeType")]
-    public string? VolumeType { get; init; }
+    public string? VolumeType { get; set; }
 
-    /// <summary>Gets the volume size in gb.</summary>
+    /// <summary>Gets or sets the volume size in gb.</summary>
     [JsonPropertyName("volumeSizeInGb")]
-    public int VolumeSizeInGb { get; init; }
+    public int VolumeSizeInGb { get; set; }
 
     /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]
-    public string? StorageType { get; init; }
+    public string? StorageType { get; set; }
 
     /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>
     [JsonPropertyName("snapshotId")]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
-    /// <summary>Gets the encrypt key.</summary>
+    /// <summary>Gets or sets the encrypt key.</summary>
     [JsonPropertyName("encryptKey")]
-    public string? EncryptKey { get; init; }
+    public string? EncryptKey { get; set; }
 }

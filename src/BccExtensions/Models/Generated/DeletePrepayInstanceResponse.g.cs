@@ -7,15 +7,15 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>DeletePrepayInstanceResponse</c>).</summary>
 public sealed partial class DeletePrepayInstanceResponse
 {
-    /// <summary>Gets the success resources.</summary>
+    /// <summary>Gets or sets the success resources.</summary>
     [JsonPropertyName("successResources")]
-    public InstanceDeleteResultModel? SuccessResources { get; init; }
+    public InstanceDeleteResultModel? SuccessResources { get; set; }
 
-    /// <summary>Gets the fail resources.</summary>
+    /// <summary>Gets or sets the fail resources.</summary>
     [JsonPropertyName("failResources")]
-    public InstanceDeleteResultModel? FailResources { get; init; }
+    public InstanceDeleteResultModel? FailResources { get; set; }
 
-    /// <summary>Gets the instance refund flag.</summary>
+    /// <summary>Gets or sets the instance refund flag.</summary>
     [JsonPropertyName("instanceRefundFlag")]
-    public bool InstanceRefundFlag { get; init; }
+    public bool InstanceRefundFlag { get; set; }
 }

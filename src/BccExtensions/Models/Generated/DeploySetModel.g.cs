@@ -7,31 +7,31 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>DeploySetModel</c>).</summary>
 public sealed partial class DeploySetModel
 {
-    /// <summary>Gets the deployset id.</summary>
+    /// <summary>Gets or sets the deployset id.</summary>
     [JsonPropertyName("deploysetId")]
-    public string? DeploysetId { get; init; }
+    public string? DeploysetId { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
-    /// <summary>Gets the strategy.</summary>
+    /// <summary>Gets or sets the strategy.</summary>
     [JsonPropertyName("strategy")]
-    public string? Strategy { get; init; }
+    public string? Strategy { get; set; }
 
-    /// <summary>Gets the concurrency.</summary>
+    /// <summary>Gets or sets the concurrency.</summary>
     [JsonPropertyName("concurrency")]
-    public int Concurrency { get; init; }
+    public int Concurrency { get; set; }
 
-    /// <summary>Gets the az intstance statis list.</summary>
+    /// <summary>Gets or sets the az intstance statis list.</summary>
     [JsonPropertyName("azIntstanceStatisList")]
-    public IReadOnlyList<AzIntstanceStatisDetail> AzIntstanceStatisList { get => field ?? []; init; }
+    public IReadOnlyList<AzIntstanceStatisDetail> AzIntstanceStatisList { get => field ?? []; set; }
 
     /// <summary>Only in bce-sdk-go model (DeploySetModel.InstanceCount), absent from baiducloud-go-sdk; number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("instanceCount")]
-    public string? InstanceCount { get; init; }
+    public string? InstanceCount { get; set; }
 }

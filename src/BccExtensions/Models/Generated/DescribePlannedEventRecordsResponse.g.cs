@@ -9,25 +9,25 @@ public sealed partial class DescribePlannedEventRecordsResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>
     [JsonPropertyName("requestId")]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Gets whether more pages follow; the next one starts at <c>nextMarker</c>.</summary>
     [JsonPropertyName("isTruncated")]
-    public bool IsTruncated { get; init; }
+    public bool IsTruncated { get; set; }
 
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Gets the page size the service applied.</summary>
     [JsonPropertyName("maxKeys")]
-    public int MaxKeys { get; init; }
+    public int MaxKeys { get; set; }
 
     /// <summary>Gets the marker of the next page, when more pages follow.</summary>
     [JsonPropertyName("nextMarker")]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
-    /// <summary>Gets the planned maintenance events.</summary>
+    /// <summary>Gets or sets the planned maintenance events.</summary>
     [JsonPropertyName("plannedMaintenanceEvents")]
-    public IReadOnlyList<PlannedEventResponse> PlannedMaintenanceEvents { get => field ?? []; init; }
+    public IReadOnlyList<PlannedEventResponse> PlannedMaintenanceEvents { get => field ?? []; set; }
 }

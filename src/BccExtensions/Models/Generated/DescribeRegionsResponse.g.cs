@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>DescribeRegionsResponse</c>).</summary>
 public sealed partial class DescribeRegionsResponse
 {
-    /// <summary>Gets the regions.</summary>
+    /// <summary>Gets or sets the regions.</summary>
     [JsonPropertyName("regions")]
-    public IReadOnlyList<RegionModel> Regions { get => field ?? []; init; }
+    public IReadOnlyList<RegionModel> Regions { get => field ?? []; set; }
 }

@@ -7,19 +7,19 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>DescribeSnapshotsUsageResponse</c>).</summary>
 public sealed partial class DescribeSnapshotsUsageResponse
 {
-    /// <summary>Gets the snapshot count.</summary>
+    /// <summary>Gets or sets the snapshot count.</summary>
     [JsonPropertyName("snapshotCount")]
-    public int SnapshotCount { get; init; }
+    public int SnapshotCount { get; set; }
 
-    /// <summary>Gets the auto snapshot count.</summary>
+    /// <summary>Gets or sets the auto snapshot count.</summary>
     [JsonPropertyName("autoSnapshotCount")]
-    public int AutoSnapshotCount { get; init; }
+    public int AutoSnapshotCount { get; set; }
 
-    /// <summary>Gets the manual snapshot count.</summary>
+    /// <summary>Gets or sets the manual snapshot count.</summary>
     [JsonPropertyName("manualSnapshotCount")]
-    public int ManualSnapshotCount { get; init; }
+    public int ManualSnapshotCount { get; set; }
 
-    /// <summary>Gets the snapshot capacity.</summary>
+    /// <summary>Gets or sets the snapshot capacity.</summary>
     [JsonPropertyName("snapshotCapacity")]
-    public double SnapshotCapacity { get; init; }
+    public double SnapshotCapacity { get; set; }
 }

@@ -9,13 +9,13 @@ public sealed partial class DiskInfo
 {
     /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]
-    public StorageType StorageType { get; init; }
+    public StorageType StorageType { get; set; }
 
-    /// <summary>Gets the max disk size.</summary>
+    /// <summary>Gets or sets the max disk size.</summary>
     [JsonPropertyName("maxDiskSize")]
-    public int MaxDiskSize { get; init; }
+    public int MaxDiskSize { get; set; }
 
-    /// <summary>Gets the min disk size.</summary>
+    /// <summary>Gets or sets the min disk size.</summary>
     [JsonPropertyName("minDiskSize")]
-    public int MinDiskSize { get; init; }
+    public int MinDiskSize { get; set; }
 }

@@ -9,9 +9,9 @@ public sealed partial class DiskZoneResource
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
-    /// <summary>Gets the disk infos.</summary>
+    /// <summary>Gets or sets the disk infos.</summary>
     [JsonPropertyName("diskInfos")]
-    public IReadOnlyList<DiskInfo> DiskInfos { get => field ?? []; init; }
+    public IReadOnlyList<DiskInfo> DiskInfos { get => field ?? []; set; }
 }

@@ -7,31 +7,31 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>EhcCluster</c>).</summary>
 public sealed partial class EhcCluster
 {
-    /// <summary>Gets the ehc cluster id.</summary>
+    /// <summary>Gets or sets the ehc cluster id.</summary>
     [JsonPropertyName("ehcClusterId")]
-    public string? EhcClusterId { get; init; }
+    public string? EhcClusterId { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public string? CreatedTime { get; init; }
+    public string? CreatedTime { get; set; }
 
     /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; set; }
 
-    /// <summary>Gets the reserved instance ids.</summary>
+    /// <summary>Gets or sets the reserved instance ids.</summary>
     [JsonPropertyName("reservedInstanceIds")]
-    public IReadOnlyList<string> ReservedInstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> ReservedInstanceIds { get => field ?? []; set; }
 }

@@ -9,9 +9,9 @@ public sealed partial class EhcClusterListResponse
 {
     /// <summary>Gets the total number of items across all pages.</summary>
     [JsonPropertyName("totalCount")]
-    public int TotalCount { get; init; }
+    public int TotalCount { get; set; }
 
-    /// <summary>Gets the ehc clusters.</summary>
+    /// <summary>Gets or sets the ehc clusters.</summary>
     [JsonPropertyName("ehcClusters")]
-    public IReadOnlyList<EhcCluster> EhcClusters { get => field ?? []; init; }
+    public IReadOnlyList<EhcCluster> EhcClusters { get => field ?? []; set; }
 }

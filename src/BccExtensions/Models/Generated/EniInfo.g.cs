@@ -7,51 +7,51 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>EniInfo</c>).</summary>
 public sealed partial class EniInfo
 {
-    /// <summary>Gets the eni id.</summary>
+    /// <summary>Gets or sets the eni id.</summary>
     [JsonPropertyName("eniId")]
-    public string? EniId { get; init; }
+    public string? EniId { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Gets the id of the subnet (<c>sbn-…</c>).</summary>
     [JsonPropertyName("subnetId")]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public string? CreatedTime { get; init; }
+    public string? CreatedTime { get; set; }
 
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the mac address.</summary>
+    /// <summary>Gets or sets the mac address.</summary>
     [JsonPropertyName("macAddress")]
-    public string? MacAddress { get; init; }
+    public string? MacAddress { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    /// <summary>Gets the security group ids.</summary>
+    /// <summary>Gets or sets the security group ids.</summary>
     [JsonPropertyName("securityGroupIds")]
-    public IReadOnlyList<string> SecurityGroupIds { get => field ?? []; init; }
+    public IReadOnlyList<string> SecurityGroupIds { get => field ?? []; set; }
 
-    /// <summary>Gets the private ip set.</summary>
+    /// <summary>Gets or sets the private ip set.</summary>
     [JsonPropertyName("privateIpSet")]
-    public IReadOnlyList<IpAddress> PrivateIpSet { get => field ?? []; init; }
+    public IReadOnlyList<IpAddress> PrivateIpSet { get => field ?? []; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>EriInfo</c>).</summary>
 public sealed partial class EriInfo
 {
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the eri id.</summary>
+    /// <summary>Gets or sets the eri id.</summary>
     [JsonPropertyName("eriId")]
-    public string? EriId { get; init; }
+    public string? EriId { get; set; }
 }

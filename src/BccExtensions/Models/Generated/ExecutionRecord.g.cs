@@ -7,35 +7,35 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ExecutionRecord</c>).</summary>
 public sealed partial class ExecutionRecord
 {
-    /// <summary>Gets the report id.</summary>
+    /// <summary>Gets or sets the report id.</summary>
     [JsonPropertyName("reportId")]
-    public string? ReportId { get; init; }
+    public string? ReportId { get; set; }
 
-    /// <summary>Gets the instance type.</summary>
+    /// <summary>Gets or sets the instance type.</summary>
     [JsonPropertyName("instanceType")]
-    public string? InstanceType { get; init; }
+    public string? InstanceType { get; set; }
 
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the metric set id.</summary>
+    /// <summary>Gets or sets the metric set id.</summary>
     [JsonPropertyName("metricSetId")]
-    public string? MetricSetId { get; init; }
+    public string? MetricSetId { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public string? CreatedTime { get; init; }
+    public string? CreatedTime { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    /// <summary>Gets the result.</summary>
+    /// <summary>Gets or sets the result.</summary>
     [JsonPropertyName("result")]
-    public string? Result { get; init; }
+    public string? Result { get; set; }
 
-    /// <summary>Gets the issues.</summary>
+    /// <summary>Gets or sets the issues.</summary>
     [JsonPropertyName("issues")]
-    public IReadOnlyList<Issue> Issues { get => field ?? []; init; }
+    public IReadOnlyList<Issue> Issues { get => field ?? []; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetAllStocksResponse</c>).</summary>
 public sealed partial class GetAllStocksResponse
 {
-    /// <summary>Gets the bcc stocks.</summary>
+    /// <summary>Gets or sets the bcc stocks.</summary>
     [JsonPropertyName("bccStocks")]
-    public IReadOnlyList<BccStock> BccStocks { get => field ?? []; init; }
+    public IReadOnlyList<BccStock> BccStocks { get => field ?? []; set; }
 
-    /// <summary>Gets the bbc stocks.</summary>
+    /// <summary>Gets or sets the bbc stocks.</summary>
     [JsonPropertyName("bbcStocks")]
-    public IReadOnlyList<BbcStock> BbcStocks { get => field ?? []; init; }
+    public IReadOnlyList<BbcStock> BbcStocks { get => field ?? []; set; }
 }

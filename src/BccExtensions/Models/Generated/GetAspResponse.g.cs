@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetAspResponse</c>).</summary>
 public sealed partial class GetAspResponse
 {
-    /// <summary>Gets the auto snapshot policy.</summary>
+    /// <summary>Gets or sets the auto snapshot policy.</summary>
     [JsonPropertyName("autoSnapshotPolicy")]
-    public AutoSnapshotPolicyModel? AutoSnapshotPolicy { get; init; }
+    public AutoSnapshotPolicyModel? AutoSnapshotPolicy { get; set; }
 }

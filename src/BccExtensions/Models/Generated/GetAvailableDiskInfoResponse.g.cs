@@ -9,25 +9,25 @@ public sealed partial class GetAvailableDiskInfoResponse
 {
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("cdsUsedCapacityGB")]
-    public string? CdsUsedCapacityGB { get; init; }
+    public string? CdsUsedCapacityGB { get; set; }
 
-    /// <summary>Gets the cds created.</summary>
+    /// <summary>Gets or sets the cds created.</summary>
     [JsonPropertyName("cdsCreated")]
-    public string? CdsCreated { get; init; }
+    public string? CdsCreated { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("cdsTotalCapacityGB")]
-    public string? CdsTotalCapacityGB { get; init; }
+    public string? CdsTotalCapacityGB { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("cdsTotal")]
-    public string? CdsTotal { get; init; }
+    public string? CdsTotal { get; set; }
 
-    /// <summary>Gets the cds ratio.</summary>
+    /// <summary>Gets or sets the cds ratio.</summary>
     [JsonPropertyName("cdsRatio")]
-    public string? CdsRatio { get; init; }
+    public string? CdsRatio { get; set; }
 
-    /// <summary>Gets the disk zone resources.</summary>
+    /// <summary>Gets or sets the disk zone resources.</summary>
     [JsonPropertyName("diskZoneResources")]
-    public IReadOnlyList<DiskZoneResource> DiskZoneResources { get => field ?? []; init; }
+    public IReadOnlyList<DiskZoneResource> DiskZoneResources { get => field ?? []; set; }
 }

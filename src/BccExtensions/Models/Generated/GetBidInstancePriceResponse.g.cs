@@ -7,23 +7,23 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetBidInstancePriceResponse</c>).</summary>
 public sealed partial class GetBidInstancePriceResponse
 {
-    /// <summary>Gets the money.</summary>
+    /// <summary>Gets or sets the money.</summary>
     [JsonPropertyName("money")]
-    public string? Money { get; init; }
+    public string? Money { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("count")]
-    public string? Count { get; init; }
+    public string? Count { get; set; }
 
-    /// <summary>Gets the original money.</summary>
+    /// <summary>Gets or sets the original money.</summary>
     [JsonPropertyName("originalMoney")]
-    public string? OriginalMoney { get; init; }
+    public string? OriginalMoney { get; set; }
 
-    /// <summary>Gets the per original money.</summary>
+    /// <summary>Gets or sets the per original money.</summary>
     [JsonPropertyName("perOriginalMoney")]
-    public string? PerOriginalMoney { get; init; }
+    public string? PerOriginalMoney { get; set; }
 
-    /// <summary>Gets the per money.</summary>
+    /// <summary>Gets or sets the per money.</summary>
     [JsonPropertyName("perMoney")]
-    public string? PerMoney { get; init; }
+    public string? PerMoney { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetCdsPriceResponse</c>).</summary>
 public sealed partial class GetCdsPriceResponse
 {
-    /// <summary>Gets the price.</summary>
+    /// <summary>Gets or sets the price.</summary>
     [JsonPropertyName("price")]
-    public IReadOnlyList<CdsPrices> Price { get => field ?? []; init; }
+    public IReadOnlyList<CdsPrices> Price { get => field ?? []; set; }
 }

@@ -7,47 +7,47 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetDeploySetResponse</c>).</summary>
 public sealed partial class GetDeploySetResponse
 {
-    /// <summary>Gets the short id.</summary>
+    /// <summary>Gets or sets the short id.</summary>
     [JsonPropertyName("shortId")]
-    public string? ShortId { get; init; }
+    public string? ShortId { get; set; }
 
-    /// <summary>Gets the uuid.</summary>
+    /// <summary>Gets or sets the uuid.</summary>
     [JsonPropertyName("uuid")]
-    public string? Uuid { get; init; }
+    public string? Uuid { get; set; }
 
-    /// <summary>Gets the instance total.</summary>
+    /// <summary>Gets or sets the instance total.</summary>
     [JsonPropertyName("instanceTotal")]
-    public int InstanceTotal { get; init; }
+    public int InstanceTotal { get; set; }
 
-    /// <summary>Gets the instance count.</summary>
+    /// <summary>Gets or sets the instance count.</summary>
     [JsonPropertyName("instanceCount")]
-    public int InstanceCount { get; init; }
+    public int InstanceCount { get; set; }
 
-    /// <summary>Gets the bcc instance cnt.</summary>
+    /// <summary>Gets or sets the bcc instance cnt.</summary>
     [JsonPropertyName("bccInstanceCnt")]
-    public int BccInstanceCnt { get; init; }
+    public int BccInstanceCnt { get; set; }
 
-    /// <summary>Gets the bbc instance cnt.</summary>
+    /// <summary>Gets or sets the bbc instance cnt.</summary>
     [JsonPropertyName("bbcInstanceCnt")]
-    public int BbcInstanceCnt { get; init; }
+    public int BbcInstanceCnt { get; set; }
 
-    /// <summary>Gets the az intstance statis list.</summary>
+    /// <summary>Gets or sets the az intstance statis list.</summary>
     [JsonPropertyName("azIntstanceStatisList")]
-    public IReadOnlyList<AzIntstanceStatisDetail> AzIntstanceStatisList { get => field ?? []; init; }
+    public IReadOnlyList<AzIntstanceStatisDetail> AzIntstanceStatisList { get => field ?? []; set; }
 
     /// <summary>Only in bce-sdk-go model (DeploySetResult.Strategy), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("strategy")]
-    public string? Strategy { get; init; }
+    public string? Strategy { get; set; }
 
     /// <summary>Only in bce-sdk-go model (DeploySetResult.Name), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Only in bce-sdk-go model (DeploySetResult.Desc), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("desc")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Only in bce-sdk-go model (DeploySetResult.Concurrency), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("concurrency")]
-    public int Concurrency { get; init; }
+    public int Concurrency { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetDiagnosticSchemasResponse</c>).</summary>
 public sealed partial class GetDiagnosticSchemasResponse
 {
-    /// <summary>Gets the metric set list.</summary>
+    /// <summary>Gets or sets the metric set list.</summary>
     [JsonPropertyName("metricSetList")]
-    public IReadOnlyList<MetricSet> MetricSetList { get => field ?? []; init; }
+    public IReadOnlyList<MetricSet> MetricSetList { get => field ?? []; set; }
 }

@@ -9,13 +9,13 @@ public sealed partial class GetDiskQuotaResponse
 {
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("cdsTotalCapacityGB")]
-    public string? CdsTotalCapacityGB { get; init; }
+    public string? CdsTotalCapacityGB { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("cdsUsedCapacityGB")]
-    public string? CdsUsedCapacityGB { get; init; }
+    public string? CdsUsedCapacityGB { get; set; }
 
-    /// <summary>Gets the disk infos.</summary>
+    /// <summary>Gets or sets the disk infos.</summary>
     [JsonPropertyName("diskInfos")]
-    public IReadOnlyList<DiskInfo> DiskInfos { get => field ?? []; init; }
+    public IReadOnlyList<DiskInfo> DiskInfos { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetImageResponse</c>).</summary>
 public sealed partial class GetImageResponse
 {
-    /// <summary>Gets the image.</summary>
+    /// <summary>Gets or sets the image.</summary>
     [JsonPropertyName("image")]
-    public ImageModel? Image { get; init; }
+    public ImageModel? Image { get; set; }
 }

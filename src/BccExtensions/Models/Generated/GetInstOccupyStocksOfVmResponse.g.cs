@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetInstOccupyStocksOfVmResponse</c>).</summary>
 public sealed partial class GetInstOccupyStocksOfVmResponse
 {
-    /// <summary>Gets the bcc stocks.</summary>
+    /// <summary>Gets or sets the bcc stocks.</summary>
     [JsonPropertyName("bccStocks")]
-    public IReadOnlyList<BccOnlineStock> BccStocks { get => field ?? []; init; }
+    public IReadOnlyList<BccOnlineStock> BccStocks { get => field ?? []; set; }
 }

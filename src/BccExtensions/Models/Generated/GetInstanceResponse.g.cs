@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetInstanceResponse</c>).</summary>
 public sealed partial class GetInstanceResponse
 {
-    /// <summary>Gets the instance.</summary>
+    /// <summary>Gets or sets the instance.</summary>
     [JsonPropertyName("instance")]
-    public BccInstance? Instance { get; init; }
+    public BccInstance? Instance { get; set; }
 }

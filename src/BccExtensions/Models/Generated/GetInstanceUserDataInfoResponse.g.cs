@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetInstanceUserDataInfoResponse</c>).</summary>
 public sealed partial class GetInstanceUserDataInfoResponse
 {
-    /// <summary>Gets the user data.</summary>
+    /// <summary>Gets or sets the user data.</summary>
     [JsonPropertyName("userData")]
-    public string? UserData { get; init; }
+    public string? UserData { get; set; }
 
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 }

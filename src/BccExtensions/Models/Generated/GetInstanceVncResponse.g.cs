@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetInstanceVncResponse</c>).</summary>
 public sealed partial class GetInstanceVncResponse
 {
-    /// <summary>Gets the vnc url.</summary>
+    /// <summary>Gets or sets the vnc url.</summary>
     [JsonPropertyName("vncUrl")]
-    public string? VncUrl { get; init; }
+    public string? VncUrl { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetPriceBySpecResponse</c>).</summary>
 public sealed partial class GetPriceBySpecResponse
 {
-    /// <summary>Gets the price.</summary>
+    /// <summary>Gets or sets the price.</summary>
     [JsonPropertyName("price")]
-    public IReadOnlyList<SpecIdPrices> Price { get => field ?? []; init; }
+    public IReadOnlyList<SpecIdPrices> Price { get => field ?? []; set; }
 }

@@ -9,17 +9,17 @@ public sealed partial class GetReservedInstancePriceResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>
     [JsonPropertyName("requestId")]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
+    public string? Spec { get; set; }
 
-    /// <summary>Gets the category price.</summary>
+    /// <summary>Gets or sets the category price.</summary>
     [JsonPropertyName("categoryPrice")]
-    public CatagoryPrice? CategoryPrice { get; init; }
+    public CatagoryPrice? CategoryPrice { get; set; }
 
-    /// <summary>Gets the trade price.</summary>
+    /// <summary>Gets or sets the trade price.</summary>
     [JsonPropertyName("tradePrice")]
-    public TradePrice? TradePrice { get; init; }
+    public TradePrice? TradePrice { get; set; }
 }

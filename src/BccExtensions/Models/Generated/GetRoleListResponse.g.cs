@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetRoleListResponse</c>).</summary>
 public sealed partial class GetRoleListResponse
 {
-    /// <summary>Gets the roles.</summary>
+    /// <summary>Gets or sets the roles.</summary>
     [JsonPropertyName("roles")]
-    public IReadOnlyList<InstanceRoleModel> Roles { get => field ?? []; init; }
+    public IReadOnlyList<InstanceRoleModel> Roles { get => field ?? []; set; }
 }

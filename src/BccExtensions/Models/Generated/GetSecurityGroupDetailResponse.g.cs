@@ -7,39 +7,39 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetSecurityGroupDetailResponse</c>).</summary>
 public sealed partial class GetSecurityGroupDetailResponse
 {
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public DateTimeOffset? CreatedTime { get; set; }
 
-    /// <summary>Gets the sg version.</summary>
+    /// <summary>Gets or sets the sg version.</summary>
     [JsonPropertyName("sgVersion")]
-    public long SgVersion { get; init; }
+    public long SgVersion { get; set; }
 
-    /// <summary>Gets the bind instance num.</summary>
+    /// <summary>Gets or sets the bind instance num.</summary>
     [JsonPropertyName("bindInstanceNum")]
-    public int BindInstanceNum { get; init; }
+    public int BindInstanceNum { get; set; }
 
-    /// <summary>Gets the rules.</summary>
+    /// <summary>Gets or sets the rules.</summary>
     [JsonPropertyName("rules")]
-    public IReadOnlyList<SecurityGroupRuleVo> Rules { get => field ?? []; init; }
+    public IReadOnlyList<SecurityGroupRuleVo> Rules { get => field ?? []; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetSnapshotResponse</c>).</summary>
 public sealed partial class GetSnapshotResponse
 {
-    /// <summary>Gets the snapshot.</summary>
+    /// <summary>Gets or sets the snapshot.</summary>
     [JsonPropertyName("snapshot")]
-    public SnapshotModel? Snapshot { get; init; }
+    public SnapshotModel? Snapshot { get; set; }
 }

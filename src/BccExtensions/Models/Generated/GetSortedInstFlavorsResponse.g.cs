@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetSortedInstFlavorsResponse</c>).</summary>
 public sealed partial class GetSortedInstFlavorsResponse
 {
-    /// <summary>Gets the zone resources.</summary>
+    /// <summary>Gets or sets the zone resources.</summary>
     [JsonPropertyName("zoneResources")]
-    public IReadOnlyList<SortedZoneResource> ZoneResources { get => field ?? []; init; }
+    public IReadOnlyList<SortedZoneResource> ZoneResources { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetStockWithSpecResponse</c>).</summary>
 public sealed partial class GetStockWithSpecResponse
 {
-    /// <summary>Gets the bcc stocks.</summary>
+    /// <summary>Gets or sets the bcc stocks.</summary>
     [JsonPropertyName("bccStocks")]
-    public IReadOnlyList<BccStock> BccStocks { get => field ?? []; init; }
+    public IReadOnlyList<BccStock> BccStocks { get => field ?? []; set; }
 }

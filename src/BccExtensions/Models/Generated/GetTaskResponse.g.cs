@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetTaskResponse</c>).</summary>
 public sealed partial class GetTaskResponse
 {
-    /// <summary>Gets the tasks.</summary>
+    /// <summary>Gets or sets the tasks.</summary>
     [JsonPropertyName("tasks")]
-    public IReadOnlyList<TaskDetail> Tasks { get => field ?? []; init; }
+    public IReadOnlyList<TaskDetail> Tasks { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetVolumeDetailV3Response</c>).</summary>
 public sealed partial class GetVolumeDetailV3Response
 {
-    /// <summary>Gets the volume.</summary>
+    /// <summary>Gets or sets the volume.</summary>
     [JsonPropertyName("volume")]
-    public VolumeModelV3? Volume { get; init; }
+    public VolumeModelV3? Volume { get; set; }
 }

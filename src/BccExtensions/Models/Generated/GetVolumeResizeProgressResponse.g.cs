@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetVolumeResizeProgressResponse</c>).</summary>
 public sealed partial class GetVolumeResizeProgressResponse
 {
-    /// <summary>Gets the progress.</summary>
+    /// <summary>Gets or sets the progress.</summary>
     [JsonPropertyName("progress")]
-    public int Progress { get; init; }
+    public int Progress { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetVolumeResponse</c>).</summary>
 public sealed partial class GetVolumeResponse
 {
-    /// <summary>Gets the volume.</summary>
+    /// <summary>Gets or sets the volume.</summary>
     [JsonPropertyName("volume")]
-    public VolumeModel? Volume { get; init; }
+    public VolumeModel? Volume { get; set; }
 }

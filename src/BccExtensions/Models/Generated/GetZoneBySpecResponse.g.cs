@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GetZoneBySpecResponse</c>).</summary>
 public sealed partial class GetZoneBySpecResponse
 {
-    /// <summary>Gets the zone names.</summary>
+    /// <summary>Gets or sets the zone names.</summary>
     [JsonPropertyName("zoneNames")]
-    public IReadOnlyList<string> ZoneNames { get => field ?? []; init; }
+    public IReadOnlyList<string> ZoneNames { get => field ?? []; set; }
 }

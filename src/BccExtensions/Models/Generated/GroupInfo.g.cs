@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>GroupInfo</c>).</summary>
 public sealed partial class GroupInfo
 {
-    /// <summary>Gets the group id.</summary>
+    /// <summary>Gets or sets the group id.</summary>
     [JsonPropertyName("groupId")]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
-    /// <summary>Gets the group name.</summary>
+    /// <summary>Gets or sets the group name.</summary>
     [JsonPropertyName("groupName")]
-    public string? GroupName { get; init; }
+    public string? GroupName { get; set; }
 }

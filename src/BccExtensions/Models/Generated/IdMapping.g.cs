@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>IdMapping</c>).</summary>
 public sealed partial class IdMapping
 {
-    /// <summary>Gets the uuid.</summary>
+    /// <summary>Gets or sets the uuid.</summary>
     [JsonPropertyName("uuid")]
-    public string? Uuid { get; init; }
+    public string? Uuid { get; set; }
 
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 }

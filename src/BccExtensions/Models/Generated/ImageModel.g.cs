@@ -7,79 +7,79 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ImageModel</c>).</summary>
 public sealed partial class ImageModel
 {
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the type.</summary>
+    /// <summary>Gets or sets the type.</summary>
     [JsonPropertyName("type")]
-    public ImageType Type { get; init; }
+    public ImageType Type { get; set; }
 
-    /// <summary>Gets the os type.</summary>
+    /// <summary>Gets or sets the os type.</summary>
     [JsonPropertyName("osType")]
-    public string? OsType { get; init; }
+    public string? OsType { get; set; }
 
-    /// <summary>Gets the os version.</summary>
+    /// <summary>Gets or sets the os version.</summary>
     [JsonPropertyName("osVersion")]
-    public string? OsVersion { get; init; }
+    public string? OsVersion { get; set; }
 
-    /// <summary>Gets the os arch.</summary>
+    /// <summary>Gets or sets the os arch.</summary>
     [JsonPropertyName("osArch")]
-    public string? OsArch { get; init; }
+    public string? OsArch { get; set; }
 
-    /// <summary>Gets the os name.</summary>
+    /// <summary>Gets or sets the os name.</summary>
     [JsonPropertyName("osName")]
-    public string? OsName { get; init; }
+    public string? OsName { get; set; }
 
-    /// <summary>Gets the os build.</summary>
+    /// <summary>Gets or sets the os build.</summary>
     [JsonPropertyName("osBuild")]
-    public string? OsBuild { get; init; }
+    public string? OsBuild { get; set; }
 
-    /// <summary>Gets the os lang.</summary>
+    /// <summary>Gets or sets the os lang.</summary>
     [JsonPropertyName("osLang")]
-    public string? OsLang { get; init; }
+    public string? OsLang { get; set; }
 
-    /// <summary>Gets the special version.</summary>
+    /// <summary>Gets or sets the special version.</summary>
     [JsonPropertyName("specialVersion")]
-    public string? SpecialVersion { get; init; }
+    public string? SpecialVersion { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public ImageStatus Status { get; init; }
+    public ImageStatus Status { get; set; }
 
-    /// <summary>Gets the encrypted.</summary>
+    /// <summary>Gets or sets the encrypted.</summary>
     [JsonPropertyName("encrypted")]
-    public bool Encrypted { get; init; }
+    public bool Encrypted { get; set; }
 
-    /// <summary>Gets the package.</summary>
+    /// <summary>Gets or sets the package.</summary>
     [JsonPropertyName("package")]
-    public bool Package { get; init; }
+    public bool Package { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
-    /// <summary>Gets the disk size.</summary>
+    /// <summary>Gets or sets the disk size.</summary>
     [JsonPropertyName("diskSize")]
-    public int DiskSize { get; init; }
+    public int DiskSize { get; set; }
 
-    /// <summary>Gets the min disk gb.</summary>
+    /// <summary>Gets or sets the min disk gb.</summary>
     [JsonPropertyName("minDiskGb")]
-    public int MinDiskGb { get; init; }
+    public int MinDiskGb { get; set; }
 
-    /// <summary>Gets the ephemeral size.</summary>
+    /// <summary>Gets or sets the ephemeral size.</summary>
     [JsonPropertyName("ephemeralSize")]
-    public int EphemeralSize { get; init; }
+    public int EphemeralSize { get; set; }
 
-    /// <summary>Gets the snapshots.</summary>
+    /// <summary>Gets or sets the snapshots.</summary>
     [JsonPropertyName("snapshots")]
-    public IReadOnlyList<SnapshotModel> Snapshots { get => field ?? []; init; }
+    public IReadOnlyList<SnapshotModel> Snapshots { get => field ?? []; set; }
 }

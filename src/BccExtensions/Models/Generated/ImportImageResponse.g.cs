@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ImportImageResponse</c>).</summary>
 public sealed partial class ImportImageResponse
 {
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 }

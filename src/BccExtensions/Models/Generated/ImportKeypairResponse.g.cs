@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ImportKeypairResponse</c>).</summary>
 public sealed partial class ImportKeypairResponse
 {
-    /// <summary>Gets the keypair.</summary>
+    /// <summary>Gets or sets the keypair.</summary>
     [JsonPropertyName("keypair")]
-    public KeypairModel? Keypair { get; init; }
+    public KeypairModel? Keypair { get; set; }
 }

@@ -7,35 +7,35 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>InstUserOpAuthorizeRuleResponse</c>).</summary>
 public sealed partial class InstUserOpAuthorizeRuleResponse
 {
-    /// <summary>Gets the rule id.</summary>
+    /// <summary>Gets or sets the rule id.</summary>
     [JsonPropertyName("ruleId")]
-    public string? RuleId { get; init; }
+    public string? RuleId { get; set; }
 
-    /// <summary>Gets the rule name.</summary>
+    /// <summary>Gets or sets the rule name.</summary>
     [JsonPropertyName("ruleName")]
-    public string? RuleName { get; init; }
+    public string? RuleName { get; set; }
 
-    /// <summary>Gets the server event category.</summary>
+    /// <summary>Gets or sets the server event category.</summary>
     [JsonPropertyName("serverEventCategory")]
-    public string? ServerEventCategory { get; init; }
+    public string? ServerEventCategory { get; set; }
 
-    /// <summary>Gets the effective scope.</summary>
+    /// <summary>Gets or sets the effective scope.</summary>
     [JsonPropertyName("effectiveScope")]
-    public string? EffectiveScope { get; init; }
+    public string? EffectiveScope { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; set; }
 
-    /// <summary>Gets the authorize maintenance operations.</summary>
+    /// <summary>Gets or sets the authorize maintenance operations.</summary>
     [JsonPropertyName("authorizeMaintenanceOperations")]
-    public IReadOnlyList<string> AuthorizeMaintenanceOperations { get => field ?? []; init; }
+    public IReadOnlyList<string> AuthorizeMaintenanceOperations { get => field ?? []; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
-    public string? CreateTime { get; init; }
+    public string? CreateTime { get; set; }
 }

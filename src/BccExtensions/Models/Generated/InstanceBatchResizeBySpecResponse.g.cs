@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>InstanceBatchResizeBySpecResponse</c>).</summary>
 public sealed partial class InstanceBatchResizeBySpecResponse
 {
-    /// <summary>Gets the order uuid results.</summary>
+    /// <summary>Gets or sets the order uuid results.</summary>
     [JsonPropertyName("orderUuidResults")]
-    public IReadOnlyList<string> OrderUuidResults { get => field ?? []; init; }
+    public IReadOnlyList<string> OrderUuidResults { get => field ?? []; set; }
 }

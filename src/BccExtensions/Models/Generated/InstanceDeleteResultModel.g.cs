@@ -9,21 +9,21 @@ public sealed partial class InstanceDeleteResultModel
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the eip.</summary>
+    /// <summary>Gets or sets the eip.</summary>
     [JsonPropertyName("eip")]
-    public string? Eip { get; init; }
+    public string? Eip { get; set; }
 
-    /// <summary>Gets the insnap ids.</summary>
+    /// <summary>Gets or sets the insnap ids.</summary>
     [JsonPropertyName("insnapIds")]
-    public IReadOnlyList<string> InsnapIds { get => field ?? []; init; }
+    public IReadOnlyList<string> InsnapIds { get => field ?? []; set; }
 
-    /// <summary>Gets the snapshot ids.</summary>
+    /// <summary>Gets or sets the snapshot ids.</summary>
     [JsonPropertyName("snapshotIds")]
-    public IReadOnlyList<string> SnapshotIds { get => field ?? []; init; }
+    public IReadOnlyList<string> SnapshotIds { get => field ?? []; set; }
 
-    /// <summary>Gets the volume ids.</summary>
+    /// <summary>Gets or sets the volume ids.</summary>
     [JsonPropertyName("volumeIds")]
-    public IReadOnlyList<string> VolumeIds { get => field ?? []; init; }
+    public IReadOnlyList<string> VolumeIds { get => field ?? []; set; }
 }

@@ -9,153 +9,153 @@ public sealed partial class InstanceModelV3
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the instance name.</summary>
+    /// <summary>Gets or sets the instance name.</summary>
     [JsonPropertyName("instanceName")]
-    public string? InstanceName { get; init; }
+    public string? InstanceName { get; set; }
 
-    /// <summary>Gets the host id.</summary>
+    /// <summary>Gets or sets the host id.</summary>
     [JsonPropertyName("hostId")]
-    public string? HostId { get; init; }
+    public string? HostId { get; set; }
 
-    /// <summary>Gets the host name.</summary>
+    /// <summary>Gets or sets the host name.</summary>
     [JsonPropertyName("hostName")]
-    public string? HostName { get; init; }
+    public string? HostName { get; set; }
 
-    /// <summary>Gets the instance spec.</summary>
+    /// <summary>Gets or sets the instance spec.</summary>
     [JsonPropertyName("instanceSpec")]
-    public string? InstanceSpec { get; init; }
+    public string? InstanceSpec { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public InstanceStatus Status { get; init; }
+    public InstanceStatus Status { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
-    public PaymentTiming PaymentTiming { get; init; }
+    public PaymentTiming PaymentTiming { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
-    public string? CreateTime { get; init; }
+    public string? CreateTime { get; set; }
 
     /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
-    public string? ExpireTime { get; init; }
+    public string? ExpireTime { get; set; }
 
-    /// <summary>Gets the release time.</summary>
+    /// <summary>Gets or sets the release time.</summary>
     [JsonPropertyName("releaseTime")]
-    public string? ReleaseTime { get; init; }
+    public string? ReleaseTime { get; set; }
 
-    /// <summary>Gets the private ip address.</summary>
+    /// <summary>Gets or sets the private ip address.</summary>
     [JsonPropertyName("privateIpAddress")]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
-    /// <summary>Gets the public ip address.</summary>
+    /// <summary>Gets or sets the public ip address.</summary>
     [JsonPropertyName("publicIpAddress")]
-    public string? PublicIpAddress { get; init; }
+    public string? PublicIpAddress { get; set; }
 
-    /// <summary>Gets the cpu.</summary>
+    /// <summary>Gets or sets the cpu.</summary>
     [JsonPropertyName("cpu")]
-    public int Cpu { get; init; }
+    public int Cpu { get; set; }
 
-    /// <summary>Gets the memory.</summary>
+    /// <summary>Gets or sets the memory.</summary>
     [JsonPropertyName("memory")]
-    public int Memory { get; init; }
+    public int Memory { get; set; }
 
-    /// <summary>Gets the gpu card.</summary>
+    /// <summary>Gets or sets the gpu card.</summary>
     [JsonPropertyName("gpuCard")]
-    public string? GpuCard { get; init; }
+    public string? GpuCard { get; set; }
 
-    /// <summary>Gets the fpga card.</summary>
+    /// <summary>Gets or sets the fpga card.</summary>
     [JsonPropertyName("fpgaCard")]
-    public string? FpgaCard { get; init; }
+    public string? FpgaCard { get; set; }
 
-    /// <summary>Gets the card count.</summary>
+    /// <summary>Gets or sets the card count.</summary>
     [JsonPropertyName("cardCount")]
-    public int CardCount { get; init; }
+    public int CardCount { get; set; }
 
-    /// <summary>Gets the data volumes.</summary>
+    /// <summary>Gets or sets the data volumes.</summary>
     [JsonPropertyName("dataVolumes")]
-    public IReadOnlyList<DataVolumeV3> DataVolumes { get => field ?? []; init; }
+    public IReadOnlyList<DataVolumeV3> DataVolumes { get => field ?? []; set; }
 
-    /// <summary>Gets the image id.</summary>
+    /// <summary>Gets or sets the image id.</summary>
     [JsonPropertyName("imageId")]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
-    /// <summary>Gets the network capacity in mbps.</summary>
+    /// <summary>Gets or sets the network capacity in mbps.</summary>
     [JsonPropertyName("networkCapacityInMbps")]
-    public InternetAccessible? NetworkCapacityInMbps { get; init; }
+    public InternetAccessible? NetworkCapacityInMbps { get; set; }
 
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
     /// <summary>Gets the id of the subnet (<c>sbn-…</c>).</summary>
     [JsonPropertyName("subnetId")]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
     /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
-    /// <summary>Gets the auto renew.</summary>
+    /// <summary>Gets or sets the auto renew.</summary>
     [JsonPropertyName("autoRenew")]
-    public bool AutoRenew { get; init; }
+    public bool AutoRenew { get; set; }
 
-    /// <summary>Gets the keypair id.</summary>
+    /// <summary>Gets or sets the keypair id.</summary>
     [JsonPropertyName("keypairId")]
-    public string? KeypairId { get; init; }
+    public string? KeypairId { get; set; }
 
-    /// <summary>Gets the keypair name.</summary>
+    /// <summary>Gets or sets the keypair name.</summary>
     [JsonPropertyName("keypairName")]
-    public string? KeypairName { get; init; }
+    public string? KeypairName { get; set; }
 
-    /// <summary>Gets the hypervisor dedicated id.</summary>
+    /// <summary>Gets or sets the hypervisor dedicated id.</summary>
     [JsonPropertyName("hypervisorDedicatedId")]
-    public string? HypervisorDedicatedId { get; init; }
+    public string? HypervisorDedicatedId { get; set; }
 
-    /// <summary>Gets the ipv6.</summary>
+    /// <summary>Gets or sets the ipv6.</summary>
     [JsonPropertyName("ipv6")]
-    public string? Ipv6 { get; init; }
+    public string? Ipv6 { get; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; set; }
 
-    /// <summary>Gets the deploy id.</summary>
+    /// <summary>Gets or sets the deploy id.</summary>
     [JsonPropertyName("deployId")]
-    public IReadOnlyList<string> DeployId { get => field ?? []; init; }
+    public IReadOnlyList<string> DeployId { get => field ?? []; set; }
 
-    /// <summary>Gets the serial number.</summary>
+    /// <summary>Gets or sets the serial number.</summary>
     [JsonPropertyName("serialNumber")]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
-    /// <summary>Gets the switch id.</summary>
+    /// <summary>Gets or sets the switch id.</summary>
     [JsonPropertyName("switchId")]
-    public string? SwitchId { get; init; }
+    public string? SwitchId { get; set; }
 
-    /// <summary>Gets the rack id.</summary>
+    /// <summary>Gets or sets the rack id.</summary>
     [JsonPropertyName("rackId")]
-    public string? RackId { get; init; }
+    public string? RackId { get; set; }
 
-    /// <summary>Gets the nic info.</summary>
+    /// <summary>Gets or sets the nic info.</summary>
     [JsonPropertyName("nicInfo")]
-    public NicInfoV3? NicInfo { get; init; }
+    public NicInfoV3? NicInfo { get; set; }
 
-    /// <summary>Gets the os name.</summary>
+    /// <summary>Gets or sets the os name.</summary>
     [JsonPropertyName("osName")]
-    public string? OsName { get; init; }
+    public string? OsName { get; set; }
 
-    /// <summary>Gets the os type.</summary>
+    /// <summary>Gets or sets the os type.</summary>
     [JsonPropertyName("osType")]
-    public string? OsType { get; init; }
+    public string? OsType { get; set; }
 
-    /// <summary>Gets the is eip auto related delete.</summary>
+    /// <summary>Gets or sets the is eip auto related delete.</summary>
     [JsonPropertyName("isEipAutoRelatedDelete")]
-    public bool IsEipAutoRelatedDelete { get; init; }
+    public bool IsEipAutoRelatedDelete { get; set; }
 }

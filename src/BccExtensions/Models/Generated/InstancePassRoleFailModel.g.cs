@@ -9,9 +9,9 @@ public sealed partial class InstancePassRoleFailModel
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the fail message.</summary>
+    /// <summary>Gets or sets the fail message.</summary>
     [JsonPropertyName("failMessage")]
-    public string? FailMessage { get; init; }
+    public string? FailMessage { get; set; }
 }

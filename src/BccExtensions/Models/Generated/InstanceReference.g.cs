@@ -9,5 +9,5 @@ public sealed partial class InstanceReference
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>InstanceRoleModel</c>).</summary>
 public sealed partial class InstanceRoleModel
 {
-    /// <summary>Gets the role name.</summary>
+    /// <summary>Gets or sets the role name.</summary>
     [JsonPropertyName("roleName")]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>InstanceStockResponse</c>).</summary>
 public sealed partial class InstanceStockResponse
 {
-    /// <summary>Gets the flavor id.</summary>
+    /// <summary>Gets or sets the flavor id.</summary>
     [JsonPropertyName("flavorId")]
-    public string? FlavorId { get; init; }
+    public string? FlavorId { get; set; }
 
     /// <summary>Capitalised JSON name on the wire (Go tag "Count").</summary>
     [JsonPropertyName("Count")]
-    public int Count { get; init; }
+    public int Count { get; set; }
 }

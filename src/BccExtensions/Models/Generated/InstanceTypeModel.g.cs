@@ -7,23 +7,23 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>InstanceTypeModel</c>).</summary>
 public sealed partial class InstanceTypeModel
 {
-    /// <summary>Gets the type.</summary>
+    /// <summary>Gets or sets the type.</summary>
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Gets the number of vCPUs.</summary>
     [JsonPropertyName("cpuCount")]
-    public int CpuCount { get; init; }
+    public int CpuCount { get; set; }
 
-    /// <summary>Gets the memory size in GB.</summary>
+    /// <summary>Gets or sets the memory size in GB.</summary>
     [JsonPropertyName("memorySizeInGB")]
-    public int MemorySizeInGB { get; init; }
+    public int MemorySizeInGB { get; set; }
 
-    /// <summary>Gets the local disk size in GB.</summary>
+    /// <summary>Gets or sets the local disk size in GB.</summary>
     [JsonPropertyName("localDiskSizeInGB")]
-    public int LocalDiskSizeInGB { get; init; }
+    public int LocalDiskSizeInGB { get; set; }
 }

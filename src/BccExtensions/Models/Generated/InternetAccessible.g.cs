@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>InternetAccessible</c>).</summary>
 public sealed partial class InternetAccessible
 {
-    /// <summary>Gets the internet max bandwidth out.</summary>
+    /// <summary>Gets or sets the internet max bandwidth out.</summary>
     [JsonPropertyName("internetMaxBandwidthOut")]
-    public int InternetMaxBandwidthOut { get; init; }
+    public int InternetMaxBandwidthOut { get; set; }
 
-    /// <summary>Gets the internet charge type.</summary>
+    /// <summary>Gets or sets the internet charge type.</summary>
     [JsonPropertyName("internetChargeType")]
-    public InternetChargeType InternetChargeType { get; init; }
+    public InternetChargeType InternetChargeType { get; set; }
 }

@@ -7,19 +7,19 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>IpAddress</c>).</summary>
 public sealed partial class IpAddress
 {
-    /// <summary>Gets the primary.</summary>
+    /// <summary>Gets or sets the primary.</summary>
     [JsonPropertyName("primary")]
-    public bool Primary { get; init; }
+    public bool Primary { get; set; }
 
-    /// <summary>Gets the public ip address.</summary>
+    /// <summary>Gets or sets the public ip address.</summary>
     [JsonPropertyName("publicIpAddress")]
-    public string? PublicIpAddress { get; init; }
+    public string? PublicIpAddress { get; set; }
 
-    /// <summary>Gets the private ip address.</summary>
+    /// <summary>Gets or sets the private ip address.</summary>
     [JsonPropertyName("privateIpAddress")]
-    public string? PrivateIpAddress { get; init; }
+    public string? PrivateIpAddress { get; set; }
 
-    /// <summary>Gets the ipv6 address.</summary>
+    /// <summary>Gets or sets the ipv6 address.</summary>
     [JsonPropertyName("ipv6Address")]
-    public string? Ipv6Address { get; init; }
+    public string? Ipv6Address { get; set; }
 }

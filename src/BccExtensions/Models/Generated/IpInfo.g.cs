@@ -7,39 +7,39 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>IpInfo</c>).</summary>
 public sealed partial class IpInfo
 {
-    /// <summary>Gets the private ip.</summary>
+    /// <summary>Gets or sets the private ip.</summary>
     [JsonPropertyName("privateIp")]
-    public string? PrivateIp { get; init; }
+    public string? PrivateIp { get; set; }
 
-    /// <summary>Gets the eip.</summary>
+    /// <summary>Gets or sets the eip.</summary>
     [JsonPropertyName("eip")]
-    public string? Eip { get; init; }
+    public string? Eip { get; set; }
 
     /// <summary>Bool-as-string quirk: "true"/"false" as a JSON string; accept string or bool; bce-sdk-java models it as boolean.</summary>
     [JsonPropertyName("primary")]
-    public string? Primary { get; init; }
+    public string? Primary { get; set; }
 
-    /// <summary>Gets the eip id.</summary>
+    /// <summary>Gets or sets the eip id.</summary>
     [JsonPropertyName("eipId")]
-    public string? EipId { get; init; }
+    public string? EipId { get; set; }
 
-    /// <summary>Gets the eip allocation id.</summary>
+    /// <summary>Gets or sets the eip allocation id.</summary>
     [JsonPropertyName("eipAllocationId")]
-    public string? EipAllocationId { get; init; }
+    public string? EipAllocationId { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number; bce-sdk-java models it as Integer.</summary>
     [JsonPropertyName("eipSize")]
-    public string? EipSize { get; init; }
+    public string? EipSize { get; set; }
 
-    /// <summary>Gets the eip status.</summary>
+    /// <summary>Gets or sets the eip status.</summary>
     [JsonPropertyName("eipStatus")]
-    public string? EipStatus { get; init; }
+    public string? EipStatus { get; set; }
 
-    /// <summary>Gets the eip group id.</summary>
+    /// <summary>Gets or sets the eip group id.</summary>
     [JsonPropertyName("eipGroupId")]
-    public string? EipGroupId { get; init; }
+    public string? EipGroupId { get; set; }
 
-    /// <summary>Gets the eip type.</summary>
+    /// <summary>Gets or sets the eip type.</summary>
     [JsonPropertyName("eipType")]
-    public string? EipType { get; init; }
+    public string? EipType { get; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>IpModelV3</c>).</summary>
 public sealed partial class IpModelV3
 {
-    /// <summary>Gets the primary.</summary>
+    /// <summary>Gets or sets the primary.</summary>
     [JsonPropertyName("primary")]
-    public bool Primary { get; init; }
+    public bool Primary { get; set; }
 
-    /// <summary>Gets the private ip.</summary>
+    /// <summary>Gets or sets the private ip.</summary>
     [JsonPropertyName("privateIp")]
-    public string? PrivateIp { get; init; }
+    public string? PrivateIp { get; set; }
 }

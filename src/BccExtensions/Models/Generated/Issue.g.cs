@@ -7,19 +7,19 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>Issue</c>).</summary>
 public sealed partial class Issue
 {
-    /// <summary>Gets the metric category.</summary>
+    /// <summary>Gets or sets the metric category.</summary>
     [JsonPropertyName("metricCategory")]
-    public string? MetricCategory { get; init; }
+    public string? MetricCategory { get; set; }
 
-    /// <summary>Gets the metric item.</summary>
+    /// <summary>Gets or sets the metric item.</summary>
     [JsonPropertyName("metricItem")]
-    public string? MetricItem { get; init; }
+    public string? MetricItem { get; set; }
 
-    /// <summary>Gets the severity result.</summary>
+    /// <summary>Gets or sets the severity result.</summary>
     [JsonPropertyName("severityResult")]
-    public string? SeverityResult { get; init; }
+    public string? SeverityResult { get; set; }
 
-    /// <summary>Gets the advice.</summary>
+    /// <summary>Gets or sets the advice.</summary>
     [JsonPropertyName("advice")]
-    public string? Advice { get; init; }
+    public string? Advice { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>IssueDiskInfoResponse</c>).</summary>
 public sealed partial class IssueDiskInfoResponse
 {
-    /// <summary>Gets the issue disk sn.</summary>
+    /// <summary>Gets or sets the issue disk sn.</summary>
     [JsonPropertyName("issueDiskSn")]
-    public string? IssueDiskSn { get; init; }
+    public string? IssueDiskSn { get; set; }
 }

@@ -7,27 +7,27 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>IssueResponse</c>).</summary>
 public sealed partial class IssueResponse
 {
-    /// <summary>Gets the issue name.</summary>
+    /// <summary>Gets or sets the issue name.</summary>
     [JsonPropertyName("issueName")]
-    public string? IssueName { get; init; }
+    public string? IssueName { get; set; }
 
-    /// <summary>Gets the issue alias.</summary>
+    /// <summary>Gets or sets the issue alias.</summary>
     [JsonPropertyName("issueAlias")]
-    public string? IssueAlias { get; init; }
+    public string? IssueAlias { get; set; }
 
-    /// <summary>Gets the issue effect.</summary>
+    /// <summary>Gets or sets the issue effect.</summary>
     [JsonPropertyName("issueEffect")]
-    public string? IssueEffect { get; init; }
+    public string? IssueEffect { get; set; }
 
-    /// <summary>Gets the issue description.</summary>
+    /// <summary>Gets or sets the issue description.</summary>
     [JsonPropertyName("issueDescription")]
-    public string? IssueDescription { get; init; }
+    public string? IssueDescription { get; set; }
 
-    /// <summary>Gets the issue occur time.</summary>
+    /// <summary>Gets or sets the issue occur time.</summary>
     [JsonPropertyName("issueOccurTime")]
-    public string? IssueOccurTime { get; init; }
+    public string? IssueOccurTime { get; set; }
 
-    /// <summary>Gets the issue source.</summary>
+    /// <summary>Gets or sets the issue source.</summary>
     [JsonPropertyName("issueSource")]
-    public string? IssueSource { get; init; }
+    public string? IssueSource { get; set; }
 }

@@ -7,43 +7,43 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>KeypairModel</c>).</summary>
 public sealed partial class KeypairModel
 {
-    /// <summary>Gets the keypair id.</summary>
+    /// <summary>Gets or sets the keypair id.</summary>
     [JsonPropertyName("keypairId")]
-    public string? KeypairId { get; init; }
+    public string? KeypairId { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
-    /// <summary>Gets the instance count.</summary>
+    /// <summary>Gets or sets the instance count.</summary>
     [JsonPropertyName("instanceCount")]
-    public int InstanceCount { get; init; }
+    public int InstanceCount { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public DateTimeOffset? CreatedTime { get; init; }
+    public DateTimeOffset? CreatedTime { get; set; }
 
-    /// <summary>Gets the public key.</summary>
+    /// <summary>Gets or sets the public key.</summary>
     [JsonPropertyName("publicKey")]
-    public string? PublicKey { get; init; }
+    public string? PublicKey { get; set; }
 
-    /// <summary>Gets the finger print.</summary>
+    /// <summary>Gets or sets the finger print.</summary>
     [JsonPropertyName("fingerPrint")]
-    public string? FingerPrint { get; init; }
+    public string? FingerPrint { get; set; }
 
-    /// <summary>Gets the private key.</summary>
+    /// <summary>Gets or sets the private key.</summary>
     [JsonPropertyName("privateKey")]
-    public string? PrivateKey { get; init; }
+    public string? PrivateKey { get; set; }
 
-    /// <summary>Gets the region id.</summary>
+    /// <summary>Gets or sets the region id.</summary>
     [JsonPropertyName("regionId")]
-    public string? RegionId { get; init; }
+    public string? RegionId { get; set; }
 
-    /// <summary>Gets the paas instance count.</summary>
+    /// <summary>Gets or sets the paas instance count.</summary>
     [JsonPropertyName("paasInstanceCount")]
-    public IReadOnlyList<PassInstanceModel> PaasInstanceCount { get => field ?? []; init; }
+    public IReadOnlyList<PassInstanceModel> PaasInstanceCount { get => field ?? []; set; }
 }

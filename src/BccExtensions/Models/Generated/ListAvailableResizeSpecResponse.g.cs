@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListAvailableResizeSpecResponse</c>).</summary>
 public sealed partial class ListAvailableResizeSpecResponse
 {
-    /// <summary>Gets the spec list.</summary>
+    /// <summary>Gets or sets the spec list.</summary>
     [JsonPropertyName("specList")]
-    public IReadOnlyList<string> SpecList { get => field ?? []; init; }
+    public IReadOnlyList<string> SpecList { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListBidFlavorResponse</c>).</summary>
 public sealed partial class ListBidFlavorResponse
 {
-    /// <summary>Gets the zone resources.</summary>
+    /// <summary>Gets or sets the zone resources.</summary>
     [JsonPropertyName("zoneResources")]
-    public IReadOnlyList<ZoneResource> ZoneResources { get => field ?? []; init; }
+    public IReadOnlyList<ZoneResource> ZoneResources { get => field ?? []; set; }
 }

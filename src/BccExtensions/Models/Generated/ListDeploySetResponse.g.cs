@@ -7,19 +7,19 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListDeploySetResponse</c>).</summary>
 public sealed partial class ListDeploySetResponse
 {
-    /// <summary>Gets the page no.</summary>
+    /// <summary>Gets or sets the page no.</summary>
     [JsonPropertyName("pageNo")]
-    public int PageNo { get; init; }
+    public int PageNo { get; set; }
 
-    /// <summary>Gets the page size.</summary>
+    /// <summary>Gets or sets the page size.</summary>
     [JsonPropertyName("pageSize")]
-    public int PageSize { get; init; }
+    public int PageSize { get; set; }
 
     /// <summary>Gets the total number of items across all pages.</summary>
     [JsonPropertyName("totalCount")]
-    public int TotalCount { get; init; }
+    public int TotalCount { get; set; }
 
-    /// <summary>Gets the deploy sets.</summary>
+    /// <summary>Gets or sets the deploy sets.</summary>
     [JsonPropertyName("deploySets")]
-    public IReadOnlyList<DeploySetModel> DeploySets { get => field ?? []; init; }
+    public IReadOnlyList<DeploySetModel> DeploySets { get => field ?? []; set; }
 }

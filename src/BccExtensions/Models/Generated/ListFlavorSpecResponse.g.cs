@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListFlavorSpecResponse</c>).</summary>
 public sealed partial class ListFlavorSpecResponse
 {
-    /// <summary>Gets the zone resources.</summary>
+    /// <summary>Gets or sets the zone resources.</summary>
     [JsonPropertyName("zoneResources")]
-    public IReadOnlyList<ZoneResourceDetailSpec> ZoneResources { get => field ?? []; init; }
+    public IReadOnlyList<ZoneResourceDetailSpec> ZoneResources { get => field ?? []; set; }
 }

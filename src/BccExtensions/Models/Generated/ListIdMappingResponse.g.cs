@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListIdMappingResponse</c>).</summary>
 public sealed partial class ListIdMappingResponse
 {
-    /// <summary>Gets the mappings.</summary>
+    /// <summary>Gets or sets the mappings.</summary>
     [JsonPropertyName("mappings")]
-    public IReadOnlyList<IdMapping> Mappings { get => field ?? []; init; }
+    public IReadOnlyList<IdMapping> Mappings { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListInstanceEnisResponse</c>).</summary>
 public sealed partial class ListInstanceEnisResponse
 {
-    /// <summary>Gets the enis.</summary>
+    /// <summary>Gets or sets the enis.</summary>
     [JsonPropertyName("enis")]
-    public IReadOnlyList<EniInfo> Enis { get => field ?? []; init; }
+    public IReadOnlyList<EniInfo> Enis { get => field ?? []; set; }
 }

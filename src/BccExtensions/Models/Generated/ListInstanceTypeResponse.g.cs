@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListInstanceTypeResponse</c>).</summary>
 public sealed partial class ListInstanceTypeResponse
 {
-    /// <summary>Gets the zone instance types.</summary>
+    /// <summary>Gets or sets the zone instance types.</summary>
     [JsonPropertyName("zoneInstanceTypes")]
-    public IReadOnlyList<ZoneInstanceTypes> ZoneInstanceTypes { get => field ?? []; init; }
+    public IReadOnlyList<ZoneInstanceTypes> ZoneInstanceTypes { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListOsResponse</c>).</summary>
 public sealed partial class ListOsResponse
 {
-    /// <summary>Gets the os info.</summary>
+    /// <summary>Gets or sets the os info.</summary>
     [JsonPropertyName("osInfo")]
-    public IReadOnlyList<OsModel> OsInfo { get => field ?? []; init; }
+    public IReadOnlyList<OsModel> OsInfo { get => field ?? []; set; }
 }

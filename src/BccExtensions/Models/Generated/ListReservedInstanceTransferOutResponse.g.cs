@@ -9,25 +9,25 @@ public sealed partial class ListReservedInstanceTransferOutResponse
 {
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Gets whether more pages follow; the next one starts at <c>nextMarker</c>.</summary>
     [JsonPropertyName("isTruncated")]
-    public bool IsTruncated { get; init; }
+    public bool IsTruncated { get; set; }
 
     /// <summary>Gets the marker of the next page, when more pages follow.</summary>
     [JsonPropertyName("nextMarker")]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Gets the page size the service applied.</summary>
     [JsonPropertyName("maxKeys")]
-    public int MaxKeys { get; init; }
+    public int MaxKeys { get; set; }
 
     /// <summary>Gets the total number of items across all pages.</summary>
     [JsonPropertyName("totalCount")]
-    public int TotalCount { get; init; }
+    public int TotalCount { get; set; }
 
-    /// <summary>Gets the transfer records.</summary>
+    /// <summary>Gets or sets the transfer records.</summary>
     [JsonPropertyName("transferRecords")]
-    public IReadOnlyList<TransferOutRecord> TransferRecords { get => field ?? []; init; }
+    public IReadOnlyList<TransferOutRecord> TransferRecords { get => field ?? []; set; }
 }

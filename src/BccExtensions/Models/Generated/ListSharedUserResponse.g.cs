@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListSharedUserResponse</c>).</summary>
 public sealed partial class ListSharedUserResponse
 {
-    /// <summary>Gets the users.</summary>
+    /// <summary>Gets or sets the users.</summary>
     [JsonPropertyName("users")]
-    public IReadOnlyList<SharedUser> Users { get => field ?? []; init; }
+    public IReadOnlyList<SharedUser> Users { get => field ?? []; set; }
 }

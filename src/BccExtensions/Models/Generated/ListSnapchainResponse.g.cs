@@ -7,31 +7,31 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListSnapchainResponse</c>).</summary>
 public sealed partial class ListSnapchainResponse
 {
-    /// <summary>Gets the order by.</summary>
+    /// <summary>Gets or sets the order by.</summary>
     [JsonPropertyName("orderBy")]
-    public string? OrderBy { get; init; }
+    public string? OrderBy { get; set; }
 
     /// <summary>Gets the total number of items across all pages.</summary>
     [JsonPropertyName("totalCount")]
-    public int TotalCount { get; init; }
+    public int TotalCount { get; set; }
 
-    /// <summary>Gets the page size.</summary>
+    /// <summary>Gets or sets the page size.</summary>
     [JsonPropertyName("pageSize")]
-    public int PageSize { get; init; }
+    public int PageSize { get; set; }
 
-    /// <summary>Gets the page no.</summary>
+    /// <summary>Gets or sets the page no.</summary>
     [JsonPropertyName("pageNo")]
-    public int PageNo { get; init; }
+    public int PageNo { get; set; }
 
     /// <summary>Gets whether more pages follow; the next one starts at <c>nextMarker</c>.</summary>
     [JsonPropertyName("isTruncated")]
-    public bool IsTruncated { get; init; }
+    public bool IsTruncated { get; set; }
 
-    /// <summary>Gets the snapchains.</summary>
+    /// <summary>Gets or sets the snapchains.</summary>
     [JsonPropertyName("snapchains")]
-    public IReadOnlyList<SnapchainModel> Snapchains { get => field ?? []; init; }
+    public IReadOnlyList<SnapchainModel> Snapchains { get => field ?? []; set; }
 
     /// <summary>Only in bce-sdk-go model (ListSnapshotChainResult.VolumeId), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("volumeId")]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 }

@@ -9,21 +9,21 @@ public sealed partial class ListSnapshotsResponse
 {
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Gets whether more pages follow; the next one starts at <c>nextMarker</c>.</summary>
     [JsonPropertyName("isTruncated")]
-    public bool IsTruncated { get; init; }
+    public bool IsTruncated { get; set; }
 
     /// <summary>Gets the marker of the next page, when more pages follow.</summary>
     [JsonPropertyName("nextMarker")]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Gets the page size the service applied.</summary>
     [JsonPropertyName("maxKeys")]
-    public int MaxKeys { get; init; }
+    public int MaxKeys { get; set; }
 
-    /// <summary>Gets the snapshots.</summary>
+    /// <summary>Gets or sets the snapshots.</summary>
     [JsonPropertyName("snapshots")]
-    public IReadOnlyList<SnapshotModel> Snapshots { get => field ?? []; init; }
+    public IReadOnlyList<SnapshotModel> Snapshots { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListSpecResponse</c>).</summary>
 public sealed partial class ListSpecResponse
 {
-    /// <summary>Gets the instance types.</summary>
+    /// <summary>Gets or sets the instance types.</summary>
     [JsonPropertyName("instanceTypes")]
-    public IReadOnlyList<InstanceTypeModel> InstanceTypes { get => field ?? []; init; }
+    public IReadOnlyList<InstanceTypeModel> InstanceTypes { get => field ?? []; set; }
 }

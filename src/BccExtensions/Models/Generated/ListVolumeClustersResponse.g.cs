@@ -9,21 +9,21 @@ public sealed partial class ListVolumeClustersResponse
 {
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
-    public string? Marker { get; init; }
+    public string? Marker { get; set; }
 
     /// <summary>Gets whether more pages follow; the next one starts at <c>nextMarker</c>.</summary>
     [JsonPropertyName("isTruncated")]
-    public bool IsTruncated { get; init; }
+    public bool IsTruncated { get; set; }
 
     /// <summary>Gets the marker of the next page, when more pages follow.</summary>
     [JsonPropertyName("nextMarker")]
-    public string? NextMarker { get; init; }
+    public string? NextMarker { get; set; }
 
     /// <summary>Gets the page size the service applied.</summary>
     [JsonPropertyName("maxKeys")]
-    public int MaxKeys { get; init; }
+    public int MaxKeys { get; set; }
 
-    /// <summary>Gets the result.</summary>
+    /// <summary>Gets or sets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<VolumeClusterModel> Result { get => field ?? []; init; }
+    public IReadOnlyList<VolumeClusterModel> Result { get => field ?? []; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ListZonesResponse</c>).</summary>
 public sealed partial class ListZonesResponse
 {
-    /// <summary>Gets the zones.</summary>
+    /// <summary>Gets or sets the zones.</summary>
     [JsonPropertyName("zones")]
-    public IReadOnlyList<BccZone> Zones { get => field ?? []; init; }
+    public IReadOnlyList<BccZone> Zones { get => field ?? []; set; }
 }

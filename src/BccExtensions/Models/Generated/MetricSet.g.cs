@@ -7,19 +7,19 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>MetricSet</c>).</summary>
 public sealed partial class MetricSet
 {
-    /// <summary>Gets the metric set id.</summary>
+    /// <summary>Gets or sets the metric set id.</summary>
     [JsonPropertyName("metricSetId")]
-    public string? MetricSetId { get; init; }
+    public string? MetricSetId { get; set; }
 
-    /// <summary>Gets the metric set name.</summary>
+    /// <summary>Gets or sets the metric set name.</summary>
     [JsonPropertyName("metricSetName")]
-    public string? MetricSetName { get; init; }
+    public string? MetricSetName { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
-    /// <summary>Gets the support text.</summary>
+    /// <summary>Gets or sets the support text.</summary>
     [JsonPropertyName("supportText")]
-    public string? SupportText { get; init; }
+    public string? SupportText { get; set; }
 }

@@ -7,19 +7,19 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ModifyReservedInstanceOrder</c>).</summary>
 public sealed partial class ModifyReservedInstanceOrder
 {
-    /// <summary>Gets the reserved instance id.</summary>
+    /// <summary>Gets or sets the reserved instance id.</summary>
     [JsonPropertyName("reservedInstanceId")]
-    public string? ReservedInstanceId { get; init; }
+    public string? ReservedInstanceId { get; set; }
 
     /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
-    public string? OrderId { get; init; }
+    public string? OrderId { get; set; }
 
     /// <summary>Only in bce-sdk-go model (ModifyReservedInstanceOrder.Success), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("success")]
-    public bool Success { get; init; }
+    public bool Success { get; set; }
 
     /// <summary>Only in bce-sdk-go model (ModifyReservedInstanceOrder.Exception), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("exception")]
-    public string? Exception { get; init; }
+    public string? Exception { get; set; }
 }

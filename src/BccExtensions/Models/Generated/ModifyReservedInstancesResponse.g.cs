@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ModifyReservedInstancesResponse</c>).</summary>
 public sealed partial class ModifyReservedInstancesResponse
 {
-    /// <summary>Gets the modify reserved instance orders.</summary>
+    /// <summary>Gets or sets the modify reserved instance orders.</summary>
     [JsonPropertyName("modifyReservedInstanceOrders")]
-    public IReadOnlyList<ModifyReservedInstanceOrder> ModifyReservedInstanceOrders { get => field ?? []; init; }
+    public IReadOnlyList<ModifyReservedInstanceOrder> ModifyReservedInstanceOrders { get => field ?? []; set; }
 }

@@ -7,87 +7,87 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>NicInfo</c>).</summary>
 public sealed partial class NicInfo
 {
-    /// <summary>Gets the eni id.</summary>
+    /// <summary>Gets or sets the eni id.</summary>
     [JsonPropertyName("eniId")]
-    public string? EniId { get; init; }
+    public string? EniId { get; set; }
 
-    /// <summary>Gets the eni uuid.</summary>
+    /// <summary>Gets or sets the eni uuid.</summary>
     [JsonPropertyName("eniUuid")]
-    public string? EniUuid { get; init; }
+    public string? EniUuid { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the type.</summary>
+    /// <summary>Gets or sets the type.</summary>
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>Gets the id of the subnet (<c>sbn-…</c>).</summary>
     [JsonPropertyName("subnetId")]
-    public string? SubnetId { get; init; }
+    public string? SubnetId { get; set; }
 
-    /// <summary>Gets the subnet type.</summary>
+    /// <summary>Gets or sets the subnet type.</summary>
     [JsonPropertyName("subnetType")]
-    public string? SubnetType { get; init; }
+    public string? SubnetType { get; set; }
 
-    /// <summary>Gets the az.</summary>
+    /// <summary>Gets or sets the az.</summary>
     [JsonPropertyName("az")]
-    public string? Az { get; init; }
+    public string? Az { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
-    /// <summary>Gets the device id.</summary>
+    /// <summary>Gets or sets the device id.</summary>
     [JsonPropertyName("deviceId")]
-    public string? DeviceId { get; init; }
+    public string? DeviceId { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    /// <summary>Gets the mac address.</summary>
+    /// <summary>Gets or sets the mac address.</summary>
     [JsonPropertyName("macAddress")]
-    public string? MacAddress { get; init; }
+    public string? MacAddress { get; set; }
 
     /// <summary>Gets the id of the VPC (<c>vpc-…</c>).</summary>
     [JsonPropertyName("vpcId")]
-    public string? VpcId { get; init; }
+    public string? VpcId { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public string? CreatedTime { get; init; }
+    public string? CreatedTime { get; set; }
 
-    /// <summary>Gets the eni num.</summary>
+    /// <summary>Gets or sets the eni num.</summary>
     [JsonPropertyName("eniNum")]
-    public int EniNum { get; init; }
+    public int EniNum { get; set; }
 
-    /// <summary>Gets the eri num.</summary>
+    /// <summary>Gets or sets the eri num.</summary>
     [JsonPropertyName("eriNum")]
-    public int EriNum { get; init; }
+    public int EriNum { get; set; }
 
-    /// <summary>Gets the eri infos.</summary>
+    /// <summary>Gets or sets the eri infos.</summary>
     [JsonPropertyName("eriInfos")]
-    public IReadOnlyList<EriInfo> EriInfos { get => field ?? []; init; }
+    public IReadOnlyList<EriInfo> EriInfos { get => field ?? []; set; }
 
-    /// <summary>Gets the eni infos.</summary>
+    /// <summary>Gets or sets the eni infos.</summary>
     [JsonPropertyName("eniInfos")]
-    public IReadOnlyList<EniInfo> EniInfos { get => field ?? []; init; }
+    public IReadOnlyList<EniInfo> EniInfos { get => field ?? []; set; }
 
-    /// <summary>Gets the ips.</summary>
+    /// <summary>Gets or sets the ips.</summary>
     [JsonPropertyName("ips")]
-    public IReadOnlyList<IpInfo> Ips { get => field ?? []; init; }
+    public IReadOnlyList<IpInfo> Ips { get => field ?? []; set; }
 
-    /// <summary>Gets the ipv6s.</summary>
+    /// <summary>Gets or sets the ipv6s.</summary>
     [JsonPropertyName("ipv6s")]
-    public IReadOnlyList<IpInfo> Ipv6s { get => field ?? []; init; }
+    public IReadOnlyList<IpInfo> Ipv6s { get => field ?? []; set; }
 
-    /// <summary>Gets the security groups.</summary>
+    /// <summary>Gets or sets the security groups.</summary>
     [JsonPropertyName("securityGroups")]
-    public IReadOnlyList<string> SecurityGroups { get => field ?? []; init; }
+    public IReadOnlyList<string> SecurityGroups { get => field ?? []; set; }
 
-    /// <summary>Gets the enterprise security groups.</summary>
+    /// <summary>Gets or sets the enterprise security groups.</summary>
     [JsonPropertyName("enterpriseSecurityGroups")]
-    public IReadOnlyList<string> EnterpriseSecurityGroups { get => field ?? []; init; }
+    public IReadOnlyList<string> EnterpriseSecurityGroups { get => field ?? []; set; }
 }

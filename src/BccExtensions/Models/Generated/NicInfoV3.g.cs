@@ -7,23 +7,23 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>NicInfoV3</c>).</summary>
 public sealed partial class NicInfoV3
 {
-    /// <summary>Gets the mac address.</summary>
+    /// <summary>Gets or sets the mac address.</summary>
     [JsonPropertyName("macAddress")]
-    public string? MacAddress { get; init; }
+    public string? MacAddress { get; set; }
 
-    /// <summary>Gets the eni id.</summary>
+    /// <summary>Gets or sets the eni id.</summary>
     [JsonPropertyName("eniId")]
-    public string? EniId { get; init; }
+    public string? EniId { get; set; }
 
-    /// <summary>Gets the type.</summary>
+    /// <summary>Gets or sets the type.</summary>
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
-    /// <summary>Gets the ips.</summary>
+    /// <summary>Gets or sets the ips.</summary>
     [JsonPropertyName("ips")]
-    public IReadOnlyList<IpModelV3> Ips { get => field ?? []; init; }
+    public IReadOnlyList<IpModelV3> Ips { get => field ?? []; set; }
 
-    /// <summary>Gets the security groups.</summary>
+    /// <summary>Gets or sets the security groups.</summary>
     [JsonPropertyName("securityGroups")]
-    public IReadOnlyList<string> SecurityGroups { get => field ?? []; init; }
+    public IReadOnlyList<string> SecurityGroups { get => field ?? []; set; }
 }

@@ -7,19 +7,19 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>OperationProgressSet</c>).</summary>
 public sealed partial class OperationProgressSet
 {
-    /// <summary>Gets the resource id.</summary>
+    /// <summary>Gets or sets the resource id.</summary>
     [JsonPropertyName("resourceId")]
-    public string? ResourceId { get; init; }
+    public string? ResourceId { get; set; }
 
-    /// <summary>Gets the operation status.</summary>
+    /// <summary>Gets or sets the operation status.</summary>
     [JsonPropertyName("operationStatus")]
-    public string? OperationStatus { get; init; }
+    public string? OperationStatus { get; set; }
 
-    /// <summary>Gets the code.</summary>
+    /// <summary>Gets or sets the code.</summary>
     [JsonPropertyName("code")]
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
-    /// <summary>Gets the error message.</summary>
+    /// <summary>Gets or sets the error message.</summary>
     [JsonPropertyName("errorMessage")]
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage { get; set; }
 }

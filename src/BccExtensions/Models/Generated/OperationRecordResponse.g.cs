@@ -7,15 +7,15 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>OperationRecordResponse</c>).</summary>
 public sealed partial class OperationRecordResponse
 {
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the operator.</summary>
+    /// <summary>Gets or sets the operator.</summary>
     [JsonPropertyName("operator")]
-    public string? Operator { get; init; }
+    public string? Operator { get; set; }
 
-    /// <summary>Gets the operate time.</summary>
+    /// <summary>Gets or sets the operate time.</summary>
     [JsonPropertyName("operateTime")]
-    public string? OperateTime { get; init; }
+    public string? OperateTime { get; set; }
 }

@@ -9,29 +9,29 @@ public sealed partial class OsModel
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the os arch.</summary>
+    /// <summary>Gets or sets the os arch.</summary>
     [JsonPropertyName("osArch")]
-    public string? OsArch { get; init; }
+    public string? OsArch { get; set; }
 
-    /// <summary>Gets the os name.</summary>
+    /// <summary>Gets or sets the os name.</summary>
     [JsonPropertyName("osName")]
-    public string? OsName { get; init; }
+    public string? OsName { get; set; }
 
-    /// <summary>Gets the os version.</summary>
+    /// <summary>Gets or sets the os version.</summary>
     [JsonPropertyName("osVersion")]
-    public string? OsVersion { get; init; }
+    public string? OsVersion { get; set; }
 
-    /// <summary>Gets the os type.</summary>
+    /// <summary>Gets or sets the os type.</summary>
     [JsonPropertyName("osType")]
-    public string? OsType { get; init; }
+    public string? OsType { get; set; }
 
-    /// <summary>Gets the os lang.</summary>
+    /// <summary>Gets or sets the os lang.</summary>
     [JsonPropertyName("osLang")]
-    public string? OsLang { get; init; }
+    public string? OsLang { get; set; }
 
-    /// <summary>Gets the special version.</summary>
+    /// <summary>Gets or sets the special version.</summary>
     [JsonPropertyName("specialVersion")]
-    public string? SpecialVersion { get; init; }
+    public string? SpecialVersion { get; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>PassInstanceModel</c>).</summary>
 public sealed partial class PassInstanceModel
 {
-    /// <summary>Gets the application.</summary>
+    /// <summary>Gets or sets the application.</summary>
     [JsonPropertyName("application")]
-    public string? Application { get; init; }
+    public string? Application { get; set; }
 
-    /// <summary>Gets the instance count.</summary>
+    /// <summary>Gets or sets the instance count.</summary>
     [JsonPropertyName("instanceCount")]
-    public int InstanceCount { get; init; }
+    public int InstanceCount { get; set; }
 }

@@ -7,23 +7,23 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>RdmaNicTopo</c>).</summary>
 public sealed partial class RdmaNicTopo
 {
-    /// <summary>Gets the rdma ip.</summary>
+    /// <summary>Gets or sets the rdma ip.</summary>
     [JsonPropertyName("rdmaIp")]
-    public string? RdmaIp { get; init; }
+    public string? RdmaIp { get; set; }
 
-    /// <summary>Gets the switch name.</summary>
+    /// <summary>Gets or sets the switch name.</summary>
     [JsonPropertyName("switchName")]
-    public string? SwitchName { get; init; }
+    public string? SwitchName { get; set; }
 
-    /// <summary>Gets the switch port.</summary>
+    /// <summary>Gets or sets the switch port.</summary>
     [JsonPropertyName("switchPort")]
-    public string? SwitchPort { get; init; }
+    public string? SwitchPort { get; set; }
 
-    /// <summary>Gets the rdma mac.</summary>
+    /// <summary>Gets or sets the rdma mac.</summary>
     [JsonPropertyName("rdmaMac")]
-    public string? RdmaMac { get; init; }
+    public string? RdmaMac { get; set; }
 
-    /// <summary>Gets the rdma gateway.</summary>
+    /// <summary>Gets or sets the rdma gateway.</summary>
     [JsonPropertyName("rdmaGateway")]
-    public string? RdmaGateway { get; init; }
+    public string? RdmaGateway { get; set; }
 }

@@ -7,15 +7,15 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>RegionModel</c>).</summary>
 public sealed partial class RegionModel
 {
-    /// <summary>Gets the region id.</summary>
+    /// <summary>Gets or sets the region id.</summary>
     [JsonPropertyName("regionId")]
-    public string? RegionId { get; init; }
+    public string? RegionId { get; set; }
 
-    /// <summary>Gets the region name.</summary>
+    /// <summary>Gets or sets the region name.</summary>
     [JsonPropertyName("regionName")]
-    public string? RegionName { get; init; }
+    public string? RegionName { get; set; }
 
-    /// <summary>Gets the region endpoint.</summary>
+    /// <summary>Gets or sets the region endpoint.</summary>
     [JsonPropertyName("regionEndpoint")]
-    public string? RegionEndpoint { get; init; }
+    public string? RegionEndpoint { get; set; }
 }

@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>RemoteCopyImageResponse</c>).</summary>
 public sealed partial class RemoteCopyImageResponse
 {
-    /// <summary>Gets the result.</summary>
+    /// <summary>Gets or sets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<RemoteCopyResult> Result { get => field ?? []; init; }
+    public IReadOnlyList<RemoteCopyResult> Result { get => field ?? []; set; }
 }

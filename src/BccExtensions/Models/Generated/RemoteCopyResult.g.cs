@@ -7,19 +7,19 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>RemoteCopyResult</c>).</summary>
 public sealed partial class RemoteCopyResult
 {
-    /// <summary>Gets the region.</summary>
+    /// <summary>Gets or sets the region.</summary>
     [JsonPropertyName("region")]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
-    /// <summary>Gets the image id.</summary>
+    /// <summary>Gets or sets the image id.</summary>
     [JsonPropertyName("imageId")]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
-    /// <summary>Gets the code.</summary>
+    /// <summary>Gets or sets the code.</summary>
     [JsonPropertyName("code")]
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
-    /// <summary>Gets the err msg.</summary>
+    /// <summary>Gets or sets the err msg.</summary>
     [JsonPropertyName("errMsg")]
-    public string? ErrMsg { get; init; }
+    public string? ErrMsg { get; set; }
 }

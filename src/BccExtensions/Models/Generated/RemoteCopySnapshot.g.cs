@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>RemoteCopySnapshot</c>).</summary>
 public sealed partial class RemoteCopySnapshot
 {
-    /// <summary>Gets the region.</summary>
+    /// <summary>Gets or sets the region.</summary>
     [JsonPropertyName("region")]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
     /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>
     [JsonPropertyName("snapshotId")]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 }

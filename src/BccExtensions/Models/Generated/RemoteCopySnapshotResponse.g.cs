@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>RemoteCopySnapshotResponse</c>).</summary>
 public sealed partial class RemoteCopySnapshotResponse
 {
-    /// <summary>Gets the result.</summary>
+    /// <summary>Gets or sets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<RemoteCopySnapshot> Result { get => field ?? []; init; }
+    public IReadOnlyList<RemoteCopySnapshot> Result { get => field ?? []; set; }
 }

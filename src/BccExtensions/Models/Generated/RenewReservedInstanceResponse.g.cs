@@ -9,9 +9,9 @@ public sealed partial class RenewReservedInstanceResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>
     [JsonPropertyName("orderId")]
-    public string? OrderId { get; init; }
+    public string? OrderId { get; set; }
 
-    /// <summary>Gets the reserved instance ids.</summary>
+    /// <summary>Gets or sets the reserved instance ids.</summary>
     [JsonPropertyName("reservedInstanceIds")]
-    public IReadOnlyList<string> ReservedInstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> ReservedInstanceIds { get => field ?? []; set; }
 }

@@ -7,131 +7,131 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ReservedInstanceInfo</c>).</summary>
 public sealed partial class ReservedInstanceInfo
 {
-    /// <summary>Gets the reserved instance id.</summary>
+    /// <summary>Gets or sets the reserved instance id.</summary>
     [JsonPropertyName("reservedInstanceId")]
-    public string? ReservedInstanceId { get; init; }
+    public string? ReservedInstanceId { get; set; }
 
-    /// <summary>Gets the reserved instance uuid.</summary>
+    /// <summary>Gets or sets the reserved instance uuid.</summary>
     [JsonPropertyName("reservedInstanceUuid")]
-    public string? ReservedInstanceUuid { get; init; }
+    public string? ReservedInstanceUuid { get; set; }
 
-    /// <summary>Gets the reserved instance name.</summary>
+    /// <summary>Gets or sets the reserved instance name.</summary>
     [JsonPropertyName("reservedInstanceName")]
-    public string? ReservedInstanceName { get; init; }
+    public string? ReservedInstanceName { get; set; }
 
-    /// <summary>Gets the scope.</summary>
+    /// <summary>Gets or sets the scope.</summary>
     [JsonPropertyName("scope")]
-    public string? Scope { get; init; }
+    public string? Scope { get; set; }
 
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
     /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
-    public string? LogicalZone { get; init; }
+    public string? LogicalZone { get; set; }
 
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
+    public string? Spec { get; set; }
 
-    /// <summary>Gets the reserved type.</summary>
+    /// <summary>Gets or sets the reserved type.</summary>
     [JsonPropertyName("reservedType")]
-    public string? ReservedType { get; init; }
+    public string? ReservedType { get; set; }
 
-    /// <summary>Gets the offering type.</summary>
+    /// <summary>Gets or sets the offering type.</summary>
     [JsonPropertyName("offeringType")]
-    public string? OfferingType { get; init; }
+    public string? OfferingType { get; set; }
 
-    /// <summary>Gets the os type.</summary>
+    /// <summary>Gets or sets the os type.</summary>
     [JsonPropertyName("osType")]
-    public string? OsType { get; init; }
+    public string? OsType { get; set; }
 
-    /// <summary>Gets the reserved instance status.</summary>
+    /// <summary>Gets or sets the reserved instance status.</summary>
     [JsonPropertyName("reservedInstanceStatus")]
-    public string? ReservedInstanceStatus { get; init; }
+    public string? ReservedInstanceStatus { get; set; }
 
-    /// <summary>Gets the instance count.</summary>
+    /// <summary>Gets or sets the instance count.</summary>
     [JsonPropertyName("instanceCount")]
-    public int InstanceCount { get; init; }
+    public int InstanceCount { get; set; }
 
-    /// <summary>Gets the effective time.</summary>
+    /// <summary>Gets or sets the effective time.</summary>
     [JsonPropertyName("effectiveTime")]
-    public string? EffectiveTime { get; init; }
+    public string? EffectiveTime { get; set; }
 
     /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
-    public string? ExpireTime { get; init; }
+    public string? ExpireTime { get; set; }
 
-    /// <summary>Gets the transfer in time.</summary>
+    /// <summary>Gets or sets the transfer in time.</summary>
     [JsonPropertyName("transferInTime")]
-    public string? TransferInTime { get; init; }
+    public string? TransferInTime { get; set; }
 
-    /// <summary>Gets the auto renew.</summary>
+    /// <summary>Gets or sets the auto renew.</summary>
     [JsonPropertyName("autoRenew")]
-    public bool AutoRenew { get; init; }
+    public bool AutoRenew { get; set; }
 
-    /// <summary>Gets the renew time unit.</summary>
+    /// <summary>Gets or sets the renew time unit.</summary>
     [JsonPropertyName("renewTimeUnit")]
-    public string? RenewTimeUnit { get; init; }
+    public string? RenewTimeUnit { get; set; }
 
-    /// <summary>Gets the renew time.</summary>
+    /// <summary>Gets or sets the renew time.</summary>
     [JsonPropertyName("renewTime")]
-    public int RenewTime { get; init; }
+    public int RenewTime { get; set; }
 
-    /// <summary>Gets the next renew time.</summary>
+    /// <summary>Gets or sets the next renew time.</summary>
     [JsonPropertyName("nextRenewTime")]
-    public string? NextRenewTime { get; init; }
+    public string? NextRenewTime { get; set; }
 
-    /// <summary>Gets the flavor sub type.</summary>
+    /// <summary>Gets or sets the flavor sub type.</summary>
     [JsonPropertyName("flavorSubType")]
-    public string? FlavorSubType { get; init; }
+    public string? FlavorSubType { get; set; }
 
-    /// <summary>Gets the product category.</summary>
+    /// <summary>Gets or sets the product category.</summary>
     [JsonPropertyName("productCategory")]
-    public string? ProductCategory { get; init; }
+    public string? ProductCategory { get; set; }
 
-    /// <summary>Gets the is need ehc cluster.</summary>
+    /// <summary>Gets or sets the is need ehc cluster.</summary>
     [JsonPropertyName("isNeedEhcCluster")]
-    public bool IsNeedEhcCluster { get; init; }
+    public bool IsNeedEhcCluster { get; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; set; }
 
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
     /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
-    public IReadOnlyList<string> InstanceIds { get => field ?? []; init; }
+    public IReadOnlyList<string> InstanceIds { get => field ?? []; set; }
 
-    /// <summary>Gets the instance name.</summary>
+    /// <summary>Gets or sets the instance name.</summary>
     [JsonPropertyName("instanceName")]
-    public string? InstanceName { get; init; }
+    public string? InstanceName { get; set; }
 
-    /// <summary>Gets the instance names.</summary>
+    /// <summary>Gets or sets the instance names.</summary>
     [JsonPropertyName("instanceNames")]
-    public IReadOnlyList<string> InstanceNames { get => field ?? []; init; }
+    public IReadOnlyList<string> InstanceNames { get => field ?? []; set; }
 
-    /// <summary>Gets the transfer in.</summary>
+    /// <summary>Gets or sets the transfer in.</summary>
     [JsonPropertyName("transferIn")]
-    public bool TransferIn { get; init; }
+    public bool TransferIn { get; set; }
 
-    /// <summary>Gets the grantor user id.</summary>
+    /// <summary>Gets or sets the grantor user id.</summary>
     [JsonPropertyName("grantorUserId")]
-    public string? GrantorUserId { get; init; }
+    public string? GrantorUserId { get; set; }
 
-    /// <summary>Gets the time granularity.</summary>
+    /// <summary>Gets or sets the time granularity.</summary>
     [JsonPropertyName("timeGranularity")]
-    public string? TimeGranularity { get; init; }
+    public string? TimeGranularity { get; set; }
 
-    /// <summary>Gets the reserved instance time.</summary>
+    /// <summary>Gets or sets the reserved instance time.</summary>
     [JsonPropertyName("reservedInstanceTime")]
-    public int ReservedInstanceTime { get; init; }
+    public int ReservedInstanceTime { get; set; }
 
-    /// <summary>Gets the ehc cluster id.</summary>
+    /// <summary>Gets or sets the ehc cluster id.</summary>
     [JsonPropertyName("ehcClusterId")]
-    public string? EhcClusterId { get; init; }
+    public string? EhcClusterId { get; set; }
 }

@@ -9,5 +9,5 @@ public sealed partial class ResizeVolumeResponse
 {
     /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]
-    public IReadOnlyList<string> WarningList { get => field ?? []; init; }
+    public IReadOnlyList<string> WarningList { get => field ?? []; set; }
 }

@@ -7,43 +7,43 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>ResourceBo</c>).</summary>
 public sealed partial class ResourceBo
 {
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    /// <summary>Gets the serial number.</summary>
+    /// <summary>Gets or sets the serial number.</summary>
     [JsonPropertyName("serialNumber")]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the recycle time.</summary>
+    /// <summary>Gets or sets the recycle time.</summary>
     [JsonPropertyName("recycleTime")]
-    public string? RecycleTime { get; init; }
+    public string? RecycleTime { get; set; }
 
-    /// <summary>Gets the delete time.</summary>
+    /// <summary>Gets or sets the delete time.</summary>
     [JsonPropertyName("deleteTime")]
-    public string? DeleteTime { get; init; }
+    public string? DeleteTime { get; set; }
 
     /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
-    public PaymentTiming PaymentTiming { get; init; }
+    public PaymentTiming PaymentTiming { get; set; }
 
-    /// <summary>Gets the service name.</summary>
+    /// <summary>Gets or sets the service name.</summary>
     [JsonPropertyName("serviceName")]
-    public string? ServiceName { get; init; }
+    public string? ServiceName { get; set; }
 
-    /// <summary>Gets the service type.</summary>
+    /// <summary>Gets or sets the service type.</summary>
     [JsonPropertyName("serviceType")]
-    public string? ServiceType { get; init; }
+    public string? ServiceType { get; set; }
 
-    /// <summary>Gets the config item.</summary>
+    /// <summary>Gets or sets the config item.</summary>
     [JsonPropertyName("configItem")]
-    public ConfigItem? ConfigItem { get; init; }
+    public ConfigItem? ConfigItem { get; set; }
 
-    /// <summary>Gets the config items.</summary>
+    /// <summary>Gets or sets the config items.</summary>
     [JsonPropertyName("configItems")]
-    public IReadOnlyList<string> ConfigItems { get => field ?? []; init; }
+    public IReadOnlyList<string> ConfigItems { get => field ?? []; set; }
 }

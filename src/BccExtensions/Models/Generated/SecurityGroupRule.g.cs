@@ -9,53 +9,53 @@ public sealed partial class SecurityGroupRule
 {
     /// <summary>Rule remark (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("remark")]
-    public string? Remark { get; init; }
+    public string? Remark { get; set; }
 
     /// <summary>Rule direction, valid values: ingress/egress (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("direction")]
-    public string? Direction { get; init; }
+    public string? Direction { get; set; }
 
     /// <summary>Ethernet protocol type (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("ethertype")]
-    public string? Ethertype { get; init; }
+    public string? Ethertype { get; set; }
 
     /// <summary>Port range, e.g. 1-65535; empty string means all ports (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("portRange")]
-    public string? PortRange { get; init; }
+    public string? PortRange { get; set; }
 
     /// <summary>Protocol type, valid values: tcp/udp/icmp; empty string means all protocols (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("protocol")]
-    public string? Protocol { get; init; }
+    public string? Protocol { get; set; }
 
     /// <summary>Source security group ID, valid only when direction is ingress (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("sourceGroupId")]
-    public string? SourceGroupId { get; init; }
+    public string? SourceGroupId { get; set; }
 
     /// <summary>Source IP address (CIDR format), valid only when direction is ingress (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("sourceIp")]
-    public string? SourceIp { get; init; }
+    public string? SourceIp { get; set; }
 
     /// <summary>Destination security group ID, valid only when direction is egress (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("destGroupId")]
-    public string? DestGroupId { get; init; }
+    public string? DestGroupId { get; set; }
 
     /// <summary>Destination IP address (CIDR format), valid only when direction is egress (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("destIp")]
-    public string? DestIp { get; init; }
+    public string? DestIp { get; set; }
 
     /// <summary>ID of the security group to which the rule belongs (list security groups).</summary>
     [JsonPropertyName("securityGroupId")]
-    public string? SecurityGroupId { get; init; }
+    public string? SecurityGroupId { get; set; }
 
     /// <summary>Security group rule ID (list security groups).</summary>
     [JsonPropertyName("securityGroupRuleId")]
-    public string? SecurityGroupRuleId { get; init; }
+    public string? SecurityGroupRuleId { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public string? CreatedTime { get; init; }
+    public string? CreatedTime { get; set; }
 
     /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
-    public string? UpdatedTime { get; init; }
+    public string? UpdatedTime { get; set; }
 }

@@ -7,59 +7,59 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>SecurityGroupRuleVo</c>).</summary>
 public sealed partial class SecurityGroupRuleVo
 {
-    /// <summary>Gets the remark.</summary>
+    /// <summary>Gets or sets the remark.</summary>
     [JsonPropertyName("remark")]
-    public string? Remark { get; init; }
+    public string? Remark { get; set; }
 
-    /// <summary>Gets the direction.</summary>
+    /// <summary>Gets or sets the direction.</summary>
     [JsonPropertyName("direction")]
-    public string? Direction { get; init; }
+    public string? Direction { get; set; }
 
-    /// <summary>Gets the ethertype.</summary>
+    /// <summary>Gets or sets the ethertype.</summary>
     [JsonPropertyName("ethertype")]
-    public string? Ethertype { get; init; }
+    public string? Ethertype { get; set; }
 
-    /// <summary>Gets the port range.</summary>
+    /// <summary>Gets or sets the port range.</summary>
     [JsonPropertyName("portRange")]
-    public string? PortRange { get; init; }
+    public string? PortRange { get; set; }
 
-    /// <summary>Gets the security group uuid.</summary>
+    /// <summary>Gets or sets the security group uuid.</summary>
     [JsonPropertyName("securityGroupUuid")]
-    public string? SecurityGroupUuid { get; init; }
+    public string? SecurityGroupUuid { get; set; }
 
-    /// <summary>Gets the source group id.</summary>
+    /// <summary>Gets or sets the source group id.</summary>
     [JsonPropertyName("sourceGroupId")]
-    public string? SourceGroupId { get; init; }
+    public string? SourceGroupId { get; set; }
 
-    /// <summary>Gets the source ip.</summary>
+    /// <summary>Gets or sets the source ip.</summary>
     [JsonPropertyName("sourceIp")]
-    public string? SourceIp { get; init; }
+    public string? SourceIp { get; set; }
 
-    /// <summary>Gets the dest group id.</summary>
+    /// <summary>Gets or sets the dest group id.</summary>
     [JsonPropertyName("destGroupId")]
-    public string? DestGroupId { get; init; }
+    public string? DestGroupId { get; set; }
 
-    /// <summary>Gets the dest ip.</summary>
+    /// <summary>Gets or sets the dest ip.</summary>
     [JsonPropertyName("destIp")]
-    public string? DestIp { get; init; }
+    public string? DestIp { get; set; }
 
-    /// <summary>Gets the security group id.</summary>
+    /// <summary>Gets or sets the security group id.</summary>
     [JsonPropertyName("securityGroupId")]
-    public string? SecurityGroupId { get; init; }
+    public string? SecurityGroupId { get; set; }
 
-    /// <summary>Gets the security group rule id.</summary>
+    /// <summary>Gets or sets the security group rule id.</summary>
     [JsonPropertyName("securityGroupRuleId")]
-    public string? SecurityGroupRuleId { get; init; }
+    public string? SecurityGroupRuleId { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public string? CreatedTime { get; init; }
+    public string? CreatedTime { get; set; }
 
     /// <summary>Gets when it was last updated.</summary>
     [JsonPropertyName("updatedTime")]
-    public string? UpdatedTime { get; init; }
+    public string? UpdatedTime { get; set; }
 
-    /// <summary>Gets the protocol.</summary>
+    /// <summary>Gets or sets the protocol.</summary>
     [JsonPropertyName("protocol")]
-    public string? Protocol { get; init; }
+    public string? Protocol { get; set; }
 }

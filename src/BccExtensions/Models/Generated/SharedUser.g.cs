@@ -7,15 +7,15 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>SharedUser</c>).</summary>
 public sealed partial class SharedUser
 {
-    /// <summary>Gets the account.</summary>
+    /// <summary>Gets or sets the account.</summary>
     [JsonPropertyName("account")]
-    public string? Account { get; init; }
+    public string? Account { get; set; }
 
-    /// <summary>Gets the account id.</summary>
+    /// <summary>Gets or sets the account id.</summary>
     [JsonPropertyName("accountId")]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
-    /// <summary>Gets the uc account.</summary>
+    /// <summary>Gets or sets the uc account.</summary>
     [JsonPropertyName("ucAccount")]
-    public string? UcAccount { get; init; }
+    public string? UcAccount { get; set; }
 }

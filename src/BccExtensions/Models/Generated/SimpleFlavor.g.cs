@@ -9,13 +9,13 @@ public sealed partial class SimpleFlavor
 {
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
+    public string? Spec { get; set; }
 
     /// <summary>Gets the number of vCPUs.</summary>
     [JsonPropertyName("cpuCount")]
-    public int CpuCount { get; init; }
+    public int CpuCount { get; set; }
 
     /// <summary>Gets the memory size in GB.</summary>
     [JsonPropertyName("memoryCapacityInGB")]
-    public int MemoryCapacityInGB { get; init; }
+    public int MemoryCapacityInGB { get; set; }
 }

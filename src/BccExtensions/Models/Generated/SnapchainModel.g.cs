@@ -7,43 +7,43 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>SnapchainModel</c>).</summary>
 public sealed partial class SnapchainModel
 {
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the user id.</summary>
+    /// <summary>Gets or sets the user id.</summary>
     [JsonPropertyName("userId")]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("chainSize")]
-    public string? ChainSize { get; init; }
+    public string? ChainSize { get; set; }
 
-    /// <summary>Gets the chain id.</summary>
+    /// <summary>Gets or sets the chain id.</summary>
     [JsonPropertyName("chainId")]
-    public string? ChainId { get; init; }
+    public string? ChainId { get; set; }
 
     /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
-    /// <summary>Gets the manual snap count.</summary>
+    /// <summary>Gets or sets the manual snap count.</summary>
     [JsonPropertyName("manualSnapCount")]
-    public int ManualSnapCount { get; init; }
+    public int ManualSnapCount { get; set; }
 
-    /// <summary>Gets the auto snap count.</summary>
+    /// <summary>Gets or sets the auto snap count.</summary>
     [JsonPropertyName("autoSnapCount")]
-    public int AutoSnapCount { get; init; }
+    public int AutoSnapCount { get; set; }
 
-    /// <summary>Gets the volume size.</summary>
+    /// <summary>Gets or sets the volume size.</summary>
     [JsonPropertyName("volumeSize")]
-    public int VolumeSize { get; init; }
+    public int VolumeSize { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
-    public string? CreateTime { get; init; }
+    public string? CreateTime { get; set; }
 }

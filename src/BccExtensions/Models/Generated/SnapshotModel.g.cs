@@ -7,63 +7,63 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>SnapshotModel</c>).</summary>
 public sealed partial class SnapshotModel
 {
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the size in GB.</summary>
+    /// <summary>Gets or sets the size in GB.</summary>
     [JsonPropertyName("sizeInGB")]
-    public int SizeInGB { get; init; }
+    public int SizeInGB { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public SnapshotStatus Status { get; init; }
+    public SnapshotStatus Status { get; set; }
 
-    /// <summary>Gets the create method.</summary>
+    /// <summary>Gets or sets the create method.</summary>
     [JsonPropertyName("createMethod")]
-    public string? CreateMethod { get; init; }
+    public string? CreateMethod { get; set; }
 
     /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
-    public DateTimeOffset? ExpireTime { get; init; }
+    public DateTimeOffset? ExpireTime { get; set; }
 
-    /// <summary>Gets the insnap id.</summary>
+    /// <summary>Gets or sets the insnap id.</summary>
     [JsonPropertyName("insnapId")]
-    public string? InsnapId { get; init; }
+    public string? InsnapId { get; set; }
 
-    /// <summary>Gets the package.</summary>
+    /// <summary>Gets or sets the package.</summary>
     [JsonPropertyName("package")]
-    public bool Package { get; init; }
+    public bool Package { get; set; }
 
-    /// <summary>Gets the template id.</summary>
+    /// <summary>Gets or sets the template id.</summary>
     [JsonPropertyName("templateId")]
-    public string? TemplateId { get; init; }
+    public string? TemplateId { get; set; }
 
-    /// <summary>Gets the encrypted.</summary>
+    /// <summary>Gets or sets the encrypted.</summary>
     [JsonPropertyName("encrypted")]
-    public bool Encrypted { get; init; }
+    public bool Encrypted { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("progress")]
-    public string? Progress { get; init; }
+    public string? Progress { get; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; set; }
 }

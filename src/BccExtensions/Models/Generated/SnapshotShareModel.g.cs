@@ -7,55 +7,55 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>SnapshotShareModel</c>).</summary>
 public sealed partial class SnapshotShareModel
 {
-    /// <summary>Gets the source snapshot id.</summary>
+    /// <summary>Gets or sets the source snapshot id.</summary>
     [JsonPropertyName("sourceSnapshotId")]
-    public string? SourceSnapshotId { get; init; }
+    public string? SourceSnapshotId { get; set; }
 
-    /// <summary>Gets the source snapshot uuid.</summary>
+    /// <summary>Gets or sets the source snapshot uuid.</summary>
     [JsonPropertyName("sourceSnapshotUuid")]
-    public string? SourceSnapshotUuid { get; init; }
+    public string? SourceSnapshotUuid { get; set; }
 
     /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>
     [JsonPropertyName("snapshotId")]
-    public string? SnapshotId { get; init; }
+    public string? SnapshotId { get; set; }
 
-    /// <summary>Gets the source account id.</summary>
+    /// <summary>Gets or sets the source account id.</summary>
     [JsonPropertyName("sourceAccountId")]
-    public string? SourceAccountId { get; init; }
+    public string? SourceAccountId { get; set; }
 
-    /// <summary>Gets the account id.</summary>
+    /// <summary>Gets or sets the account id.</summary>
     [JsonPropertyName("accountId")]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
-    /// <summary>Gets the snapshot type.</summary>
+    /// <summary>Gets or sets the snapshot type.</summary>
     [JsonPropertyName("snapshotType")]
-    public string? SnapshotType { get; init; }
+    public string? SnapshotType { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the size in GB.</summary>
+    /// <summary>Gets or sets the size in GB.</summary>
     [JsonPropertyName("sizeInGB")]
-    public int SizeInGB { get; init; }
+    public int SizeInGB { get; set; }
 
-    /// <summary>Gets the share time.</summary>
+    /// <summary>Gets or sets the share time.</summary>
     [JsonPropertyName("shareTime")]
-    public string? ShareTime { get; init; }
+    public string? ShareTime { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
-    /// <summary>Gets the share status.</summary>
+    /// <summary>Gets or sets the share status.</summary>
     [JsonPropertyName("shareStatus")]
-    public string? ShareStatus { get; init; }
+    public string? ShareStatus { get; set; }
 
-    /// <summary>Gets the encrypt key.</summary>
+    /// <summary>Gets or sets the encrypt key.</summary>
     [JsonPropertyName("encryptKey")]
-    public string? EncryptKey { get; init; }
+    public string? EncryptKey { get; set; }
 
-    /// <summary>Gets the is source deleted.</summary>
+    /// <summary>Gets or sets the is source deleted.</summary>
     [JsonPropertyName("isSourceDeleted")]
-    public bool IsSourceDeleted { get; init; }
+    public bool IsSourceDeleted { get; set; }
 }

@@ -9,9 +9,9 @@ public sealed partial class SortedBccResource
 {
     /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>
     [JsonPropertyName("specId")]
-    public string? SpecId { get; init; }
+    public string? SpecId { get; set; }
 
-    /// <summary>Gets the flavors.</summary>
+    /// <summary>Gets or sets the flavors.</summary>
     [JsonPropertyName("flavors")]
-    public IReadOnlyList<SimpleFlavor> Flavors { get => field ?? []; init; }
+    public IReadOnlyList<SimpleFlavor> Flavors { get => field ?? []; set; }
 }

@@ -9,9 +9,9 @@ public sealed partial class SortedZoneResource
 {
     /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
-    public string? LogicalZone { get; init; }
+    public string? LogicalZone { get; set; }
 
-    /// <summary>Gets the bcc resources.</summary>
+    /// <summary>Gets or sets the bcc resources.</summary>
     [JsonPropertyName("bccResources")]
-    public IReadOnlyList<SortedBccResource> BccResources { get => field ?? []; init; }
+    public IReadOnlyList<SortedBccResource> BccResources { get => field ?? []; set; }
 }

@@ -9,9 +9,9 @@ public sealed partial class SpecIdPrices
 {
     /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>
     [JsonPropertyName("specId")]
-    public string? SpecId { get; init; }
+    public string? SpecId { get; set; }
 
-    /// <summary>Gets the spec prices.</summary>
+    /// <summary>Gets or sets the spec prices.</summary>
     [JsonPropertyName("specPrices")]
-    public IReadOnlyList<SpecPrices> SpecPrices { get => field ?? []; init; }
+    public IReadOnlyList<SpecPrices> SpecPrices { get => field ?? []; set; }
 }

@@ -9,21 +9,21 @@ public sealed partial class SpecPrices
 {
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>
     [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
+    public string? Spec { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("specPrice")]
-    public string? SpecPrice { get; init; }
+    public string? SpecPrice { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("discount")]
-    public string? Discount { get; init; }
+    public string? Discount { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("tradePrice")]
-    public string? TradePrice { get; init; }
+    public string? TradePrice { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 }

@@ -7,35 +7,35 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>SystemImageModel</c>).</summary>
 public sealed partial class SystemImageModel
 {
-    /// <summary>Gets the image id.</summary>
+    /// <summary>Gets or sets the image id.</summary>
     [JsonPropertyName("imageId")]
-    public string? ImageId { get; init; }
+    public string? ImageId { get; set; }
 
-    /// <summary>Gets the image name.</summary>
+    /// <summary>Gets or sets the image name.</summary>
     [JsonPropertyName("imageName")]
-    public string? ImageName { get; init; }
+    public string? ImageName { get; set; }
 
-    /// <summary>Gets the os type.</summary>
+    /// <summary>Gets or sets the os type.</summary>
     [JsonPropertyName("osType")]
-    public string? OsType { get; init; }
+    public string? OsType { get; set; }
 
-    /// <summary>Gets the os version.</summary>
+    /// <summary>Gets or sets the os version.</summary>
     [JsonPropertyName("osVersion")]
-    public string? OsVersion { get; init; }
+    public string? OsVersion { get; set; }
 
-    /// <summary>Gets the os arch.</summary>
+    /// <summary>Gets or sets the os arch.</summary>
     [JsonPropertyName("osArch")]
-    public string? OsArch { get; init; }
+    public string? OsArch { get; set; }
 
-    /// <summary>Gets the os name.</summary>
+    /// <summary>Gets or sets the os name.</summary>
     [JsonPropertyName("osName")]
-    public string? OsName { get; init; }
+    public string? OsName { get; set; }
 
-    /// <summary>Gets the os lang.</summary>
+    /// <summary>Gets or sets the os lang.</summary>
     [JsonPropertyName("osLang")]
-    public string? OsLang { get; init; }
+    public string? OsLang { get; set; }
 
-    /// <summary>Gets the min size in gi b.</summary>
+    /// <summary>Gets or sets the min size in gi b.</summary>
     [JsonPropertyName("minSizeInGiB")]
-    public int MinSizeInGiB { get; init; }
+    public int MinSizeInGiB { get; set; }
 }

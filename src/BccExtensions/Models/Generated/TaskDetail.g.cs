@@ -7,39 +7,39 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>TaskDetail</c>).</summary>
 public sealed partial class TaskDetail
 {
-    /// <summary>Gets the task id.</summary>
+    /// <summary>Gets or sets the task id.</summary>
     [JsonPropertyName("taskId")]
-    public string? TaskId { get; init; }
+    public string? TaskId { get; set; }
 
-    /// <summary>Gets the task action.</summary>
+    /// <summary>Gets or sets the task action.</summary>
     [JsonPropertyName("taskAction")]
-    public string? TaskAction { get; init; }
+    public string? TaskAction { get; set; }
 
-    /// <summary>Gets the task status.</summary>
+    /// <summary>Gets or sets the task status.</summary>
     [JsonPropertyName("taskStatus")]
-    public string? TaskStatus { get; init; }
+    public string? TaskStatus { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public string? CreatedTime { get; init; }
+    public string? CreatedTime { get; set; }
 
-    /// <summary>Gets the finished time.</summary>
+    /// <summary>Gets or sets the finished time.</summary>
     [JsonPropertyName("finishedTime")]
-    public string? FinishedTime { get; init; }
+    public string? FinishedTime { get; set; }
 
     /// <summary>Gets the total number of items across all pages.</summary>
     [JsonPropertyName("totalCount")]
-    public int TotalCount { get; init; }
+    public int TotalCount { get; set; }
 
-    /// <summary>Gets the success count.</summary>
+    /// <summary>Gets or sets the success count.</summary>
     [JsonPropertyName("successCount")]
-    public int SuccessCount { get; init; }
+    public int SuccessCount { get; set; }
 
-    /// <summary>Gets the failed count.</summary>
+    /// <summary>Gets or sets the failed count.</summary>
     [JsonPropertyName("failedCount")]
-    public int FailedCount { get; init; }
+    public int FailedCount { get; set; }
 
-    /// <summary>Gets the operation progress set.</summary>
+    /// <summary>Gets or sets the operation progress set.</summary>
     [JsonPropertyName("operationProgressSet")]
-    public IReadOnlyList<OperationProgressSet> OperationProgressSet { get => field ?? []; init; }
+    public IReadOnlyList<OperationProgressSet> OperationProgressSet { get => field ?? []; set; }
 }

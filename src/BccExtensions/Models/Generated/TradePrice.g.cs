@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>TradePrice</c>).</summary>
 public sealed partial class TradePrice
 {
-    /// <summary>Gets the pre pay trade price.</summary>
+    /// <summary>Gets or sets the pre pay trade price.</summary>
     [JsonPropertyName("prePayTradePrice")]
-    public double PrePayTradePrice { get; init; }
+    public double PrePayTradePrice { get; set; }
 
-    /// <summary>Gets the post pay trade price.</summary>
+    /// <summary>Gets or sets the post pay trade price.</summary>
     [JsonPropertyName("postPayTradePrice")]
-    public double PostPayTradePrice { get; init; }
+    public double PostPayTradePrice { get; set; }
 }

@@ -7,31 +7,31 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>TransferOutRecord</c>).</summary>
 public sealed partial class TransferOutRecord
 {
-    /// <summary>Gets the transfer record id.</summary>
+    /// <summary>Gets or sets the transfer record id.</summary>
     [JsonPropertyName("transferRecordId")]
-    public string? TransferRecordId { get; init; }
+    public string? TransferRecordId { get; set; }
 
-    /// <summary>Gets the recipient user id.</summary>
+    /// <summary>Gets or sets the recipient user id.</summary>
     [JsonPropertyName("recipientUserId")]
-    public string? RecipientUserId { get; init; }
+    public string? RecipientUserId { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    /// <summary>Gets the reserved instance info.</summary>
+    /// <summary>Gets or sets the reserved instance info.</summary>
     [JsonPropertyName("reservedInstanceInfo")]
-    public ReservedInstanceInfo? ReservedInstanceInfo { get; init; }
+    public ReservedInstanceInfo? ReservedInstanceInfo { get; set; }
 
-    /// <summary>Gets the application time.</summary>
+    /// <summary>Gets or sets the application time.</summary>
     [JsonPropertyName("applicationTime")]
-    public string? ApplicationTime { get; init; }
+    public string? ApplicationTime { get; set; }
 
     /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
-    public string? ExpireTime { get; init; }
+    public string? ExpireTime { get; set; }
 
-    /// <summary>Gets the end time.</summary>
+    /// <summary>Gets or sets the end time.</summary>
     [JsonPropertyName("endTime")]
-    public string? EndTime { get; init; }
+    public string? EndTime { get; set; }
 }

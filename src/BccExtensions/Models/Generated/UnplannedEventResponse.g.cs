@@ -7,87 +7,87 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>UnplannedEventResponse</c>).</summary>
 public sealed partial class UnplannedEventResponse
 {
-    /// <summary>Gets the server event id.</summary>
+    /// <summary>Gets or sets the server event id.</summary>
     [JsonPropertyName("serverEventId")]
-    public string? ServerEventId { get; init; }
+    public string? ServerEventId { get; set; }
 
-    /// <summary>Gets the server event type.</summary>
+    /// <summary>Gets or sets the server event type.</summary>
     [JsonPropertyName("serverEventType")]
-    public string? ServerEventType { get; init; }
+    public string? ServerEventType { get; set; }
 
-    /// <summary>Gets the server event status.</summary>
+    /// <summary>Gets or sets the server event status.</summary>
     [JsonPropertyName("serverEventStatus")]
-    public string? ServerEventStatus { get; init; }
+    public string? ServerEventStatus { get; set; }
 
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the product category.</summary>
+    /// <summary>Gets or sets the product category.</summary>
     [JsonPropertyName("productCategory")]
-    public string? ProductCategory { get; init; }
+    public string? ProductCategory { get; set; }
 
-    /// <summary>Gets the instance spec.</summary>
+    /// <summary>Gets or sets the instance spec.</summary>
     [JsonPropertyName("instanceSpec")]
-    public string? InstanceSpec { get; init; }
+    public string? InstanceSpec { get; set; }
 
-    /// <summary>Gets the instance name.</summary>
+    /// <summary>Gets or sets the instance name.</summary>
     [JsonPropertyName("instanceName")]
-    public string? InstanceName { get; init; }
+    public string? InstanceName { get; set; }
 
-    /// <summary>Gets the private ip.</summary>
+    /// <summary>Gets or sets the private ip.</summary>
     [JsonPropertyName("privateIp")]
-    public string? PrivateIp { get; init; }
+    public string? PrivateIp { get; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; set; }
 
-    /// <summary>Gets the server event created time.</summary>
+    /// <summary>Gets or sets the server event created time.</summary>
     [JsonPropertyName("serverEventCreatedTime")]
-    public string? ServerEventCreatedTime { get; init; }
+    public string? ServerEventCreatedTime { get; set; }
 
-    /// <summary>Gets the server event ended time.</summary>
+    /// <summary>Gets or sets the server event ended time.</summary>
     [JsonPropertyName("serverEventEndedTime")]
-    public string? ServerEventEndedTime { get; init; }
+    public string? ServerEventEndedTime { get; set; }
 
-    /// <summary>Gets the maintenance options.</summary>
+    /// <summary>Gets or sets the maintenance options.</summary>
     [JsonPropertyName("maintenanceOptions")]
-    public IReadOnlyList<string> MaintenanceOptions { get => field ?? []; init; }
+    public IReadOnlyList<string> MaintenanceOptions { get => field ?? []; set; }
 
-    /// <summary>Gets the support maintenance options.</summary>
+    /// <summary>Gets or sets the support maintenance options.</summary>
     [JsonPropertyName("supportMaintenanceOptions")]
-    public IReadOnlyList<string> SupportMaintenanceOptions { get => field ?? []; init; }
+    public IReadOnlyList<string> SupportMaintenanceOptions { get => field ?? []; set; }
 
-    /// <summary>Gets the authorized maintenance operation.</summary>
+    /// <summary>Gets or sets the authorized maintenance operation.</summary>
     [JsonPropertyName("authorizedMaintenanceOperation")]
-    public string? AuthorizedMaintenanceOperation { get; init; }
+    public string? AuthorizedMaintenanceOperation { get; set; }
 
-    /// <summary>Gets the associated planned maintenance server event ids.</summary>
+    /// <summary>Gets or sets the associated planned maintenance server event ids.</summary>
     [JsonPropertyName("associatedPlannedMaintenanceServerEventIds")]
-    public IReadOnlyList<string> AssociatedPlannedMaintenanceServerEventIds { get => field ?? []; init; }
+    public IReadOnlyList<string> AssociatedPlannedMaintenanceServerEventIds { get => field ?? []; set; }
 
-    /// <summary>Gets the associated unplanned maintenance server event ids.</summary>
+    /// <summary>Gets or sets the associated unplanned maintenance server event ids.</summary>
     [JsonPropertyName("associatedUnplannedMaintenanceServerEventIds")]
-    public IReadOnlyList<string> AssociatedUnplannedMaintenanceServerEventIds { get => field ?? []; init; }
+    public IReadOnlyList<string> AssociatedUnplannedMaintenanceServerEventIds { get => field ?? []; set; }
 
-    /// <summary>Gets the execute time.</summary>
+    /// <summary>Gets or sets the execute time.</summary>
     [JsonPropertyName("executeTime")]
-    public DateTimeOffset? ExecuteTime { get; init; }
+    public DateTimeOffset? ExecuteTime { get; set; }
 
-    /// <summary>Gets the server event logs.</summary>
+    /// <summary>Gets or sets the server event logs.</summary>
     [JsonPropertyName("serverEventLogs")]
-    public IReadOnlyList<OperationRecordResponse> ServerEventLogs { get => field ?? []; init; }
+    public IReadOnlyList<OperationRecordResponse> ServerEventLogs { get => field ?? []; set; }
 
-    /// <summary>Gets the has fast repair stock.</summary>
+    /// <summary>Gets or sets the has fast repair stock.</summary>
     [JsonPropertyName("hasFastRepairStock")]
-    public bool HasFastRepairStock { get; init; }
+    public bool HasFastRepairStock { get; set; }
 
-    /// <summary>Gets the failures.</summary>
+    /// <summary>Gets or sets the failures.</summary>
     [JsonPropertyName("failures")]
-    public IReadOnlyList<IssueResponse> Failures { get => field ?? []; init; }
+    public IReadOnlyList<IssueResponse> Failures { get => field ?? []; set; }
 
-    /// <summary>Gets the issue disk infos.</summary>
+    /// <summary>Gets or sets the issue disk infos.</summary>
     [JsonPropertyName("issueDiskInfos")]
-    public IReadOnlyList<IssueDiskInfoResponse> IssueDiskInfos { get => field ?? []; init; }
+    public IReadOnlyList<IssueDiskInfoResponse> IssueDiskInfos { get => field ?? []; set; }
 }

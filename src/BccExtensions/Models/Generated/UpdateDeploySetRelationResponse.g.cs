@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>UpdateDeploySetRelationResponse</c>).</summary>
 public sealed partial class UpdateDeploySetRelationResponse
 {
-    /// <summary>Gets the task id.</summary>
+    /// <summary>Gets or sets the task id.</summary>
     [JsonPropertyName("taskId")]
-    public string? TaskId { get; init; }
+    public string? TaskId { get; set; }
 }

@@ -9,13 +9,13 @@ public sealed partial class VolumeAttachmentsModel
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the device.</summary>
+    /// <summary>Gets or sets the device.</summary>
     [JsonPropertyName("device")]
-    public string? Device { get; init; }
+    public string? Device { get; set; }
 
-    /// <summary>Gets the attach time.</summary>
+    /// <summary>Gets or sets the attach time.</summary>
     [JsonPropertyName("attachTime")]
-    public string? AttachTime { get; init; }
+    public string? AttachTime { get; set; }
 }

@@ -7,59 +7,59 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>VolumeClusterModel</c>).</summary>
 public sealed partial class VolumeClusterModel
 {
-    /// <summary>Gets the cluster id.</summary>
+    /// <summary>Gets or sets the cluster id.</summary>
     [JsonPropertyName("clusterId")]
-    public string? ClusterId { get; init; }
+    public string? ClusterId { get; set; }
 
-    /// <summary>Gets the cluster name.</summary>
+    /// <summary>Gets or sets the cluster name.</summary>
     [JsonPropertyName("clusterName")]
-    public string? ClusterName { get; init; }
+    public string? ClusterName { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createdTime")]
-    public string? CreatedTime { get; init; }
+    public string? CreatedTime { get; set; }
 
-    /// <summary>Gets the expired time.</summary>
+    /// <summary>Gets or sets the expired time.</summary>
     [JsonPropertyName("expiredTime")]
-    public string? ExpiredTime { get; init; }
+    public string? ExpiredTime { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
     /// <summary>Gets the logical availability zone.</summary>
     [JsonPropertyName("logicalZone")]
-    public string? LogicalZone { get; init; }
+    public string? LogicalZone { get; set; }
 
-    /// <summary>Gets the product type.</summary>
+    /// <summary>Gets or sets the product type.</summary>
     [JsonPropertyName("productType")]
-    public string? ProductType { get; init; }
+    public string? ProductType { get; set; }
 
-    /// <summary>Gets the cluster type.</summary>
+    /// <summary>Gets or sets the cluster type.</summary>
     [JsonPropertyName("clusterType")]
-    public string? ClusterType { get; init; }
+    public string? ClusterType { get; set; }
 
-    /// <summary>Gets the total capacity.</summary>
+    /// <summary>Gets or sets the total capacity.</summary>
     [JsonPropertyName("totalCapacity")]
-    public int TotalCapacity { get; init; }
+    public int TotalCapacity { get; set; }
 
-    /// <summary>Gets the used capacity.</summary>
+    /// <summary>Gets or sets the used capacity.</summary>
     [JsonPropertyName("usedCapacity")]
-    public int UsedCapacity { get; init; }
+    public int UsedCapacity { get; set; }
 
-    /// <summary>Gets the available capacity.</summary>
+    /// <summary>Gets or sets the available capacity.</summary>
     [JsonPropertyName("availableCapacity")]
-    public int AvailableCapacity { get; init; }
+    public int AvailableCapacity { get; set; }
 
-    /// <summary>Gets the expanding capacity.</summary>
+    /// <summary>Gets or sets the expanding capacity.</summary>
     [JsonPropertyName("expandingCapacity")]
-    public int ExpandingCapacity { get; init; }
+    public int ExpandingCapacity { get; set; }
 
-    /// <summary>Gets the created volume num.</summary>
+    /// <summary>Gets or sets the created volume num.</summary>
     [JsonPropertyName("createdVolumeNum")]
-    public int CreatedVolumeNum { get; init; }
+    public int CreatedVolumeNum { get; set; }
 
-    /// <summary>Gets the enable auto renew.</summary>
+    /// <summary>Gets or sets the enable auto renew.</summary>
     [JsonPropertyName("enableAutoRenew")]
-    public bool EnableAutoRenew { get; init; }
+    public bool EnableAutoRenew { get; set; }
 }

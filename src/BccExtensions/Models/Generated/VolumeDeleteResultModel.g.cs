@@ -7,7 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>VolumeDeleteResultModel</c>).</summary>
 public sealed partial class VolumeDeleteResultModel
 {
-    /// <summary>Gets the volume ids.</summary>
+    /// <summary>Gets or sets the volume ids.</summary>
     [JsonPropertyName("volumeIds")]
-    public IReadOnlyList<string> VolumeIds { get => field ?? []; init; }
+    public IReadOnlyList<string> VolumeIds { get => field ?? []; set; }
 }

@@ -7,11 +7,11 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>VolumeDeleteResultResponse</c>).</summary>
 public sealed partial class VolumeDeleteResultResponse
 {
-    /// <summary>Gets the success resources.</summary>
+    /// <summary>Gets or sets the success resources.</summary>
     [JsonPropertyName("successResources")]
-    public VolumeDeleteResultModel? SuccessResources { get; init; }
+    public VolumeDeleteResultModel? SuccessResources { get; set; }
 
-    /// <summary>Gets the fail resources.</summary>
+    /// <summary>Gets or sets the fail resources.</summary>
     [JsonPropertyName("failResources")]
-    public VolumeDeleteResultModel? FailResources { get; init; }
+    public VolumeDeleteResultModel? FailResources { get; set; }
 }

@@ -7,171 +7,171 @@ namespace BccExtensions.Models;
 /// <summary>A BCC response model (wire type <c>VolumeModel</c>).</summary>
 public sealed partial class VolumeModel
 {
-    /// <summary>Gets the id.</summary>
+    /// <summary>Gets or sets the id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    /// <summary>Gets the disk category.</summary>
+    /// <summary>Gets or sets the disk category.</summary>
     [JsonPropertyName("diskCategory")]
-    public string? DiskCategory { get; init; }
+    public string? DiskCategory { get; set; }
 
-    /// <summary>Gets the product category.</summary>
+    /// <summary>Gets or sets the product category.</summary>
     [JsonPropertyName("productCategory")]
-    public string? ProductCategory { get; init; }
+    public string? ProductCategory { get; set; }
 
-    /// <summary>Gets the name.</summary>
+    /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    /// <summary>Gets the disk size in GB.</summary>
+    /// <summary>Gets or sets the disk size in GB.</summary>
     [JsonPropertyName("diskSizeInGB")]
-    public int DiskSizeInGB { get; init; }
+    public int DiskSizeInGB { get; set; }
 
-    /// <summary>Gets the cds extra io.</summary>
+    /// <summary>Gets or sets the cds extra io.</summary>
     [JsonPropertyName("cdsExtraIo")]
-    public int CdsExtraIo { get; init; }
+    public int CdsExtraIo { get; set; }
 
-    /// <summary>Gets the failure status.</summary>
+    /// <summary>Gets or sets the failure status.</summary>
     [JsonPropertyName("failureStatus")]
-    public string? FailureStatus { get; init; }
+    public string? FailureStatus { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
-    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? CreateTime { get; set; }
 
     /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
-    public DateTimeOffset? ExpireTime { get; init; }
+    public DateTimeOffset? ExpireTime { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public VolumeStatus Status { get; init; }
+    public VolumeStatus Status { get; set; }
 
-    /// <summary>Gets the share snapshot id.</summary>
+    /// <summary>Gets or sets the share snapshot id.</summary>
     [JsonPropertyName("shareSnapshotId")]
-    public string? ShareSnapshotId { get; init; }
+    public string? ShareSnapshotId { get; set; }
 
-    /// <summary>Gets the enable delete protection.</summary>
+    /// <summary>Gets or sets the enable delete protection.</summary>
     [JsonPropertyName("enableDeleteProtection")]
-    public bool EnableDeleteProtection { get; init; }
+    public bool EnableDeleteProtection { get; set; }
 
-    /// <summary>Gets the ebc disk size.</summary>
+    /// <summary>Gets or sets the ebc disk size.</summary>
     [JsonPropertyName("ebcDiskSize")]
-    public int EbcDiskSize { get; init; }
+    public int EbcDiskSize { get; set; }
 
-    /// <summary>Gets the enable auto renew.</summary>
+    /// <summary>Gets or sets the enable auto renew.</summary>
     [JsonPropertyName("enableAutoRenew")]
-    public bool EnableAutoRenew { get; init; }
+    public bool EnableAutoRenew { get; set; }
 
-    /// <summary>Gets the auto renew time.</summary>
+    /// <summary>Gets or sets the auto renew time.</summary>
     [JsonPropertyName("autoRenewTime")]
-    public int AutoRenewTime { get; init; }
+    public int AutoRenewTime { get; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; set; }
 
-    /// <summary>Gets the type.</summary>
+    /// <summary>Gets or sets the type.</summary>
     [JsonPropertyName("type")]
-    public VolumeType Type { get; init; }
+    public VolumeType Type { get; set; }
 
     /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]
-    public StorageType StorageType { get; init; }
+    public StorageType StorageType { get; set; }
 
-    /// <summary>Gets the is system volume.</summary>
+    /// <summary>Gets or sets the is system volume.</summary>
     [JsonPropertyName("isSystemVolume")]
-    public bool IsSystemVolume { get; init; }
+    public bool IsSystemVolume { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("desc")]
-    public string? Desc { get; init; }
+    public string? Desc { get; set; }
 
     /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
-    public PaymentTiming PaymentTiming { get; init; }
+    public PaymentTiming PaymentTiming { get; set; }
 
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
-    /// <summary>Gets the region id.</summary>
+    /// <summary>Gets or sets the region id.</summary>
     [JsonPropertyName("regionId")]
-    public string? RegionId { get; init; }
+    public string? RegionId { get; set; }
 
-    /// <summary>Gets the source snapshot id.</summary>
+    /// <summary>Gets or sets the source snapshot id.</summary>
     [JsonPropertyName("sourceSnapshotId")]
-    public string? SourceSnapshotId { get; init; }
+    public string? SourceSnapshotId { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("snapshotNum")]
-    public string? SnapshotNum { get; init; }
+    public string? SnapshotNum { get; set; }
 
-    /// <summary>Gets the cluster id.</summary>
+    /// <summary>Gets or sets the cluster id.</summary>
     [JsonPropertyName("clusterId")]
-    public string? ClusterId { get; init; }
+    public string? ClusterId { get; set; }
 
-    /// <summary>Gets the res group infos.</summary>
+    /// <summary>Gets or sets the res group infos.</summary>
     [JsonPropertyName("resGroupInfos")]
-    public IReadOnlyList<GroupInfo> ResGroupInfos { get => field ?? []; init; }
+    public IReadOnlyList<GroupInfo> ResGroupInfos { get => field ?? []; set; }
 
-    /// <summary>Gets the auto snapshot policy.</summary>
+    /// <summary>Gets or sets the auto snapshot policy.</summary>
     [JsonPropertyName("autoSnapshotPolicy")]
-    public AutoSnapshotPolicyModel? AutoSnapshotPolicy { get; init; }
+    public AutoSnapshotPolicyModel? AutoSnapshotPolicy { get; set; }
 
-    /// <summary>Gets the auto snapshot policy infos.</summary>
+    /// <summary>Gets or sets the auto snapshot policy infos.</summary>
     [JsonPropertyName("autoSnapshotPolicyInfos")]
-    public IReadOnlyList<AutoSnapshotPolicyInfo> AutoSnapshotPolicyInfos { get => field ?? []; init; }
+    public IReadOnlyList<AutoSnapshotPolicyInfo> AutoSnapshotPolicyInfos { get => field ?? []; set; }
 
-    /// <summary>Gets the encrypt key.</summary>
+    /// <summary>Gets or sets the encrypt key.</summary>
     [JsonPropertyName("encryptKey")]
-    public string? EncryptKey { get; init; }
+    public string? EncryptKey { get; set; }
 
-    /// <summary>Gets the encrypt key spec.</summary>
+    /// <summary>Gets or sets the encrypt key spec.</summary>
     [JsonPropertyName("encryptKeySpec")]
-    public string? EncryptKeySpec { get; init; }
+    public string? EncryptKeySpec { get; set; }
 
-    /// <summary>Gets the encrypted.</summary>
+    /// <summary>Gets or sets the encrypted.</summary>
     [JsonPropertyName("encrypted")]
-    public bool Encrypted { get; init; }
+    public bool Encrypted { get; set; }
 
-    /// <summary>Gets the delete with instance.</summary>
+    /// <summary>Gets or sets the delete with instance.</summary>
     [JsonPropertyName("deleteWithInstance")]
-    public bool DeleteWithInstance { get; init; }
+    public bool DeleteWithInstance { get; set; }
 
-    /// <summary>Gets the delete auto snapshot.</summary>
+    /// <summary>Gets or sets the delete auto snapshot.</summary>
     [JsonPropertyName("deleteAutoSnapshot")]
-    public bool DeleteAutoSnapshot { get; init; }
+    public bool DeleteAutoSnapshot { get; set; }
 
-    /// <summary>Gets the attachments.</summary>
+    /// <summary>Gets or sets the attachments.</summary>
     [JsonPropertyName("attachments")]
-    public IReadOnlyList<VolumeAttachmentModel> Attachments { get => field ?? []; init; }
+    public IReadOnlyList<VolumeAttachmentModel> Attachments { get => field ?? []; set; }
 
-    /// <summary>Gets the multi attach infos.</summary>
+    /// <summary>Gets or sets the multi attach infos.</summary>
     [JsonPropertyName("multiAttachInfos")]
-    public IReadOnlyList<VolumeMultiAttachInfo> MultiAttachInfos { get => field ?? []; init; }
+    public IReadOnlyList<VolumeMultiAttachInfo> MultiAttachInfos { get => field ?? []; set; }
 
-    /// <summary>Gets the multi attach.</summary>
+    /// <summary>Gets or sets the multi attach.</summary>
     [JsonPropertyName("multiAttach")]
-    public bool MultiAttach { get; init; }
+    public bool MultiAttach { get; set; }
 
     /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
     /// <summary>Only in bce-sdk-go model (VolumeModel.RoleName), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("roleName")]
-    public string? RoleName { get; init; }
+    public string? RoleName { get; set; }
 
     /// <summary>Only in bce-sdk-go model (VolumeModel.CreatedFrom), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("createdFrom")]
-    public string? CreatedFrom { get; init; }
+    public string? CreatedFrom { get; set; }
 
     /// <summary>Only in bce-sdk-go model (VolumeModel.ReleaseTime), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("releaseTime")]
-    public DateTimeOffset? ReleaseTime { get; init; }
+    public DateTimeOffset? ReleaseTime { get; set; }
 }

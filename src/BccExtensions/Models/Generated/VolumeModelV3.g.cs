@@ -9,81 +9,81 @@ public sealed partial class VolumeModelV3
 {
     /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
-    /// <summary>Gets the volume name.</summary>
+    /// <summary>Gets or sets the volume name.</summary>
     [JsonPropertyName("volumeName")]
-    public string? VolumeName { get; init; }
+    public string? VolumeName { get; set; }
 
-    /// <summary>Gets the volume size in GB.</summary>
+    /// <summary>Gets or sets the volume size in GB.</summary>
     [JsonPropertyName("volumeSizeInGB")]
-    public int VolumeSizeInGB { get; init; }
+    public int VolumeSizeInGB { get; set; }
 
-    /// <summary>Gets the volume status.</summary>
+    /// <summary>Gets or sets the volume status.</summary>
     [JsonPropertyName("volumeStatus")]
-    public VolumeStatusV3 VolumeStatus { get; init; }
+    public VolumeStatusV3 VolumeStatus { get; set; }
 
-    /// <summary>Gets the volume type.</summary>
+    /// <summary>Gets or sets the volume type.</summary>
     [JsonPropertyName("volumeType")]
-    public VolumeTypeV3 VolumeType { get; init; }
+    public VolumeTypeV3 VolumeType { get; set; }
 
     /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]
-    public StorageTypeV3 StorageType { get; init; }
+    public StorageTypeV3 StorageType { get; set; }
 
     /// <summary>Gets when it was created.</summary>
     [JsonPropertyName("createTime")]
-    public string? CreateTime { get; init; }
+    public string? CreateTime { get; set; }
 
     /// <summary>Gets when it expires (prepaid resources only).</summary>
     [JsonPropertyName("expireTime")]
-    public string? ExpireTime { get; init; }
+    public string? ExpireTime { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Gets how it is billed: <c>Prepaid</c> or <c>Postpaid</c>.</summary>
     [JsonPropertyName("paymentTiming")]
-    public PaymentTiming PaymentTiming { get; init; }
+    public PaymentTiming PaymentTiming { get; set; }
 
-    /// <summary>Gets the enable auto renew.</summary>
+    /// <summary>Gets or sets the enable auto renew.</summary>
     [JsonPropertyName("enableAutoRenew")]
-    public bool EnableAutoRenew { get; init; }
+    public bool EnableAutoRenew { get; set; }
 
-    /// <summary>Gets the auto renew time.</summary>
+    /// <summary>Gets or sets the auto renew time.</summary>
     [JsonPropertyName("autoRenewTime")]
-    public int AutoRenewTime { get; init; }
+    public int AutoRenewTime { get; set; }
 
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
-    /// <summary>Gets the source snapshot id.</summary>
+    /// <summary>Gets or sets the source snapshot id.</summary>
     [JsonPropertyName("sourceSnapshotId")]
-    public string? SourceSnapshotId { get; init; }
+    public string? SourceSnapshotId { get; set; }
 
-    /// <summary>Gets the region.</summary>
+    /// <summary>Gets or sets the region.</summary>
     [JsonPropertyName("region")]
-    public string? Region { get; init; }
+    public string? Region { get; set; }
 
-    /// <summary>Gets the snapshot count.</summary>
+    /// <summary>Gets or sets the snapshot count.</summary>
     [JsonPropertyName("snapshotCount")]
-    public int SnapshotCount { get; init; }
+    public int SnapshotCount { get; set; }
 
-    /// <summary>Gets the auto snapshot policy id.</summary>
+    /// <summary>Gets or sets the auto snapshot policy id.</summary>
     [JsonPropertyName("autoSnapshotPolicyId")]
-    public string? AutoSnapshotPolicyId { get; init; }
+    public string? AutoSnapshotPolicyId { get; set; }
 
-    /// <summary>Gets the encrypted.</summary>
+    /// <summary>Gets or sets the encrypted.</summary>
     [JsonPropertyName("encrypted")]
-    public bool Encrypted { get; init; }
+    public bool Encrypted { get; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<BccTag> Tags { get => field ?? []; init; }
+    public IReadOnlyList<BccTag> Tags { get => field ?? []; set; }
 
-    /// <summary>Gets the volume attachments.</summary>
+    /// <summary>Gets or sets the volume attachments.</summary>
     [JsonPropertyName("volumeAttachments")]
-    public IReadOnlyList<VolumeAttachmentsModel> VolumeAttachments { get => field ?? []; init; }
+    public IReadOnlyList<VolumeAttachmentsModel> VolumeAttachments { get => field ?? []; set; }
 }

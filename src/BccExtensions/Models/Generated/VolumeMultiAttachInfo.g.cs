@@ -9,17 +9,17 @@ public sealed partial class VolumeMultiAttachInfo
 {
     /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>
     [JsonPropertyName("volumeId")]
-    public string? VolumeId { get; init; }
+    public string? VolumeId { get; set; }
 
-    /// <summary>Gets the serial.</summary>
+    /// <summary>Gets or sets the serial.</summary>
     [JsonPropertyName("serial")]
-    public string? Serial { get; init; }
+    public string? Serial { get; set; }
 
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceId")]
-    public string? InstanceId { get; init; }
+    public string? InstanceId { get; set; }
 
-    /// <summary>Gets the status.</summary>
+    /// <summary>Gets or sets the status.</summary>
     [JsonPropertyName("status")]
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 }

@@ -9,9 +9,9 @@ public sealed partial class ZoneInstanceTypes
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
-    /// <summary>Gets the instance types.</summary>
+    /// <summary>Gets or sets the instance types.</summary>
     [JsonPropertyName("instanceTypes")]
-    public IReadOnlyList<string> InstanceTypes { get => field ?? []; init; }
+    public IReadOnlyList<string> InstanceTypes { get => field ?? []; set; }
 }

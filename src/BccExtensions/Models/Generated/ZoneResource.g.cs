@@ -9,9 +9,9 @@ public sealed partial class ZoneResource
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
-    /// <summary>Gets the bcc resources.</summary>
+    /// <summary>Gets or sets the bcc resources.</summary>
     [JsonPropertyName("bccResources")]
-    public IReadOnlyList<BccBidResources> BccResources { get => field ?? []; init; }
+    public IReadOnlyList<BccBidResources> BccResources { get => field ?? []; set; }
 }

@@ -9,13 +9,13 @@ public sealed partial class ZoneResourceDetailSpec
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    public string? ZoneName { get; set; }
 
-    /// <summary>Gets the ebc resources.</summary>
+    /// <summary>Gets or sets the ebc resources.</summary>
     [JsonPropertyName("ebcResources")]
-    public BbcResources? EbcResources { get; init; }
+    public BbcResources? EbcResources { get; set; }
 
-    /// <summary>Gets the bcc resources.</summary>
+    /// <summary>Gets or sets the bcc resources.</summary>
     [JsonPropertyName("bccResources")]
-    public BccResources? BccResources { get; init; }
+    public BccResources? BccResources { get; set; }
 }
