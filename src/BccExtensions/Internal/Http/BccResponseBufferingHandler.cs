@@ -18,6 +18,12 @@ internal sealed class BccResponseBufferingHandler : DelegatingHandler
     /// <summary>The first buffer for an answer of unknown length (chunked); it doubles, pooled, as the body grows.</summary>
     private const int UnknownLengthStart = 16 * 1024;
 
+    /// <summary>
+    /// The largest declared length allocated up front. Above it the body is read as if its length were unknown, so a
+    /// server that declares 32 MiB and sends a trickle gets no 32 MiB array for it.
+    /// </summary>
+    private const int TrustedLength = 1024 * 1024;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (BccTelemetry.Attempts.Enabled && request.GetResilienceContext() is { } context)
@@ -61,7 +67,7 @@ internal sealed class BccResponseBufferingHandler : DelegatingHandler
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            if (declared is { } length)
+            if (declared is { } length and <= TrustedLength)
             {
                 // HttpClient fails an answer that ends before its Content-Length and never reads past it.
                 byte[] exact = length == 0 ? [] : new byte[length];

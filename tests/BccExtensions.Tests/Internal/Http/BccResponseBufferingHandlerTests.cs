@@ -20,6 +20,18 @@ public class BccResponseBufferingHandlerTests
     }
 
     [Fact]
+    public async Task Send_LargeDeclaredLength_ReadAsItArrives()
+    {
+        // Above 1 MiB the declared length is not allocated up front; the body still arrives whole.
+        byte[] page = new byte[3 * 1024 * 1024];
+        page.AsSpan().Fill((byte)'x');
+
+        using HttpResponseMessage response = await SendAsync(() => new ByteArrayContent(page));
+
+        Assert.Equal(page.Length, Assert.IsType<BccResponseBufferingHandler.BufferedContent>(response.Content).Body.Length);
+    }
+
+    [Fact]
     public async Task Send_BodyShorterThanItsContentLength_FailsAsAnEndedAnswer()
     {
         HttpIOException error = await Assert.ThrowsAsync<HttpIOException>(() => SendAsync(() =>
