@@ -5,10 +5,7 @@ using BccExtensions.Internal.Signing;
 using BccExtensions.Models;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BccExtensions.Benchmarks;
 
@@ -24,9 +21,7 @@ public class PipelineBenchmarks
     /// <summary>Calls per invocation, spread over <see cref="Concurrency"/> workers.</summary>
     private const int Calls = 64;
 
-    private const string AccessKeyId = "AKIDEXAMPLE0123456789abcdef";
-    private const string SecretAccessKey = "SKEXAMPLE0123456789abcdefSKEXAMPLE";
-    private static readonly BceCredentials s_credentials = new(AccessKeyId, SecretAccessKey);
+    private static readonly BceCredentials s_credentials = new(PageServer.AccessKeyId, PageServer.SecretAccessKey);
     private static readonly BceSigningOptions s_signing = new();
 
     private byte[] _page = [];
@@ -56,21 +51,11 @@ public class PipelineBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _page = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "list-instances.json"));
+        _page = PageServer.Page;
         Uri endpoint = new("http://bcc.bench.test");
         if (Via == Transport.Loopback)
         {
-            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-            _server = builder.Build();
-            _server.MapGet("/v2/instance", (HttpContext context) =>
-            {
-                context.Response.ContentType = "application/json;charset=UTF-8";
-                context.Response.ContentLength = _page.Length;
-                context.Response.Headers["x-bce-request-id"] = "c0ffee00-0000-4000-8000-000000000001";
-                return context.Response.Body.WriteAsync(_page).AsTask();
-            });
+            _server = PageServer.Create(port: 0);
             await _server.StartAsync();
             endpoint = new Uri(_server.Urls.First());
         }
@@ -80,8 +65,8 @@ public class PipelineBenchmarks
         services.AddBccClient(o =>
         {
             o.Endpoint = endpoint;
-            o.AccessKeyId = AccessKeyId;
-            o.SecretAccessKey = SecretAccessKey;
+            o.AccessKeyId = PageServer.AccessKeyId;
+            o.SecretAccessKey = PageServer.SecretAccessKey;
         }).ConfigureHttpClient(http => Primary(http));
         Primary(services.AddHttpClient("floor")).AddStandardResilienceHandler();
         _services = services.BuildServiceProvider();

@@ -1,11 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using BccExtensions.Models;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BccExtensions.Benchmarks;
 
@@ -16,23 +12,9 @@ namespace BccExtensions.Benchmarks;
 /// </summary>
 internal static class Throughput
 {
-    public const string AccessKeyId = "AKIDEXAMPLE0123456789abcdef";
-    public const string SecretAccessKey = "SKEXAMPLE0123456789abcdefSKEXAMPLE";
-
     public static async Task<int> ServeAsync(int port)
     {
-        byte[] page = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "list-instances.json"));
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        WebApplication app = builder.Build();
-        app.MapGet("/v2/instance", (HttpContext context) =>
-        {
-            context.Response.ContentType = "application/json;charset=UTF-8";
-            context.Response.ContentLength = page.Length;
-            context.Response.Headers["x-bce-request-id"] = "c0ffee00-0000-4000-8000-000000000001";
-            return context.Response.Body.WriteAsync(page).AsTask();
-        });
+        WebApplication app = PageServer.Create(port);
         Console.WriteLine($"serving on http://127.0.0.1:{port}");
         await app.RunAsync();
         return 0;
@@ -44,8 +26,8 @@ internal static class Throughput
         services.AddBccClient(o =>
         {
             o.Endpoint = endpoint;
-            o.AccessKeyId = AccessKeyId;
-            o.SecretAccessKey = SecretAccessKey;
+            o.AccessKeyId = PageServer.AccessKeyId;
+            o.SecretAccessKey = PageServer.SecretAccessKey;
         });
         await using ServiceProvider provider = services.BuildServiceProvider();
         IBccClient client = provider.GetRequiredService<IBccClient>();
