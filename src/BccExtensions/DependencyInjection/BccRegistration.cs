@@ -24,16 +24,6 @@ internal static class BccRegistration
 
     public static string StsHttpClientName(string name) => name.Length == 0 ? "BccExtensions.Sts" : "BccExtensions.Sts." + name;
 
-    /// <summary>Applies the shared defaults first, once per name, before the client's own configuration is added.</summary>
-    public static void AddDefaults(IServiceCollection services, string name)
-    {
-        var marker = new Marker(name);
-        if (!services.Any(d => d.ServiceType == typeof(Marker) && marker.Equals(d.ImplementationInstance)))
-        {
-            BccDefaults.AddTo(services, name);
-        }
-    }
-
     public static IBccClientBuilder Register(IServiceCollection services, string name)
     {
         var builder = new BccClientBuilder(name, services);
@@ -44,6 +34,9 @@ internal static class BccRegistration
         }
 
         services.AddSingleton(marker);
+
+        // The shared defaults come first: the caller adds the client's own section or delegate after this.
+        BccDefaults.AddTo(services, name);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<BccOptions>(name).ValidateOnStart();
 

@@ -38,11 +38,11 @@ public static class BccServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(section);
-        BccRegistration.AddDefaults(services, name);
+        IBccClientBuilder builder = BccRegistration.Register(services, name);
         services.AddOptions<BccOptions>(name).Bind(section);
         // Keys are checked under a section only: the root of an app's configuration holds everything else too.
         AddValidator(services, name, section is IConfigurationSection { Path.Length: > 0 } s ? s.Path : BccOptions.SectionName, section as IConfigurationSection);
-        return BccRegistration.Register(services, name);
+        return builder;
     }
 
     /// <summary>
@@ -58,10 +58,10 @@ public static class BccServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
-        BccRegistration.AddDefaults(services, name);
+        IBccClientBuilder builder = BccRegistration.Register(services, name);
         services.AddOptions<BccOptions>(name).Configure(configure);
         AddValidator(services, name, BccOptions.SectionName, null);
-        return BccRegistration.Register(services, name);
+        return builder;
     }
 
     /// <summary>

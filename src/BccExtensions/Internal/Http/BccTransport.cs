@@ -219,7 +219,7 @@ internal sealed class BccTransport(
         return tags;
     }
 
-    // The endpoint's base address and region (cloud.region; null when only an endpoint is configured), per options instance.
+    // The endpoint's base address and region (cloud.region), per options instance.
     private (string BaseAddress, string? Region) BaseAddress()
     {
         BccOptions options = optionsMonitor.Get(optionsName);
@@ -236,11 +236,10 @@ internal sealed class BccTransport(
         }
 
         string baseAddress = resolved.GetLeftPart(UriPartial.Authority);
-        string? region = options.Endpoint is null ? options.Region?.Trim().ToLowerInvariant() : RegionOf(resolved.Host);
+        // Baidu's hosts name their region (bcc.{region}.baidubce.com, sts.{region}.baidubce.com), and a configured
+        // Region resolves to such a host; any other host has none.
+        string? region = resolved.Host.Split('.') is [_, var named, "baidubce", "com"] ? named : null;
         Volatile.Write(ref _endpoint, Tuple.Create(options, baseAddress, region));
         return (baseAddress, region);
     }
-
-    // A configured endpoint names its region only in Baidu's form, bcc.{region}.baidubce.com.
-    private static string? RegionOf(string host) => host.Split('.') is [_, var region, "baidubce", "com"] ? region : null;
 }

@@ -111,7 +111,7 @@ internal static class BccConfigurationKeys
     /// The known key closest to <paramref name="relative"/>: a sibling within a few edits, else a key elsewhere whose
     /// last segment is (<c>ExpirationSeconds</c> -> <c>Signing:ExpirationSeconds</c>). Null when nothing is close.
     /// </summary>
-    internal static string? Nearest(string relative)
+    private static string? Nearest(string relative)
     {
         int split = relative.LastIndexOf(':');
         string parent = split < 0 ? string.Empty : relative[..split];
