@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using BccExtensions.Internal.Credentials;
 using BccExtensions.Tests.Helpers;
 using Microsoft.Extensions.Time.Testing;
@@ -14,28 +12,7 @@ public sealed class StsRefreshMetricTests
     [Fact]
     public async Task Refreshes_AreCountedByOutcome()
     {
-        var outcomes = new ConcurrentQueue<string?>();
-        using var meters = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == BccDiagnostics.MeterName && instrument.Name == "bcc.client.credential.refreshes")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (KeyValuePair<string, object?> tag in tags)
-            {
-                if (tag.Key == "outcome")
-                {
-                    outcomes.Enqueue(value + " " + tag.Value);
-                }
-            }
-        });
-        meters.Start();
+        using var refreshes = new MeasurementRecorder<long>("bcc.client.credential.refreshes", tags => tags.ContainsKey("outcome"));
         var time = new FakeTimeProvider(TestHost.Start);
         var log = new CapturingLoggerProvider();
         int fetches = 0;
@@ -52,6 +29,6 @@ public sealed class StsRefreshMetricTests
         await cache.GetCredentialsAsync(options, CancellationToken.None);
         await TestHost.WaitUntilAsync(() => log.Entries.Any(e => e.Contains("STS refresh failed", StringComparison.Ordinal)), "the failed refresh");
 
-        Assert.Equal(["1 success", "1 failure"], outcomes);
+        Assert.Equal(["1 success", "1 failure"], refreshes.Measurements.Select(m => m.Value + " " + m.Tags["outcome"]));
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Net;
 using BccExtensions.Tests.Helpers;
 
@@ -15,35 +14,8 @@ public sealed class BccTelemetryTests
     public async Task Operation_EmitsOneSpanAndOneDurationWithStatusAndRequestId()
     {
         var spans = new ConcurrentQueue<Activity>();
-        var durations = new ConcurrentQueue<(double Seconds, Dictionary<string, object?> Tags)>();
-        using var activities = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == BccDiagnostics.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (Equals(activity.GetTagItem("server.address"), Host))
-                {
-                    spans.Enqueue(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(activities);
-        using var meters = new MeterListener { InstrumentPublished = (instrument, listener) => { if (instrument.Meter.Name == BccDiagnostics.MeterName && instrument.Name == "bcc.client.operation.duration") { listener.EnableMeasurementEvents(instrument); } } };
-        meters.SetMeasurementEventCallback<double>((_, value, tags, _) =>
-        {
-            var map = new Dictionary<string, object?>();
-            foreach (KeyValuePair<string, object?> tag in tags)
-            {
-                map[tag.Key] = tag.Value;
-            }
-
-            if (Equals(map.GetValueOrDefault("server.address"), Host))
-            {
-                durations.Enqueue((value, map));
-            }
-        });
-        meters.Start();
+        using ActivityListener activities = ListenForSpans(Host, spans);
+        using var durations = new MeasurementRecorder<double>("bcc.client.operation.duration", tags => Equals(tags.GetValueOrDefault("server.address"), Host));
         await using TestHost host = TestHost.Create(
             (_, attempt) => attempt == 1 ? StubHandler.Json(HttpStatusCode.ServiceUnavailable, string.Empty) : StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[]}", "req-42"),
             new Dictionary<string, string?> { ["Bcc:Endpoint"] = "https://" + Host });
@@ -56,7 +28,7 @@ public sealed class BccTelemetryTests
         Assert.Equal(("baidu_bce", "BCC", "ListZones", "su"), (span.GetTagItem("rpc.system"), span.GetTagItem("rpc.service"), span.GetTagItem("rpc.method"), span.GetTagItem("cloud.region")));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
         Assert.Equal("req-42", span.GetTagItem("bcc.request_id"));
-        (double seconds, Dictionary<string, object?> tags) = Assert.Single(durations);
+        (double seconds, Dictionary<string, object?> tags) = Assert.Single(durations.Measurements);
         Assert.True(seconds >= 0.3, $"the retry delay is part of the duration: {seconds}");
         Assert.Equal(("baidu_bce", "BCC", "ListZones", "su"), (tags["rpc.system"], tags["rpc.service"], tags["rpc.method"], tags["cloud.region"]));
         Assert.Equal(200, tags["http.response.status_code"]);
@@ -66,19 +38,7 @@ public sealed class BccTelemetryTests
     public async Task FailedOperation_SpanCarriesTheBccErrorCode()
     {
         var spans = new ConcurrentQueue<Activity>();
-        using var activities = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == BccDiagnostics.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (Equals(activity.GetTagItem("server.address"), OtherHost))
-                {
-                    spans.Enqueue(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(activities);
+        using ActivityListener activities = ListenForSpans(OtherHost, spans);
         await using TestHost host = TestHost.Create(
             (_, _) => StubHandler.Json(HttpStatusCode.NotFound, "{\"code\":\"NoSuchObject\",\"message\":\"gone\",\"requestId\":\"req-7\"}", "req-7"),
             new Dictionary<string, string?> { ["Bcc:Endpoint"] = "https://" + OtherHost });
@@ -95,22 +55,7 @@ public sealed class BccTelemetryTests
     public async Task RetriedOperation_CountsTheFirstAttemptAndEachRetry()
     {
         const string attemptsHost = "attempts.bcc.test";
-        var counted = new ConcurrentQueue<(long Value, object? Retry, object? Method)>();
-        using var meters = new MeterListener { InstrumentPublished = (instrument, listener) => { if (instrument.Meter.Name == BccDiagnostics.MeterName && instrument.Name == "bcc.client.operation.attempts") { listener.EnableMeasurementEvents(instrument); } } };
-        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            var map = new Dictionary<string, object?>();
-            foreach (KeyValuePair<string, object?> tag in tags)
-            {
-                map[tag.Key] = tag.Value;
-            }
-
-            if (Equals(map.GetValueOrDefault("server.address"), attemptsHost))
-            {
-                counted.Enqueue((value, map["bcc.retry"], map["rpc.method"]));
-            }
-        });
-        meters.Start();
+        using var counted = new MeasurementRecorder<long>("bcc.client.operation.attempts", tags => Equals(tags.GetValueOrDefault("server.address"), attemptsHost));
         await using TestHost host = TestHost.Create(
             (_, attempt) => attempt <= 2 ? StubHandler.Json(HttpStatusCode.ServiceUnavailable, string.Empty) : StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[]}"),
             new Dictionary<string, string?> { ["Bcc:Endpoint"] = "https://" + attemptsHost });
@@ -118,6 +63,25 @@ public sealed class BccTelemetryTests
         await host.RunAsync(host.Client.Zones.ListAsync());
         await host.RunAsync(host.Client.Zones.ListAsync());
 
-        Assert.Equal([(1L, (object?)false, (object?)"ListZones"), (2L, true, "ListZones"), (1L, false, "ListZones")], counted);
+        Assert.Equal([(1L, (object?)false, (object?)"ListZones"), (2L, true, "ListZones"), (1L, false, "ListZones")], counted.Measurements.Select(m => (m.Value, m.Tags["bcc.retry"], m.Tags["rpc.method"])));
+    }
+
+    /// <summary>Collects the library's finished spans to one host (spans are process-wide; each test uses its own host).</summary>
+    private static ActivityListener ListenForSpans(string host, ConcurrentQueue<Activity> spans)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == BccDiagnostics.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (Equals(activity.GetTagItem("server.address"), host))
+                {
+                    spans.Enqueue(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }
