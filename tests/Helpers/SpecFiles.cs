@@ -13,19 +13,24 @@ public static class SpecFiles
     public static JsonObject Load(string relativePath) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "spec", relativePath)))!.AsObject();
 
-    /// <summary>Gets every operation: the metadata files and the extra operations, by name.</summary>
+    /// <summary>Gets spec/wire-fixes.json, the corrections to Baidu's metadata.</summary>
+    public static JsonObject Fixes { get; } = Load("wire-fixes.json");
+
+    /// <summary>Gets every operation, the metadata files and the extra operations by name, with spec/wire-fixes.json applied.</summary>
     public static IReadOnlyDictionary<string, JsonObject> Operations()
     {
         var operations = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (string file in Directory.GetFiles(Path.Combine(RepositoryRoot, "spec", "bcc"), "*.json"))
         {
             JsonObject operation = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-            operations.Add(operation["name"]!.GetValue<string>(), operation);
+            string name = operation["name"]!.GetValue<string>();
+            operations.Add(name, BccCodegen.Spec.WireFixes.Apply(name, operation, Fixes));
         }
 
         foreach (JsonNode? operation in Load("extra-operations.json")["operations"]!.AsArray())
         {
-            operations.Add(operation!["name"]!.GetValue<string>(), operation.AsObject());
+            string name = operation!["name"]!.GetValue<string>();
+            operations.Add(name, BccCodegen.Spec.WireFixes.Apply(name, operation.AsObject(), Fixes));
         }
 
         return operations;

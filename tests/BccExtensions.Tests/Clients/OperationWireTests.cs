@@ -69,7 +69,12 @@ public sealed class OperationWireTests
             parameters = Parameters(s_operations[target]);
         }
 
-        JsonObject fixedValues = entry["fixed"]?.AsObject() ?? [];
+        JsonObject fixedValues = entry["fixed"]?.AsObject().DeepClone().AsObject() ?? [];
+        foreach ((string name, string value) in BccCodegen.Spec.WireFixes.Fixed(operation, SpecFiles.Fixes))
+        {
+            fixedValues[name] = value;
+        }
+
         string uri = s_map["uriFixes"]?[operation]?.GetValue<string>() ?? definition["uri"]!.GetValue<string>();
         string version = parameters.FirstOrDefault(p => Name(p) == "version")?["default"]?.GetValue<string>() ?? string.Empty;
         string[] parts = uri.Split('?', 2);
@@ -111,7 +116,8 @@ public sealed class OperationWireTests
         return parameters;
     }
 
-    private static bool TakesClientToken(string operation, JsonObject definition) => Facts(operation, definition)["clientToken"]!.GetValue<bool>();
+    private static bool TakesClientToken(string operation, JsonObject definition) =>
+        BccCodegen.Spec.WireFixes.ClientToken(operation, SpecFiles.Fixes) ?? Facts(operation, definition)["clientToken"]!.GetValue<bool>();
 
     private static JsonNode Facts(string operation, JsonObject definition) =>
         s_responses["operations"]![operation] ?? s_responses["extraOperations"]![definition["goMethod"]?.GetValue<string>() ?? operation]!;

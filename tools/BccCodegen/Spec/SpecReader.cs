@@ -10,6 +10,7 @@ internal sealed class SpecReader
     private readonly string _specDirectory;
     private readonly JsonObject _map;
     private readonly JsonObject _responses;
+    private readonly JsonObject _fixes;
     private readonly Dictionary<string, JsonObject> _meta = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _extras = new(StringComparer.Ordinal);
     private readonly JsonObject _commonText;
@@ -24,16 +25,23 @@ internal sealed class SpecReader
         _specDirectory = specDirectory;
         _map = Load("operation-map.json");
         _responses = Load("bcc-responses.json");
+        _fixes = Load("wire-fixes.json");
         _commonText = Load(Path.Combine("i18n", "en-US", "common.json"));
         foreach (string file in Directory.GetFiles(Path.Combine(specDirectory, "bcc"), "*.json").Order(StringComparer.Ordinal))
         {
             JsonObject operation = Load(file);
-            _meta.Add(Text(operation, "name"), operation);
+            _meta.Add(Text(operation, "name"), WireFixes.Apply(Text(operation, "name"), operation, _fixes));
         }
 
         foreach (JsonNode? operation in Load("extra-operations.json")["operations"]!.AsArray())
         {
-            _extras.Add(Text(operation!, "name"), operation!.AsObject());
+            _extras.Add(Text(operation!, "name"), WireFixes.Apply(Text(operation!, "name"), operation!.AsObject(), _fixes));
+        }
+
+        var unknown = _fixes["operations"]!.AsObject().Select(f => f.Key).Where(name => !_meta.ContainsKey(name) && !_extras.ContainsKey(name)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidDataException("wire-fixes.json names unknown operations: " + string.Join(", ", unknown));
         }
     }
 
@@ -199,7 +207,12 @@ internal sealed class SpecReader
         bool isExtra = _extras.TryGetValue(name, out JsonObject? extra);
         JsonObject definition = isExtra ? extra! : _meta[name];
         List<JsonObject> parameters = Parameters(definition);
-        JsonObject fixedValues = entry["fixed"]?.AsObject() ?? [];
+        JsonObject fixedValues = entry["fixed"]?.AsObject().DeepClone().AsObject() ?? [];
+        foreach ((string fixedName, string value) in WireFixes.Fixed(name, _fixes))
+        {
+            fixedValues[fixedName] = value;
+        }
+
         string uri = _map["uriFixes"]?[name]?.GetValue<string>() ?? Text(definition, "uri");
         string version = parameters.FirstOrDefault(p => Text(p, "name") == "version")?["default"]?.GetValue<string>() ?? string.Empty;
         string[] uriParts = uri.Split('?', 2);
@@ -239,7 +252,7 @@ internal sealed class SpecReader
         }
 
         JsonObject? wire = WireFacts(name, definition);
-        bool clientToken = wire?["clientToken"]?.GetValue<bool>() ?? false;
+        bool clientToken = WireFixes.ClientToken(name, _fixes) ?? wire?["clientToken"]?.GetValue<bool>() ?? false;
         var encrypted = wire?["encryptedFields"]?.AsArray().Select(f => f!.GetValue<string>()).ToList() ?? [];
         var requestParameters = parameters.Where(p => Position(p) is "BODY" or "QUERY" && !fixedValues.ContainsKey(Text(p, "name"))).ToList();
         TypeModel? request = requestParameters.Count > 0 || clientToken
