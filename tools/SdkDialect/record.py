@@ -25,7 +25,22 @@ for name, module in list(sys.modules.items()):
 
 from baidubce.auth.bce_credentials import BceCredentials  # noqa: E402
 from baidubce.bce_client_configuration import BceClientConfiguration  # noqa: E402
+from baidubce.services.bcc import bcc_client  # noqa: E402
 from baidubce.services.bcc.bcc_client import BccClient  # noqa: E402
+
+
+class _Json:
+    """The SDK puts ids converted to bytes into some bodies (the volume cluster's auto-renew calls), which Python 3's
+    json refuses; they are written as the UTF-8 text they were made from, as the SDK did on Python 2."""
+
+    loads = staticmethod(json.loads)
+
+    @staticmethod
+    def dumps(value, **options):
+        return json.dumps(value, default=lambda b: b.decode("utf-8") if isinstance(b, bytes) else b, **options)
+
+
+bcc_client.json = _Json
 
 CALLS = [
     ("autoRenew_volume_cluster", dict(cluster_id="clusterId-v", renew_time=1, renew_time_unit="renewTimeUnit-v",
