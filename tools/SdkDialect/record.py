@@ -1,5 +1,5 @@
 """Records the requests Baidu's Python SDK (github.com/baidubce/bce-sdk-python) sends for the BCC operations that
-Baidu's Go SDK does not implement, for SdkDialectTests. Each call below is made once against a loopback server that
+Baidu's Go SDK does not implement, and for the calls where the two SDKs send different members, for SdkDialectTests. Each call below is made once against a loopback server that
 records it and answers 200 with "{}". Argument values are named after the wire member they fill, as in main.go.
 
 Usage (record.sh runs it): PYTHONPATH=<bce-sdk-python> python3 record.py <output file> <bce-sdk-python commit>
@@ -60,6 +60,27 @@ CALLS = [
     ("renew_volume_cluster", dict(cluster_id="clusterId-v", reservation_length=1,
                                   reservation_time_unit="reservationTimeUnit-v", client_token="clientToken-v")),
     ("resize_volume_cluster", dict(cluster_id="clusterId-v", new_cluster_size=1, client_token="clientToken-v")),
+    # Calls the Go SDK makes only through its unexported helpers (getCdsPrice, getInstanceUserData).
+    ("get_cds_price", dict(purchase_length=1, payment_timing="paymentTiming-v", storage_type="storageType-v",
+                           cds_size_in_gb=1, purchase_count=1, zone_name="zoneName-v", encrypt_key="encryptKey-v",
+                           client_token="clientToken-v")),
+    ("get_instance_user_data", dict(instance_id="instanceId-v", client_token="clientToken-v")),
+    # Calls the Go SDK makes too, where the SDKs' members or idempotency tokens differ.
+    ("list_instances", dict(marker="marker-v", max_keys=1, internal_ip="internalIp-v", dedicated_host_id="dedicatedHostId-v",
+                            zone_name="zoneName-v", instance_ids="instanceIds-v", instance_names="instanceNames-v",
+                            cds_ids="cdsIds-v", ehc_cluster_id="ehcClusterId-v", show_rdma_topo="showRdmaTopo-v",
+                            deployset_ids="deploySetIds-v", security_group_ids="securityGroupIds-v",
+                            payment_timing="paymentTiming-v", status="status-v", tags="tags-v", vpc_id="vpcId-v",
+                            private_ips="privateIps-v", ipv6_addresses="ipv6Addresses-v", auto_renew=True,
+                            fuzzy_instance_name="fuzzyInstanceName-v")),
+    ("list_volumes", dict(instance_id="instanceId-v", zone_name="zoneName-v", marker="marker-v", max_keys=1,
+                          cluster_id="clusterId-v", volume_ids="volumeIds-v")),
+    ("list_keypairs", dict(marker="marker-v", max_keys=1, name="name-v")),
+    ("list_deploy_sets", dict(client_token="clientToken-v", deployment_set_ids="deploymentSetIds-v")),
+    ("get_instance_with_deploy_set_and_failed", dict(instance_id="instanceId-v", contains_failed=True)),
+    ("delete_security_group", dict(security_group_id="securityGroupId-v")),
+    ("describe_regions", dict(region="region-v")),
+    ("list_os", dict(instance_ids=["instanceIds-v"])),
 ]
 
 

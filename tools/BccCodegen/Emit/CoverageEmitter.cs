@@ -17,6 +17,8 @@ internal static class CoverageEmitter
             .Line($"BccExtensions reaches **{api.Operations.Count}** BCC operations: the {api.Operations.Count - extra} of Baidu's request metadata")
             .Line($"(`spec/bcc`) and {extra} more that Baidu's Go SDK calls (`spec/extra-operations.json`), through {methods} C# methods")
             .Line("(paged operations have a `…Async` enumerator and a `…PageAsync` method).").Line()
+            .Line("Which operations were compared with the requests Baidu's Go and Python SDKs send for the same call, and the outcome")
+            .Line("per operation, is in [sdk-dialect.md](sdk-dialect.md); the corrections that comparison led to are in `spec/wire-fixes.json`.").Line()
             .Line("## Totals per area").Line()
             .Line("The SDK columns count the methods of Baidu's SDKs that call the same endpoints (from `spec/bcc-responses.json`;")
             .Line("the Go column includes the Go client's two unexported helpers, `getCdsPrice` and `getInstanceUserData`).").Line()

@@ -56,7 +56,7 @@ internal static class WireFixes
         Of(operation, fixes).Where(f => f!["fixed"] is not null).SelectMany(f => f!["fixed"]!.AsObject())
             .Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<string>()));
 
-    private static IEnumerable<JsonNode?> Of(string operation, JsonObject fixes) =>
+    private static JsonArray Of(string operation, JsonObject fixes) =>
         fixes["operations"]?[operation]?.AsArray() ?? [];
 
     private static JsonArray Parameters(JsonObject definition) => definition["parameters"]!.AsArray();

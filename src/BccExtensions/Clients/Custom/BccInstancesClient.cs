@@ -11,6 +11,6 @@ internal sealed partial class BccInstancesClient
     public Task<BccInstance> WaitForStatusAsync(string instanceId, InstanceStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
-        return BccWaiter.WaitAsync(transport.TimeProvider, "Instance " + instanceId, token => GetAsync(instanceId, token), i => i.Status, status, s_stuck, timeout, cancellationToken);
+        return BccWaiter.WaitAsync(transport.TimeProvider, "Instance " + instanceId, token => GetAsync(instanceId, null, token), i => i.Status, status, s_stuck, timeout, cancellationToken);
     }
 }

@@ -34,6 +34,7 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
     public async Task<IReadOnlyList<DeploySetModel>> ListAsync(ListDeploySetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListDeploySet", HttpMethod.Get, "/v2/instance/deployset/list")
+            .Query("deploymentSetIds", request?.DeploymentSetIds)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         ListDeploySetResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDeploySetResponse, cancellationToken).ConfigureAwait(false);
         return response.DeploySets;

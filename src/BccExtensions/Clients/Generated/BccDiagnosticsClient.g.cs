@@ -13,6 +13,7 @@ internal sealed partial class BccDiagnosticsClient(BccTransport transport) : IBc
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.MetricSetId, "request.MetricSetId");
         var call = new BccCall("CreateDiagnostic", HttpMethod.Post, "/v2/instance/diagnosticReport/create");
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateDiagnosticRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateDiagnosticResponse, cancellationToken).ConfigureAwait(false);

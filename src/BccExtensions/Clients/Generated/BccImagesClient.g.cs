@@ -117,8 +117,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
 
     public async Task<IReadOnlyList<OsModel>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default)
     {
-        var call = new BccCall("ListOs", HttpMethod.Post, "/v2/image/os")
-            .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
+        var call = new BccCall("ListOs", HttpMethod.Post, "/v2/image/os");
         call.Body = BccTransport.Serialize(request ?? new ListOsRequest(), BccJsonContext.Default.ListOsRequest);
         ListOsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListOsResponse, cancellationToken).ConfigureAwait(false);
         return response.OsInfo;

@@ -254,7 +254,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return await transport.SendAsync(call, BccJsonContext.Default.CreateBidInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateInstanceByFlavorRequest request, CancellationToken cancellationToken = default)
+    public async Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateBidInstanceByFlavorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
@@ -262,7 +262,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateBidInstanceLegacy", HttpMethod.Post, "/v2/instance/bid")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceByFlavorRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
+        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateBidInstanceByFlavorRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -365,9 +365,11 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return await transport.SendAsync(call, BccJsonContext.Default.ExitRescueModeResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<BccInstance> GetAsync(string instanceId, CancellationToken cancellationToken = default)
+    public async Task<BccInstance> GetAsync(string instanceId, GetInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
-        var call = new BccCall("GetInstance", HttpMethod.Get, "/v2/instance/{instanceId}", ("instanceId", instanceId));
+        var call = new BccCall("GetInstance", HttpMethod.Get, "/v2/instance/{instanceId}", ("instanceId", instanceId))
+            .Query("isDeploySet", request?.IsDeploySet)
+            .Query("containsFailed", request?.ContainsFailed);
         GetInstanceResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetInstanceResponse, cancellationToken).ConfigureAwait(false);
         return response.Instance ?? throw new System.Text.Json.JsonException("BCC GetInstance returned no instance.");
     }
@@ -429,7 +431,9 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
             .Query("tags", request?.Tags)
             .Query("vpcId", request?.VpcId)
             .Query("privateIps", request?.PrivateIps)
-            .Query("ehcClusterId", request?.EhcClusterId);
+            .Query("ehcClusterId", request?.EhcClusterId)
+            .Query("autoRenew", request?.AutoRenew)
+            .Query("ipv6Addresses", request?.Ipv6Addresses);
         ListInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstancesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -643,7 +647,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DeletePrepayInstance", HttpMethod.Post, "/v2/instance/delete")
-            .Query("instanceId", request.InstanceId)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeletePrepayInstanceRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.DeletePrepayInstanceResponse, cancellationToken).ConfigureAwait(false);
@@ -670,15 +673,12 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return await transport.SendAsync(call, BccJsonContext.Default.PurchaseReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ResizeAsync(string instanceId, ResizeInstanceBySpecRequest request, CancellationToken cancellationToken = default)
+    public async Task ResizeAsync(string instanceId, ResizeInstanceBySpecRequest? request = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Action, "request.Action");
         var call = new BccCall("ResizeInstanceBySpec", HttpMethod.Put, "/v2/instanceBySpec/{instanceId}", ("instanceId", instanceId))
             .Flag("resize")
-            .Query("action", request.Action)
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ResizeInstanceBySpecRequest);
+            .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
+        call.Body = BccTransport.Serialize(request ?? new ResizeInstanceBySpecRequest(), BccJsonContext.Default.ResizeInstanceBySpecRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 

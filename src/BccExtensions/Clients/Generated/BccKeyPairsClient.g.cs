@@ -82,7 +82,8 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
     {
         var call = new BccCall("ListKeypair", HttpMethod.Get, "/v2/keypair")
             .Query("marker", marker)
-            .Query("maxKeys", request?.MaxKeys);
+            .Query("maxKeys", request?.MaxKeys)
+            .Query("name", request?.Name);
         ListKeypairResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListKeypairResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Keypairs, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }

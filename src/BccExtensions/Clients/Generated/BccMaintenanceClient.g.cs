@@ -23,7 +23,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.CheckResult, "request.CheckResult");
         var call = new BccCall("CheckServerEvent", HttpMethod.Post, "/")
-            .Query("action", "CheckServerEvent")
+            .Query("action", "CheckUnplannedEvent")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CheckServerEventRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CheckServerEventResponse, cancellationToken).ConfigureAwait(false);
@@ -36,7 +36,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RuleName, "request.RuleName");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ServerEventCategory, "request.ServerEventCategory");
         var call = new BccCall("CreateAuthorizationRule", HttpMethod.Post, "/")
-            .Query("action", "CreateAuthorizationRule")
+            .Query("action", "CreateAuthorizeRule")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateAuthorizationRuleRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);

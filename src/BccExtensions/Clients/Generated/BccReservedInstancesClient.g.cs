@@ -163,7 +163,6 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.ReservedInstanceTime, "request.ReservedInstanceTime");
         var call = new BccCall("RenewReservedInstance", HttpMethod.Post, "/v2/instance/reserved/renew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenewReservedInstanceRequest);

@@ -32,10 +32,9 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
         return await transport.SendAsync(call, BccJsonContext.Default.CreateSecurityGroupResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task DeleteAsync(string securityGroupId, DeleteSecurityGroupRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string securityGroupId, CancellationToken cancellationToken = default)
     {
-        var call = new BccCall("DeleteSecurityGroup", HttpMethod.Delete, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId))
-            .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
+        var call = new BccCall("DeleteSecurityGroup", HttpMethod.Delete, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 

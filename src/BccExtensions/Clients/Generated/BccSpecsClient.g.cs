@@ -18,7 +18,7 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
     public async Task<IReadOnlyList<BccStock>> GetAvailableStocksAsync(GetAvailableStockWithSpecRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Specs, "request.Specs");
+        ArgumentNullException.ThrowIfNull(request.SpecList, "request.SpecList");
         var call = new BccCall("GetAvailableStockWithSpec", HttpMethod.Post, "/v2/instance/getAvailableStockWithSpec");
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetAvailableStockWithSpecRequest);
         GetAvailableStockWithSpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAvailableStockWithSpecResponse, cancellationToken).ConfigureAwait(false);
@@ -44,10 +44,12 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         return await transport.SendAsync(call, BccJsonContext.Default.InstanceStockResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Flavors, "request.Flavors");
         var call = new BccCall("GetInstOccupyStocksOfVm", HttpMethod.Post, "/v2/instance/stock/getInstOccupyStocksOfVM");
-        call.Body = BccTransport.Serialize(request ?? new GetInstOccupyStocksOfVmRequest(), BccJsonContext.Default.GetInstOccupyStocksOfVmRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetInstOccupyStocksOfVmRequest);
         GetInstOccupyStocksOfVmResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetInstOccupyStocksOfVmResponse, cancellationToken).ConfigureAwait(false);
         return response.BccStocks;
     }
@@ -129,10 +131,9 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         return response.ZoneInstanceTypes;
     }
 
-    public async Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(GetSortedInstFlavorsRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetSortedInstFlavors", HttpMethod.Post, "/v2/instance/stock/getSortedInstFlavors");
-        call.Body = BccTransport.Serialize(request ?? new GetSortedInstFlavorsRequest(), BccJsonContext.Default.GetSortedInstFlavorsRequest);
         GetSortedInstFlavorsResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetSortedInstFlavorsResponse, cancellationToken).ConfigureAwait(false);
         return response.ZoneResources;
     }

@@ -37,6 +37,7 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateVolumeCluster", HttpMethod.Post, "/v2/volume/cluster")
+            .Query("uuidFlag", request.UuidFlag)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateVolumeClusterRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateVolumeClusterResponse, cancellationToken).ConfigureAwait(false);

@@ -152,7 +152,8 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
             .Query("chargeFilter", request?.ChargeFilter)
             .Query("usageFilter", request?.UsageFilter)
             .Query("name", request?.Name)
-            .Query("productCategory", request?.ProductCategory);
+            .Query("productCategory", request?.ProductCategory)
+            .Query("volumeIds", request?.VolumeIds);
         ListVolumesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListVolumesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Volumes, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -177,7 +178,10 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
             .Query("instanceId", request?.InstanceId)
             .Query("zoneName", request?.ZoneName)
             .Query("volumeName", request?.VolumeName)
-            .Query("detail", request?.Detail);
+            .Query("detail", request?.Detail)
+            .Query("chargeFilter", request?.ChargeFilter)
+            .Query("name", request?.Name)
+            .Query("usageFilter", request?.UsageFilter);
         ListCdsVolumeV3Response response = await transport.SendAsync(call, BccJsonContext.Default.ListCdsVolumeV3Response, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Volumes, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }

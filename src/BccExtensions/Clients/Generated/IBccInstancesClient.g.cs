@@ -186,7 +186,7 @@ public partial interface IBccInstancesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateBidInstanceLegacy</c>: <c>POST /v2/instance/bid</c>.</remarks>
-    Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateInstanceByFlavorRequest request, CancellationToken cancellationToken = default);
+    Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateBidInstanceByFlavorRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Creates instances from a CPU and memory size (legacy flavor model).</summary>
     /// <param name="request">The arguments.</param>
@@ -264,11 +264,17 @@ public partial interface IBccInstancesClient
 
     /// <summary>Gets one instance (InstanceModel).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The instance of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetInstance</c>: <c>GET /v2/instance/{instanceId}</c>.</remarks>
-    Task<BccInstance> GetAsync(string instanceId, CancellationToken cancellationToken = default);
+    Task<BccInstance> GetAsync(string instanceId, GetInstanceRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="GetAsync(string, GetInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<BccInstance> GetAsync(string instanceId, CancellationToken cancellationToken) => GetAsync(instanceId, null, cancellationToken);
 
     /// <summary>Gets the progress of pending instance deletions.</summary>
     /// <param name="request">The arguments.</param>
@@ -549,11 +555,16 @@ public partial interface IBccInstancesClient
 
     /// <summary>Changes the spec (vCPUs and memory) of an instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
-    /// <param name="request">The arguments.</param>
+    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ResizeInstanceBySpec</c>: <c>PUT /v2/instanceBySpec/{instanceId}?resize</c>.</remarks>
-    Task ResizeAsync(string instanceId, ResizeInstanceBySpecRequest request, CancellationToken cancellationToken = default);
+    Task ResizeAsync(string instanceId, ResizeInstanceBySpecRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ResizeAsync(string, ResizeInstanceBySpecRequest, CancellationToken)"/> without a request.</summary>
+    /// <param name="instanceId">The instance id in the path.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task ResizeAsync(string instanceId, CancellationToken cancellationToken) => ResizeAsync(instanceId, null, cancellationToken);
 
     /// <summary>Changes the CPU and memory of an instance (legacy flavor model).</summary>
     /// <param name="instanceId">The instance id in the path.</param>

@@ -25,7 +25,7 @@ public partial interface IBccMaintenanceClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>CheckServerEvent</c>: <c>POST /?action=CheckServerEvent</c>.</remarks>
+    /// <remarks>BCC operation <c>CheckServerEvent</c>: <c>POST /?action=CheckUnplannedEvent</c>.</remarks>
     Task<CheckServerEventResponse> CheckEventAsync(CheckServerEventRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Creates pre-authorization rule.</summary>
@@ -33,7 +33,7 @@ public partial interface IBccMaintenanceClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>CreateAuthorizationRule</c>: <c>POST /?action=CreateAuthorizationRule</c>.</remarks>
+    /// <remarks>BCC operation <c>CreateAuthorizationRule</c>: <c>POST /?action=CreateAuthorizeRule</c>.</remarks>
     Task<CreateAuthorizationRuleResponse> CreateAuthorizeRuleAsync(CreateAuthorizationRuleRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a maintenance authorization rule.</summary>

@@ -26,16 +26,10 @@ public partial interface IBccSecurityGroupsClient
 
     /// <summary>Deletes a security group that no instance uses.</summary>
     /// <param name="securityGroupId">The security group id in the path.</param>
-    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteSecurityGroup</c>: <c>DELETE /v2/securityGroup/{securityGroupId}</c>.</remarks>
-    Task DeleteAsync(string securityGroupId, DeleteSecurityGroupRequest? request = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <see cref="DeleteAsync(string, DeleteSecurityGroupRequest, CancellationToken)"/> without a request.</summary>
-    /// <param name="securityGroupId">The security group id in the path.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task DeleteAsync(string securityGroupId, CancellationToken cancellationToken) => DeleteAsync(securityGroupId, null, cancellationToken);
+    Task DeleteAsync(string securityGroupId, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a rule by ruleId.</summary>
     /// <param name="securityGroupRuleId">The security group rule id in the path.</param>

@@ -44,16 +44,12 @@ public partial interface IBccSpecsClient
     Task<InstanceStockResponse> GetCreateStockAsync(CancellationToken cancellationToken) => GetCreateStockAsync(null, cancellationToken);
 
     /// <summary>Gets the online stock of flavors.</summary>
-    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
+    /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The bcc stocks of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetInstOccupyStocksOfVm</c>: <c>POST /v2/instance/stock/getInstOccupyStocksOfVM</c>.</remarks>
-    Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest? request = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <see cref="GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest, CancellationToken)"/> without a request.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(CancellationToken cancellationToken) => GetOccupiedStocksAsync(null, cancellationToken);
+    Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets price quote for a spec.</summary>
     /// <param name="request">The arguments.</param>
@@ -127,14 +123,9 @@ public partial interface IBccSpecsClient
     Task<IReadOnlyList<ZoneInstanceTypes>> ListInstanceTypesAsync(ListInstanceTypesRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the flavors of each zone, sorted.</summary>
-    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The zone resources of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetSortedInstFlavors</c>: <c>POST /v2/instance/stock/getSortedInstFlavors</c>.</remarks>
-    Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(GetSortedInstFlavorsRequest? request = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <see cref="ListSortedFlavorsAsync(GetSortedInstFlavorsRequest, CancellationToken)"/> without a request.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(CancellationToken cancellationToken) => ListSortedFlavorsAsync(null, cancellationToken);
+    Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(CancellationToken cancellationToken = default);
 }

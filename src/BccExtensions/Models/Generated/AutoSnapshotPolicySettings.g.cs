@@ -50,4 +50,8 @@ public sealed partial class AutoSnapshotPolicySettings
     /// <summary>Number of associated disks.</summary>
     [JsonPropertyName("volumeCount")]
     public int? VolumeCount { get; init; }
+
+    /// <summary>Id of an existing automatic snapshot policy to apply to the volume.</summary>
+    [JsonPropertyName("autoSnapshotPolicyId")]
+    public string? AutoSnapshotPolicyId { get; init; }
 }

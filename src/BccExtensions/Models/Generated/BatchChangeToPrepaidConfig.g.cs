@@ -30,4 +30,8 @@ public sealed partial class BatchChangeToPrepaidConfig
     /// <summary>Whether to pay automatically; default true.</summary>
     [JsonPropertyName("autoPay")]
     public bool? AutoPay { get; init; }
+
+    /// <summary>Whether the instance's attached data disks change to prepaid too.</summary>
+    [JsonPropertyName("relationCds")]
+    public bool? RelationCds { get; init; }
 }

@@ -11,6 +11,10 @@ public sealed partial class BindTagVolumeRequest
     [JsonPropertyName("changeTags")]
     public required IReadOnlyList<BccTag> ChangeTags { get; init; }
 
+    /// <summary>Whether the tags are also bound to the volume's related resources.</summary>
+    [JsonPropertyName("relationTag")]
+    public bool? RelationTag { get; init; }
+
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]
     public string? ClientToken { get; init; }

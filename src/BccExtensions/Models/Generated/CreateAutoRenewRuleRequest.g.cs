@@ -23,6 +23,10 @@ public sealed partial class CreateAutoRenewRuleRequest
     [JsonPropertyName("renewEip")]
     public bool? RenewEip { get; init; }
 
+    /// <summary>Whether the instance's CDS volumes renew automatically with it.</summary>
+    [JsonPropertyName("renewCds")]
+    public bool? RenewCds { get; init; }
+
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]
     public string? ClientToken { get; init; }

@@ -11,7 +11,19 @@ public sealed partial class CreateDiagnosticRequest
     [JsonPropertyName("instanceId")]
     public required string InstanceId { get; init; }
 
-    /// <summary>Metric sets to check.</summary>
-    [JsonPropertyName("metricSetIds")]
-    public IReadOnlyList<string>? MetricSetIds { get; init; }
+    /// <summary>Id of one metric set from the diagnostic schemas.</summary>
+    [JsonPropertyName("metricSetId")]
+    public required string MetricSetId { get; init; }
+
+    /// <summary>Length of the diagnosis in seconds (180 when not set).</summary>
+    [JsonPropertyName("duration")]
+    public int? Duration { get; init; }
+
+    /// <summary>Product of the diagnosed instance, for example bcc.</summary>
+    [JsonPropertyName("instanceType")]
+    public string? InstanceType { get; init; }
+
+    /// <summary>Id of the process to diagnose.</summary>
+    [JsonPropertyName("pid")]
+    public string? Pid { get; init; }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateBidInstanceLegacy and CreateInstance operations.</summary>
+/// <summary>The arguments of the BCC CreateInstance operation.</summary>
 public sealed partial class CreateInstanceByFlavorRequest
 {
     /// <summary>Image to boot.</summary>
@@ -207,6 +207,10 @@ public sealed partial class CreateInstanceByFlavorRequest
     /// <summary>Resource group.</summary>
     [JsonPropertyName("resGroupId")]
     public string? ResGroupId { get; init; }
+
+    /// <summary>Whether the instance keeps the image's login settings (password or key) instead of new ones.</summary>
+    [JsonPropertyName("keepImageLogin")]
+    public bool? KeepImageLogin { get; init; }
 
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]

@@ -70,7 +70,7 @@ public sealed partial class CreateInstanceByLabelRequest
 
     /// <summary>Instance release protection. 0: disabled (default), 1: enabled. When enabled, manual release of the instance is prohibited.</summary>
     [JsonPropertyName("deletionProtection")]
-    public string? DeletionProtection { get; init; }
+    public int? DeletionProtection { get; init; }
 
     /// <summary>Required if auto-renewal is enabled; empty otherwise. Unit: "month" or "year".</summary>
     [JsonPropertyName("autoRenewTimeUnit")]

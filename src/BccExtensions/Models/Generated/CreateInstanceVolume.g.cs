@@ -37,7 +37,7 @@ public sealed partial class CreateInstanceVolume
 
     /// <summary>Disk deletion protection.</summary>
     [JsonPropertyName("enableDeleteProtection")]
-    public string? EnableDeleteProtection { get; init; }
+    public bool? EnableDeleteProtection { get; init; }
 
     /// <summary>Delete disk with instance; effective for pay-as-you-go, default false; requires cdsAttributeActive=true on release for V2 API.</summary>
     [JsonPropertyName("deleteWithInstance")]

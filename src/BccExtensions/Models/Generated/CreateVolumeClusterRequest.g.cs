@@ -35,6 +35,18 @@ public sealed partial class CreateVolumeClusterRequest
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag>? Tags { get; init; }
 
+    /// <summary>Marks the cluster's volumes for UUID-based identification; sent as a query parameter.</summary>
+    [JsonIgnore]
+    public string? UuidFlag { get; init; }
+
+    /// <summary>Unit of automatic renewal: month or year.</summary>
+    [JsonPropertyName("renewTimeUnit")]
+    public string? RenewTimeUnit { get; init; }
+
+    /// <summary>Length of each automatic renewal: 1-9 months or 1-3 years.</summary>
+    [JsonPropertyName("renewTime")]
+    public int? RenewTime { get; init; }
+
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]
     public string? ClientToken { get; init; }

@@ -33,7 +33,7 @@ public sealed partial class CreateVolumeRequest
 
     /// <summary>Whether to enable disk release protection.</summary>
     [JsonPropertyName("enableDeleteProtection")]
-    public string? EnableDeleteProtection { get; init; }
+    public bool? EnableDeleteProtection { get; init; }
 
     /// <summary>Create and attach the disk to the specified instance. Prepaid CDS must be attached to a prepaid BCC. Note: when attaching a prepaid CDS to a BCC with auto-renewal enabled, the CDS auto-renewal is activated with the same renewal cycle as the BCC instance.</summary>
     [JsonPropertyName("instanceId")]

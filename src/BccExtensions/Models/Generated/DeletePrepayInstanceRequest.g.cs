@@ -7,9 +7,9 @@ namespace BccExtensions.Models;
 /// <summary>The arguments of the BCC DeletePrepayInstance operation.</summary>
 public sealed partial class DeletePrepayInstanceRequest
 {
-    /// <summary>Instance ID. Required.</summary>
-    [JsonIgnore]
-    public string? InstanceId { get; init; }
+    /// <summary>Instance ID.</summary>
+    [JsonPropertyName("instanceId")]
+    public required string InstanceId { get; init; }
 
     /// <summary>Whether to release the EIP and data disks attached to the instance at the time of deletion. Default: false (no associated release). Note: prepaid CDS disks associated with the instance will be forcibly released along with the instance.</summary>
     [JsonPropertyName("relatedReleaseFlag")]

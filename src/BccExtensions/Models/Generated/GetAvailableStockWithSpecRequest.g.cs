@@ -7,11 +7,19 @@ namespace BccExtensions.Models;
 /// <summary>The arguments of the BCC GetAvailableStockWithSpec operation.</summary>
 public sealed partial class GetAvailableStockWithSpecRequest
 {
-    /// <summary>Specs.</summary>
-    [JsonPropertyName("specs")]
-    public required IReadOnlyList<string> Specs { get; init; }
+    /// <summary>Specs whose stock is asked for.</summary>
+    [JsonPropertyName("specList")]
+    public required IReadOnlyList<string> SpecList { get; init; }
 
-    /// <summary>Availability zone.</summary>
-    [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    /// <summary>Whether the system disk is on local disk.</summary>
+    [JsonPropertyName("rootOnLocal")]
+    public bool? RootOnLocal { get; init; }
+
+    /// <summary>Deployment sets the stock must honour.</summary>
+    [JsonPropertyName("deploySetIds")]
+    public IReadOnlyList<string>? DeploySetIds { get; init; }
+
+    /// <summary>EHC (high-performance computing) cluster whose stock is asked for.</summary>
+    [JsonPropertyName("ehcClusterId")]
+    public string? EhcClusterId { get; init; }
 }

@@ -7,11 +7,7 @@ namespace BccExtensions.Models;
 /// <summary>The arguments of the BCC GetInstOccupyStocksOfVm operation.</summary>
 public sealed partial class GetInstOccupyStocksOfVmRequest
 {
-    /// <summary>Spec.</summary>
-    [JsonPropertyName("spec")]
-    public string? Spec { get; init; }
-
-    /// <summary>Availability zone.</summary>
-    [JsonPropertyName("zoneName")]
-    public string? ZoneName { get; init; }
+    /// <summary>The flavors whose occupied stock is asked for.</summary>
+    [JsonPropertyName("flavors")]
+    public required IReadOnlyList<GetInstOccupyStocksOfVmFlavors> Flavors { get; init; }
 }

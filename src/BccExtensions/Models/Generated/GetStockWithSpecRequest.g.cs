@@ -14,4 +14,8 @@ public sealed partial class GetStockWithSpecRequest
     /// <summary>Deployment sets.</summary>
     [JsonPropertyName("deploySetIds")]
     public IReadOnlyList<string>? DeploySetIds { get; init; }
+
+    /// <summary>EHC (high-performance computing) cluster whose stock is asked for.</summary>
+    [JsonPropertyName("ehcClusterId")]
+    public string? EhcClusterId { get; init; }
 }

@@ -30,4 +30,16 @@ public sealed partial class ListCDSVolumeV3Request
     /// <summary>Whether to return details.</summary>
     [JsonIgnore]
     public bool? Detail { get; init; }
+
+    /// <summary>Billing of the volumes to list: postpay or prepay.</summary>
+    [JsonIgnore]
+    public string? ChargeFilter { get; init; }
+
+    /// <summary>Name of the volumes to list.</summary>
+    [JsonIgnore]
+    public string? Name { get; init; }
+
+    /// <summary>Use of the volumes to list: system or data.</summary>
+    [JsonIgnore]
+    public string? UsageFilter { get; init; }
 }

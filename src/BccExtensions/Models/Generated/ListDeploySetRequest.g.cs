@@ -7,6 +7,10 @@ namespace BccExtensions.Models;
 /// <summary>The arguments of the BCC ListDeploySet operation.</summary>
 public sealed partial class ListDeploySetRequest
 {
+    /// <summary>Ids of the deployment sets to list.</summary>
+    [JsonIgnore]
+    public string? DeploymentSetIds { get; init; }
+
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]
     public string? ClientToken { get; init; }

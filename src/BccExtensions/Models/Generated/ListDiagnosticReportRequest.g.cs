@@ -18,4 +18,20 @@ public sealed partial class ListDiagnosticReportRequest
     /// <summary>Instance.</summary>
     [JsonPropertyName("instanceId")]
     public string? InstanceId { get; init; }
+
+    /// <summary>Product of the reports' instances, for example bcc.</summary>
+    [JsonPropertyName("instanceType")]
+    public string? InstanceType { get; init; }
+
+    /// <summary>Id of the report to list.</summary>
+    [JsonPropertyName("reportId")]
+    public string? ReportId { get; init; }
+
+    /// <summary>Severity of the reports' findings.</summary>
+    [JsonPropertyName("severity")]
+    public string? Severity { get; init; }
+
+    /// <summary>Status of the reports.</summary>
+    [JsonPropertyName("status")]
+    public string? Status { get; init; }
 }

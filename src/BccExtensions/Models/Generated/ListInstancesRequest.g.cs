@@ -78,4 +78,12 @@ public sealed partial class ListInstancesRequest
     /// <summary>EHC cluster ID.</summary>
     [JsonIgnore]
     public string? EhcClusterId { get; init; }
+
+    /// <summary>Lists only instances whose automatic renewal is (true) or is not (false) on.</summary>
+    [JsonIgnore]
+    public bool? AutoRenew { get; init; }
+
+    /// <summary>Comma-separated IPv6 addresses to filter by; used together with vpcId.</summary>
+    [JsonIgnore]
+    public string? Ipv6Addresses { get; init; }
 }

@@ -14,4 +14,8 @@ public sealed partial class ListKeypairRequest
     /// <summary>Maximum number of items per page, typically no more than 1000, default is 1000.</summary>
     [JsonIgnore]
     public int? MaxKeys { get; init; }
+
+    /// <summary>Name of the key pairs to list.</summary>
+    [JsonIgnore]
+    public string? Name { get; init; }
 }

@@ -10,8 +10,4 @@ public sealed partial class ListOsRequest
     /// <summary>List of instance IDs.</summary>
     [JsonPropertyName("instanceIds")]
     public IReadOnlyList<string>? InstanceIds { get; init; }
-
-    /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
-    [JsonIgnore]
-    public string? ClientToken { get; init; }
 }

@@ -42,4 +42,8 @@ public sealed partial class ListVolumesRequest
     /// <summary>Filter disks by the service type of the attached instance, valid values: BCC/HPAS.</summary>
     [JsonIgnore]
     public string? ProductCategory { get; init; }
+
+    /// <summary>Ids of the volumes to list.</summary>
+    [JsonIgnore]
+    public string? VolumeIds { get; init; }
 }

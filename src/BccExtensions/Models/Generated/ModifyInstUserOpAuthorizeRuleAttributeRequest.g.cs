@@ -23,6 +23,14 @@ public sealed partial class ModifyInstUserOpAuthorizeRuleAttributeRequest
     [JsonPropertyName("ruleId")]
     public required string RuleId { get; init; }
 
+    /// <summary>Which instances the rule applies to: AllInstance, or Tags for the instances carrying the given tags.</summary>
+    [JsonPropertyName("effectiveScope")]
+    public string? EffectiveScope { get; init; }
+
+    /// <summary>Tags selecting the instances the rule applies to when effectiveScope is Tags.</summary>
+    [JsonPropertyName("tags")]
+    public IReadOnlyList<BccTag>? Tags { get; init; }
+
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]
     public string? ClientToken { get; init; }

@@ -13,7 +13,7 @@ public sealed partial class RenewReservedInstanceRequest
 
     /// <summary>Renewal duration for reserved instances, supports 3, 6, 9, 12, 24, 36 months, must match the original purchase duration.</summary>
     [JsonPropertyName("reservedInstanceTime")]
-    public required string ReservedInstanceTime { get; init; }
+    public required int ReservedInstanceTime { get; init; }
 
     /// <summary>Time unit for reserved instance purchase duration, default is month, cannot be changed.</summary>
     [JsonPropertyName("reservedInstanceTimeUnit")]

@@ -7,10 +7,6 @@ namespace BccExtensions.Models;
 /// <summary>The arguments of the BCC ResizeInstanceBySpec operation.</summary>
 public sealed partial class ResizeInstanceBySpecRequest
 {
-    /// <summary>Operation to perform on the instance; current valid value: resize. Required.</summary>
-    [JsonIgnore]
-    public string? Action { get; init; }
-
     /// <summary>Target instance specification.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }

@@ -31,6 +31,10 @@ public sealed partial class ResizeInstanceRequest
     [JsonPropertyName("liveResize")]
     public bool? LiveResize { get; init; }
 
+    /// <summary>Whether jumbo frames are enabled after the resize; when not set, the current setting is kept where the new flavor allows it.</summary>
+    [JsonPropertyName("enableJumboFrame")]
+    public bool? EnableJumboFrame { get; init; }
+
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]
     public string? ClientToken { get; init; }

@@ -18,4 +18,8 @@ public sealed partial class UnbindInstanceToTagsByResourceTypeRequest
     /// <summary>Tags.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag>? Tags { get; init; }
+
+    /// <summary>Whether the tags also apply to the resources' related resources.</summary>
+    [JsonPropertyName("isRelationTag")]
+    public bool? IsRelationTag { get; init; }
 }

@@ -27,6 +27,10 @@ public sealed partial class UpdateInstanceSubnetRequest
     [JsonPropertyName("enterpriseSecurityGroupIds")]
     public IReadOnlyList<string>? EnterpriseSecurityGroupIds { get; init; }
 
+    /// <summary>Whether the instance restarts by itself after the subnet change.</summary>
+    [JsonPropertyName("reboot")]
+    public bool? Reboot { get; init; }
+
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]
     public string? ClientToken { get; init; }
