@@ -86,6 +86,50 @@ public sealed class SpecReaderTests : IDisposable
         Assert.True(request.Fields.Single(f => f.Json == "clientToken") is { Position: FieldPosition.Query, Required: false });
     }
 
+    [Fact]
+    public void Read_WireFixes_CorrectTheMetadataBeforeTheModelIsBuilt()
+    {
+        JsonObject map = Map("ResizeThing", "Things", "Resize");
+        map["operations"]!["ResizeThing"]!["fixed"] = new JsonObject { ["mode"] = "old" };
+        JsonObject disks = Parameter("disks", "List", "BODY", required: false);
+        disks["sub_parameters"] = new JsonArray(Parameter("size", "String", "BODY", required: false));
+        Write(Operation("ResizeThing", "PUT", "/v{version}/thing/{thingId}?resize", Url("thingId"), Query("action", required: true), Query("thingName"), Query("mode"), Body("protect"), disks),
+            map, clientToken: true);
+        File.WriteAllText(Path.Combine(_spec, "wire-fixes.json"), """
+            {"operations": {"ResizeThing": [
+              {"remove": "action", "reason": "r"},
+              {"move": "thingName", "to": "BODY", "reason": "r"},
+              {"retype": "protect", "type": "Boolean", "reason": "r"},
+              {"retype": "disks.size", "type": "Integer", "reason": "r"},
+              {"add": {"name": "live", "type": "Boolean", "required": false, "position": "BODY", "desc": "Live."}, "reason": "r"},
+              {"add": {"name": "cache", "type": "Boolean", "required": false, "desc": "Cache."}, "under": "disks", "reason": "r"},
+              {"fixed": {"mode": "new"}, "reason": "r"},
+              {"clientToken": false, "reason": "r"}
+            ]}}
+            """);
+
+        ApiModel api = SpecReader.Read(_spec);
+
+        OperationModel operation = Assert.Single(api.Operations);
+        Assert.Equal([KeyValuePair.Create("mode", "new")], operation.FixedQuery);
+        Assert.Equal(["thingName", "protect", "disks", "live"], operation.Request!.Fields.Select(f => f.Json));
+        Assert.True(operation.Request.Fields.Single(f => f.Json == "thingName") is { Position: FieldPosition.Body });
+        Assert.True(operation.Request.Fields.Single(f => f.Json == "protect") is { Type.Kind: TypeKind.Bool });
+        TypeModel disk = api.Types.Single(t => t.Name == "ResizeThingDisks");
+        Assert.Equal([("size", TypeKind.Int), ("cache", TypeKind.Bool)], disk.Fields.Select(f => (f.Json, f.Type.Kind)));
+    }
+
+    [Fact]
+    public void Read_WireFixNamingAMissingParameter_IsRefused()
+    {
+        Write(Operation("GetThing", "GET", "/v{version}/thing"), Map("GetThing", "Things", "Get"));
+        File.WriteAllText(Path.Combine(_spec, "wire-fixes.json"), """{"operations": {"GetThing": [{"remove": "nothing", "reason": "r"}]}}""");
+
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => SpecReader.Read(_spec));
+
+        Assert.Contains("GetThing has no parameter nothing", error.Message, StringComparison.Ordinal);
+    }
+
     private static JsonObject Operation(string name, string method, string uri, params JsonObject[] parameters)
     {
         var all = new JsonArray(new JsonObject { ["name"] = "version", ["type"] = "String", ["required"] = true, ["position"] = "URL", ["default"] = "2", ["desc_key"] = "common.version" });

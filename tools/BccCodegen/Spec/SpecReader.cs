@@ -25,7 +25,7 @@ internal sealed class SpecReader
         _specDirectory = specDirectory;
         _map = Load("operation-map.json");
         _responses = Load("bcc-responses.json");
-        _fixes = Load("wire-fixes.json");
+        _fixes = File.Exists(Path.Combine(specDirectory, "wire-fixes.json")) ? Load("wire-fixes.json") : new JsonObject { ["operations"] = new JsonObject() };
         _commonText = Load(Path.Combine("i18n", "en-US", "common.json"));
         foreach (string file in Directory.GetFiles(Path.Combine(specDirectory, "bcc"), "*.json").Order(StringComparer.Ordinal))
         {

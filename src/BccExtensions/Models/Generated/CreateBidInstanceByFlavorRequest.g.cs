@@ -35,7 +35,7 @@ public sealed partial class CreateBidInstanceByFlavorRequest
     [JsonPropertyName("rootDiskStorageType")]
     public string? RootDiskStorageType { get; init; }
 
-    /// <summary>Local disk size in GB.</summary>
+    /// <summary>Size of the instance's local disk, in GB.</summary>
     [JsonPropertyName("localDiskSizeInGB")]
     public int? LocalDiskSizeInGB { get; init; }
 
@@ -148,7 +148,7 @@ public sealed partial class CreateBidInstanceByFlavorRequest
     [JsonPropertyName("isOpenIpv6")]
     public bool? IsOpenIpv6 { get; init; }
 
-    /// <summary>Tags.</summary>
+    /// <summary>Tags to bind to the new instances.</summary>
     [JsonPropertyName("tags")]
     public IReadOnlyList<BccTag>? Tags { get; init; }
 
@@ -184,7 +184,7 @@ public sealed partial class CreateBidInstanceByFlavorRequest
     [JsonPropertyName("internalIps")]
     public IReadOnlyList<string>? InternalIps { get; init; }
 
-    /// <summary>Request token.</summary>
+    /// <summary>Idempotency token of the bid request, as bce-sdk-go sends it.</summary>
     [JsonPropertyName("requestToken")]
     public string? RequestToken { get; init; }
 
