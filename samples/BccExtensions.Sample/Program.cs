@@ -16,7 +16,7 @@ await using BccEmulator? emulator = builder.Configuration.GetValue("Sample:UseEm
     ? await EmulatorSetup.StartAsync(builder.Configuration)
     : null;
 
-builder.Services.AddBccClient(builder.Configuration.GetSection(BccOptions.SectionName));
+builder.Services.AddBccClient();
 builder.Services.AddHealthChecks().AddBcc();
 if (builder.Configuration.GetValue("Sample:ConsoleTelemetry", defaultValue: false))
 {

@@ -41,6 +41,28 @@ internal sealed class BccDefaults(Action<BccOptions> apply, IConfigurationSectio
         }
     }
 
+    /// <summary>
+    /// Registers <c>Bcc:Defaults</c> of the host's configuration as defaults (once, however many clients bind the
+    /// host's configuration); an absent section sets nothing.
+    /// </summary>
+    public static void RegisterFromHostConfiguration(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(FromHostConfiguration)))
+        {
+            return;
+        }
+
+        string path = BccConfigurationLayout.DefaultsPath;
+        services.AddSingleton<FromHostConfiguration>();
+        services.AddSingleton(sp =>
+        {
+            IConfigurationSection section = BccConfigurationLayout.Section(sp, path);
+            return new BccDefaults(options => section.Bind(options), section);
+        });
+        services.AddOptions<KeysChecked>(path).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeysChecked>>(sp => new KeysValidator(BccConfigurationLayout.Section(sp, path)));
+    }
+
     /// <summary>Reloads a client's options when a defaults section changes.</summary>
     private sealed class ChangeTokenSource(string name, IEnumerable<BccDefaults> defaults) : IOptionsChangeTokenSource<BccOptions>
     {
@@ -49,6 +71,9 @@ internal sealed class BccDefaults(Action<BccOptions> apply, IConfigurationSectio
         public IChangeToken GetChangeToken() =>
             new CompositeChangeToken([.. defaults.Where(d => d.Section is not null).Select(d => d.Section!.GetReloadToken())]);
     }
+
+    /// <summary>Marks that the host configuration's defaults are registered.</summary>
+    private sealed class FromHostConfiguration;
 
     /// <summary>Stands for one defaults section in the options system, so its key check runs at start, once.</summary>
     private sealed class KeysChecked;

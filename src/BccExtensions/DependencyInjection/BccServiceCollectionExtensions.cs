@@ -9,6 +9,35 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BccServiceCollectionExtensions
 {
     /// <summary>
+    /// Registers the unnamed <see cref="IBccClient"/>, with <see cref="BccOptions"/> bound from the <c>Bcc</c> section of
+    /// the host's <see cref="IConfiguration"/> (taken from the container when options are first built) and validated
+    /// at startup. <c>Bcc:Defaults</c>, when present, holds settings every client starts from, and <c>Bcc:Clients:{name}</c>
+    /// the named clients of <see cref="AddBccClient(IServiceCollection, string)"/>; neither is taken for a misspelled key.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>A builder to configure the client further.</returns>
+    public static IBccClientBuilder AddBccClient(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return AddFromHostConfiguration(services, Options.Options.DefaultName);
+    }
+
+    /// <summary>
+    /// Registers a named <see cref="IBccClient"/>, resolved as the keyed service <c>[FromKeyedServices(name)] IBccClient</c>,
+    /// with options bound from <c>Bcc:Clients:{name}</c> of the host's <see cref="IConfiguration"/> over the shared
+    /// <c>Bcc:Defaults</c>, and validated at startup.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The registration name, e.g. a region or account; also the key of its configuration section.</param>
+    /// <returns>A builder to configure the client further.</returns>
+    public static IBccClientBuilder AddBccClient(this IServiceCollection services, string name)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return AddFromHostConfiguration(services, name);
+    }
+
+    /// <summary>
     /// Registers the unnamed <see cref="IBccClient"/>, with <see cref="BccOptions"/> bound from a configuration
     /// section (usually <c>configuration.GetSection("Bcc")</c>) and validated at startup.
     /// </summary>
@@ -41,7 +70,7 @@ public static class BccServiceCollectionExtensions
         IBccClientBuilder builder = BccRegistration.Register(services, name);
         services.AddOptions<BccOptions>(name).Bind(section);
         // Keys are checked under a section only: the root of an app's configuration holds everything else too.
-        AddValidator(services, name, section is IConfigurationSection { Path.Length: > 0 } s ? s.Path : BccOptions.SectionName, section as IConfigurationSection);
+        AddValidator(services, name, section is IConfigurationSection { Path.Length: > 0 } s ? s.Path : BccOptions.SectionName, _ => section as IConfigurationSection);
         return builder;
     }
 
@@ -60,7 +89,7 @@ public static class BccServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         IBccClientBuilder builder = BccRegistration.Register(services, name);
         services.AddOptions<BccOptions>(name).Configure(configure);
-        AddValidator(services, name, BccOptions.SectionName, null);
+        AddValidator(services, name, BccOptions.SectionName, _ => null);
         return builder;
     }
 
@@ -96,11 +125,24 @@ public static class BccServiceCollectionExtensions
         return services;
     }
 
-    private static void AddValidator(IServiceCollection services, string name, string keyPrefix, IConfiguration? section)
+    private static IBccClientBuilder AddFromHostConfiguration(IServiceCollection services, string name)
     {
-        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<BccOptions>) && d.ImplementationInstance is BccOptionsValidator v && v.Name == name))
+        IBccClientBuilder builder = BccRegistration.Register(services, name);
+        string path = BccConfigurationLayout.ClientPath(name);
+        services.AddOptions<BccOptions>(name).Configure<IServiceProvider>((options, sp) => BccConfigurationLayout.Section(sp, path).Bind(options));
+        services.AddSingleton<IOptionsChangeTokenSource<BccOptions>>(sp => new ConfigurationChangeTokenSource<BccOptions>(name, BccConfigurationLayout.Section(sp, path)));
+        AddValidator(services, name, path, sp => BccConfigurationLayout.Section(sp, path));
+        BccDefaults.RegisterFromHostConfiguration(services);
+        return builder;
+    }
+
+    private static void AddValidator(IServiceCollection services, string name, string keyPrefix, Func<IServiceProvider, IConfigurationSection?> section)
+    {
+        var registered = new BccOptionsValidator.Registration(name);
+        if (!services.Any(d => d.ServiceType == typeof(BccOptionsValidator.Registration) && registered.Equals(d.ImplementationInstance)))
         {
-            services.AddSingleton<IValidateOptions<BccOptions>>(new BccOptionsValidator(name, keyPrefix, section));
+            services.AddSingleton(registered);
+            services.AddSingleton<IValidateOptions<BccOptions>>(sp => new BccOptionsValidator(name, keyPrefix, section(sp)));
         }
     }
 }

@@ -66,10 +66,17 @@ internal static class BccConfigurationKeys
     };
 
     /// <summary>Adds one failure per unknown key under <paramref name="section"/>, named with <paramref name="keyPrefix"/>.</summary>
+    /// <remarks>Under the layout's root (<c>Bcc</c>) the named clients and shared defaults are not the unnamed client's keys.</remarks>
     public static void Check(IConfiguration section, string keyPrefix, List<string> failures)
     {
+        bool root = BccConfigurationLayout.IsRoot(section);
         foreach (IConfigurationSection child in section.GetChildren())
         {
+            if (root && BccConfigurationLayout.Reserved.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             Check(child, child.Key, keyPrefix, failures);
         }
     }
