@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the three packages, installs them from a local folder feed into a throwaway app outside the repository
+# Packs the four packages (the Aspire integration is packed, not installed), installs them from a local folder feed into a throwaway app outside the repository
 # (.ci/package-smoke: trimmed, reflection-based JSON off, warnings as errors), publishes it, runs it against the packaged
 # emulator and checks list, create and serialize; then installs the bcc-emulator tool from the same feed and runs it.
 set -euo pipefail
@@ -10,7 +10,7 @@ trap 'kill $app_pid $tool_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
 version="0.1.0-ci.$(date +%s)"
 feed="$work/feed"
-for project in src/BccExtensions src/BccExtensions.Testing tools/BccEmulator.Host; do
+for project in src/BccExtensions src/BccExtensions.Aspire src/BccExtensions.Testing tools/BccEmulator.Host; do
   dotnet pack "$project" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true -p:Version="$version" -warnaserror --nologo -v:q
 done
 

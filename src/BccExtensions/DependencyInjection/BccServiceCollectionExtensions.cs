@@ -87,9 +87,15 @@ public static class BccServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
+        return AddBccClient(services, name, configure, BccOptions.SectionName);
+    }
+
+    /// <summary>Registers a client configured in code whose validation messages name keys under <paramref name="keyPrefix"/>.</summary>
+    internal static IBccClientBuilder AddBccClient(IServiceCollection services, string name, Action<BccOptions> configure, string keyPrefix)
+    {
         IBccClientBuilder builder = BccRegistration.Register(services, name);
         services.AddOptions<BccOptions>(name).Configure(configure);
-        AddValidator(services, name, BccOptions.SectionName, _ => null);
+        AddValidator(services, name, keyPrefix, _ => null);
         return builder;
     }
 

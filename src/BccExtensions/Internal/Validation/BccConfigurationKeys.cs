@@ -66,19 +66,34 @@ internal static class BccConfigurationKeys
     };
 
     /// <summary>Adds one failure per unknown key under <paramref name="section"/>, named with <paramref name="keyPrefix"/>.</summary>
-    /// <remarks>Under the layout's root (<c>Bcc</c>) the named clients and shared defaults are not the unnamed client's keys.</remarks>
-    public static void Check(IConfiguration section, string keyPrefix, List<string> failures)
+    /// <param name="section">The section a client binds.</param>
+    /// <param name="keyPrefix">The section's path, to name keys by.</param>
+    /// <param name="failures">Receives one line per unknown key.</param>
+    /// <param name="alsoAllowed">
+    /// Children of the section that are not the client's options but belong there (an integration's own switches,
+    /// named sections); under the layout's root (<c>Bcc</c>) the named clients and shared defaults always are.
+    /// </param>
+    public static void Check(IConfiguration section, string keyPrefix, List<string> failures, IReadOnlyCollection<string>? alsoAllowed = null)
     {
         bool root = BccConfigurationLayout.IsRoot(section);
         foreach (IConfigurationSection child in section.GetChildren())
         {
-            if (root && BccConfigurationLayout.Reserved.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            if ((root && BccConfigurationLayout.Reserved.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                || (alsoAllowed?.Contains(child.Key, StringComparer.OrdinalIgnoreCase) ?? false))
             {
                 continue;
             }
 
             Check(child, child.Key, keyPrefix, failures);
         }
+    }
+
+    /// <summary>Gets the candidate within a few edits of <paramref name="name"/> (case ignored), or null.</summary>
+    public static string? NearestOf(string name, IEnumerable<string> candidates)
+    {
+        int allowed = Math.Max(1, Math.Min(3, name.Length / 3));
+        return candidates.Select(c => (Candidate: c, Distance: Distance(name, c))).Where(c => c.Distance <= allowed)
+            .OrderBy(c => c.Distance).Select(c => c.Candidate).FirstOrDefault();
     }
 
     private static void Check(IConfigurationSection section, string relative, string keyPrefix, List<string> failures)
