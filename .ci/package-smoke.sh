@@ -14,6 +14,14 @@ for project in src/BccExtensions src/BccExtensions.Aspire src/BccExtensions.Test
   dotnet pack "$project" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true -p:Version="$version" -warnaserror --nologo -v:q
 done
 
+# Each library package carries its appsettings schema and the targets that declare it.
+for package in BccExtensions BccExtensions.Aspire; do
+  contents="$(python3 -m zipfile -l "$feed/$package.$version.nupkg")"
+  for entry in ConfigurationSchema.json "buildTransitive/$package.targets"; do
+    grep -q "^$entry " <<<"$contents" || { echo "package smoke: $package.$version.nupkg lacks $entry" >&2; exit 1; }
+  done
+done
+
 # Our packages come only from the folder; everything else from the usual source.
 mkdir -p "$work/app"
 cp .ci/package-smoke/PackageSmoke.csproj .ci/package-smoke/Program.cs "$work/app/"
