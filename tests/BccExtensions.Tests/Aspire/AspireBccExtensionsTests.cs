@@ -115,7 +115,7 @@ public sealed class AspireBccExtensionsTests : IAsyncLifetime
 
         Exception error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
-        string[] failures = [.. (error is AggregateException all ? all.InnerExceptions : [error]).OfType<OptionsValidationException>().SelectMany(e => e.Failures)];
+        string[] failures = [.. (error is AggregateException all ? all.InnerExceptions.ToArray() : new[] { error }).OfType<OptionsValidationException>().SelectMany(e => e.Failures)];
         Assert.Contains("Aspire:Baidu:Bcc:bcc:Sts:Enable is not a BCC client setting; did you mean Aspire:Baidu:Bcc:bcc:Sts:Enabled?", failures);
         Assert.DoesNotContain(failures, f => f.Contains("DisableTracing", StringComparison.Ordinal) || f.Contains("DisableMetrics", StringComparison.Ordinal) || f.Contains("Bcc:other:Region", StringComparison.Ordinal));
     }
