@@ -90,10 +90,9 @@ public sealed class SpecReaderTests : IDisposable
     public void Read_WireFixes_CorrectTheMetadataBeforeTheModelIsBuilt()
     {
         JsonObject map = Map("ResizeThing", "Things", "Resize");
-        map["operations"]!["ResizeThing"]!["fixed"] = new JsonObject { ["mode"] = "old" };
         JsonObject disks = Parameter("disks", "List", "BODY", required: false);
         disks["sub_parameters"] = new JsonArray(Parameter("size", "String", "BODY", required: false));
-        Write(Operation("ResizeThing", "PUT", "/v{version}/thing/{thingId}?resize", Url("thingId"), Query("action", required: true), Query("thingName"), Query("mode"), Body("protect"), disks),
+        Write(Operation("ResizeThing", "PUT", "/v{version}/thing/{thingId}?resize", Url("thingId"), Query("action", required: true), Query("thingName"), Body("protect"), disks),
             map, clientToken: true);
         File.WriteAllText(Path.Combine(_spec, "wire-fixes.json"), """
             {"operations": {"ResizeThing": [
@@ -103,7 +102,6 @@ public sealed class SpecReaderTests : IDisposable
               {"retype": "disks.size", "type": "Integer", "reason": "r"},
               {"add": {"name": "live", "type": "Boolean", "required": false, "position": "BODY", "desc": "Live."}, "reason": "r"},
               {"add": {"name": "cache", "type": "Boolean", "required": false, "desc": "Cache."}, "under": "disks", "reason": "r"},
-              {"fixed": {"mode": "new"}, "reason": "r"},
               {"clientToken": false, "reason": "r"}
             ]}}
             """);
@@ -111,7 +109,6 @@ public sealed class SpecReaderTests : IDisposable
         ApiModel api = SpecReader.Read(_spec);
 
         OperationModel operation = Assert.Single(api.Operations);
-        Assert.Equal([KeyValuePair.Create("mode", "new")], operation.FixedQuery);
         Assert.Equal(["thingName", "protect", "disks", "live"], operation.Request!.Fields.Select(f => f.Json));
         Assert.True(operation.Request.Fields.Single(f => f.Json == "thingName") is { Position: FieldPosition.Body });
         Assert.True(operation.Request.Fields.Single(f => f.Json == "protect") is { Type.Kind: TypeKind.Bool });

@@ -69,12 +69,7 @@ public sealed class OperationWireTests
             parameters = Parameters(s_operations[target]);
         }
 
-        JsonObject fixedValues = entry["fixed"]?.AsObject().DeepClone().AsObject() ?? [];
-        foreach ((string name, string value) in BccCodegen.Spec.WireFixes.Fixed(operation, SpecFiles.Fixes))
-        {
-            fixedValues[name] = value;
-        }
-
+        JsonObject fixedValues = entry["fixed"]?.AsObject() ?? [];
         string uri = s_map["uriFixes"]?[operation]?.GetValue<string>() ?? definition["uri"]!.GetValue<string>();
         string version = parameters.FirstOrDefault(p => Name(p) == "version")?["default"]?.GetValue<string>() ?? string.Empty;
         string[] parts = uri.Split('?', 2);

@@ -207,12 +207,7 @@ internal sealed class SpecReader
         bool isExtra = _extras.TryGetValue(name, out JsonObject? extra);
         JsonObject definition = isExtra ? extra! : _meta[name];
         List<JsonObject> parameters = Parameters(definition);
-        JsonObject fixedValues = entry["fixed"]?.AsObject().DeepClone().AsObject() ?? [];
-        foreach ((string fixedName, string value) in WireFixes.Fixed(name, _fixes))
-        {
-            fixedValues[fixedName] = value;
-        }
-
+        JsonObject fixedValues = entry["fixed"]?.AsObject() ?? [];
         string uri = _map["uriFixes"]?[name]?.GetValue<string>() ?? Text(definition, "uri");
         string version = parameters.FirstOrDefault(p => Text(p, "name") == "version")?["default"]?.GetValue<string>() ?? string.Empty;
         string[] uriParts = uri.Split('?', 2);

@@ -5,8 +5,8 @@ namespace BccCodegen.Spec;
 /// <summary>
 /// Applies spec/wire-fixes.json: corrections to Baidu's metadata where the requests of Baidu's own SDKs and its API
 /// doc pages say otherwise, each with its reason and sources. A fix either changes one parameter (<c>add</c>,
-/// <c>remove</c>, <c>move</c> to another position, <c>retype</c>; nested members by a dotted path), sets whether the
-/// operation takes an idempotency token (<c>clientToken</c>), or sets a fixed query value (<c>fixed</c>).
+/// <c>remove</c>, <c>move</c> to another position, <c>retype</c>; nested members by a dotted path) or sets whether the
+/// operation takes an idempotency token (<c>clientToken</c>).
 /// </summary>
 /// <remarks>Also compiled into the tests, which read spec/ through the same corrections.</remarks>
 internal static class WireFixes
@@ -50,11 +50,6 @@ internal static class WireFixes
     /// <summary>Gets whether a fix says if the operation takes an idempotency token, or null when none does.</summary>
     public static bool? ClientToken(string operation, JsonObject fixes) =>
         Of(operation, fixes).LastOrDefault(f => f!["clientToken"] is not null)?["clientToken"]!.GetValue<bool>();
-
-    /// <summary>Gets the fixed query values the fixes set for the operation.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Fixed(string operation, JsonObject fixes) =>
-        Of(operation, fixes).Where(f => f!["fixed"] is not null).SelectMany(f => f!["fixed"]!.AsObject())
-            .Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<string>()));
 
     private static JsonArray Of(string operation, JsonObject fixes) =>
         fixes["operations"]?[operation]?.AsArray() ?? [];
