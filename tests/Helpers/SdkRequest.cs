@@ -41,10 +41,4 @@ public sealed record SdkRequest(string Method, string Path, IReadOnlyList<QueryP
         recorded["query"]!.AsArray().Select(q => new QueryPart(q!["name"]!.GetValue<string>(), q["value"]?.GetValue<string>())).ToList(),
         recorded["body"]?.DeepClone(),
         recorded["text"]?.GetValue<string>());
-
-    public override string ToString()
-    {
-        string query = string.Join('&', Query.Select(q => q.Value is null ? q.Name : q.Name + "=" + q.Value));
-        return $"{Method} {Path}{(query.Length == 0 ? string.Empty : "?" + query)} {Body?.ToJsonString() ?? Text}";
-    }
 }

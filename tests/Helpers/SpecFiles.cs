@@ -13,6 +13,9 @@ public static class SpecFiles
     public static JsonObject Load(string relativePath) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "spec", relativePath)))!.AsObject();
 
+    /// <summary>Gets spec/bcc-responses.json: response shapes and each operation's wire facts.</summary>
+    public static JsonObject Responses { get; } = Load("bcc-responses.json");
+
     /// <summary>Gets spec/wire-fixes.json, the corrections to Baidu's metadata.</summary>
     public static JsonObject Fixes { get; } = Load("wire-fixes.json");
 
@@ -35,4 +38,8 @@ public static class SpecFiles
 
         return operations;
     }
+
+    /// <summary>Gets an operation's wire facts (clientToken, encrypted fields); an extra operation's are keyed by its Go method.</summary>
+    public static JsonNode Facts(string operation, JsonObject definition) =>
+        Responses["operations"]![operation] ?? Responses["extraOperations"]![definition["goMethod"]?.GetValue<string>() ?? operation]!;
 }

@@ -13,7 +13,6 @@ public sealed class OperationWireTests
 {
     private static readonly IReadOnlyDictionary<string, JsonObject> s_operations = SpecFiles.Operations();
     private static readonly JsonObject s_map = SpecFiles.Load("operation-map.json");
-    private static readonly JsonObject s_responses = SpecFiles.Load("bcc-responses.json");
 
     public static TheoryData<string> OperationNames => new(s_operations.Keys.Order(StringComparer.Ordinal));
 
@@ -42,20 +41,20 @@ public sealed class OperationWireTests
         }
 
         RecordedRequest request = Assert.Single(host.Stub.Requests);
+        SdkRequest sent = SdkRequest.From(request);
         Assert.Equal(expected.Method, request.Method);
         Assert.Equal(expected.Path, request.Uri.AbsolutePath);
-        Dictionary<string, string> query = Query(request.Uri);
+        var query = sent.Query.ToDictionary(q => q.Name, q => q.Value ?? string.Empty, StringComparer.Ordinal);
         Assert.Equal(expected.Query.Order(StringComparer.Ordinal), query.Keys.Order(StringComparer.Ordinal));
         foreach ((string name, string value) in expected.QueryValues)
         {
             Assert.Equal(value, query[name]);
         }
 
-        Assert.Equal(expected.Body.Order(StringComparer.Ordinal), BodyNames(request.Body).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Body.Order(StringComparer.Ordinal), (sent.Body?.AsObject().Select(p => p.Key) ?? []).Order(StringComparer.Ordinal));
         foreach (string field in expected.Encrypted)
         {
-            string sent = JsonNode.Parse(request.Body!)![field]!.GetValue<string>();
-            Assert.Equal("x", TestHost.DecryptPassword(sent));
+            Assert.Equal("x", TestHost.DecryptPassword(sent.Body![field]!.GetValue<string>()));
         }
     }
 
@@ -95,7 +94,7 @@ public sealed class OperationWireTests
         }
 
         var body = parameters.Where(p => Position(p) == "BODY").Select(Name).ToList();
-        var encrypted = Facts(operation, definition)["encryptedFields"]!.AsArray().Select(f => f!.GetValue<string>()).Intersect(body).ToList();
+        var encrypted = SpecFiles.Facts(operation, definition)["encryptedFields"]!.AsArray().Select(f => f!.GetValue<string>()).Intersect(body).ToList();
         return new ExpectedRequest(definition["method"]!.GetValue<string>(), path, query, values, body, encrypted);
     }
 
@@ -112,22 +111,11 @@ public sealed class OperationWireTests
     }
 
     private static bool TakesClientToken(string operation, JsonObject definition) =>
-        BccCodegen.Spec.WireFixes.ClientToken(operation, SpecFiles.Fixes) ?? Facts(operation, definition)["clientToken"]!.GetValue<bool>();
-
-    private static JsonNode Facts(string operation, JsonObject definition) =>
-        s_responses["operations"]![operation] ?? s_responses["extraOperations"]![definition["goMethod"]?.GetValue<string>() ?? operation]!;
+        BccCodegen.Spec.WireFixes.ClientToken(operation, SpecFiles.Fixes) ?? SpecFiles.Facts(operation, definition)["clientToken"]!.GetValue<bool>();
 
     private static string Name(JsonObject parameter) => parameter["name"]!.GetValue<string>();
 
     private static string? Position(JsonObject parameter) => parameter["position"]?.GetValue<string>();
-
-    private static Dictionary<string, string> Query(Uri uri) =>
-        uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => part.Split('=', 2))
-            .ToDictionary(pair => Uri.UnescapeDataString(pair[0]), pair => pair.Length == 2 ? Uri.UnescapeDataString(pair[1]) : string.Empty, StringComparer.Ordinal);
-
-    private static IEnumerable<string> BodyNames(string? body) =>
-        string.IsNullOrEmpty(body) ? [] : JsonNode.Parse(body)!.AsObject().Select(property => property.Key);
 
     private sealed record ExpectedRequest(string Method, string Path, List<string> Query, List<KeyValuePair<string, string>> QueryValues, List<string> Body, List<string> Encrypted);
 }

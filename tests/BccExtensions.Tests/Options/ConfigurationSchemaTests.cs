@@ -19,16 +19,7 @@ public sealed class ConfigurationSchemaTests
     [MemberData(nameof(Packages))]
     public void Schema_InThePackageIsCurrent(string package)
     {
-        string expected = Render(package);
-        string path = Path.Combine(SpecFiles.RepositoryRoot, "src", package, "ConfigurationSchema.json");
-        if (Environment.GetEnvironmentVariable("BCC_WRITE_SCHEMA") == "1")
-        {
-            File.WriteAllText(path, expected);
-        }
-
-        Assert.True(
-            File.Exists(path) && File.ReadAllText(path).ReplaceLineEndings("\n") == expected,
-            $"src/{package}/ConfigurationSchema.json is out of date: BCC_WRITE_SCHEMA=1 dotnet test --filter ConfigurationSchemaTests");
+        CheckedInFile.AssertCurrent($"src/{package}/ConfigurationSchema.json", Render(package), nameof(ConfigurationSchemaTests));
     }
 
     [Fact]
