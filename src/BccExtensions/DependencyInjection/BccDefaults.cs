@@ -30,15 +30,19 @@ internal sealed class BccDefaults(Action<BccOptions> apply, IConfigurationSectio
         services.AddSingleton<IOptionsChangeTokenSource<BccOptions>>(sp => new ChangeTokenSource(name, sp.GetServices<BccDefaults>()));
     }
 
-    /// <summary>Registers defaults; a section's keys are checked at start like a client's, and reported once.</summary>
-    public static void Register(IServiceCollection services, BccDefaults defaults)
+    /// <summary>Registers defaults set in code.</summary>
+    public static void Register(IServiceCollection services, Action<BccOptions> configure) => services.AddSingleton(new BccDefaults(configure, null));
+
+    /// <summary>Registers defaults bound from a section; its keys are checked at start like a client's, and reported once.</summary>
+    public static void Register(IServiceCollection services, string path, Func<IServiceProvider, IConfigurationSection> section)
     {
-        services.AddSingleton(defaults);
-        if (defaults.Section is { } section)
+        services.AddSingleton(sp =>
         {
-            services.AddOptions<KeysChecked>(section.Path).ValidateOnStart();
-            services.AddSingleton<IValidateOptions<KeysChecked>>(new KeysValidator(section));
-        }
+            IConfigurationSection bound = section(sp);
+            return new BccDefaults(options => bound.Bind(options), bound);
+        });
+        services.AddOptions<KeysChecked>(path).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeysChecked>>(sp => new KeysValidator(section(sp)));
     }
 
     /// <summary>
@@ -47,20 +51,12 @@ internal sealed class BccDefaults(Action<BccOptions> apply, IConfigurationSectio
     /// </summary>
     public static void RegisterFromHostConfiguration(IServiceCollection services)
     {
-        if (services.Any(d => d.ServiceType == typeof(FromHostConfiguration)))
+        if (!services.Any(d => d.ServiceType == typeof(FromHostConfiguration)))
         {
-            return;
+            services.AddSingleton<FromHostConfiguration>();
+            string path = BccConfigurationLayout.DefaultsPath;
+            Register(services, path, sp => BccConfigurationLayout.Section(sp, path));
         }
-
-        string path = BccConfigurationLayout.DefaultsPath;
-        services.AddSingleton<FromHostConfiguration>();
-        services.AddSingleton(sp =>
-        {
-            IConfigurationSection section = BccConfigurationLayout.Section(sp, path);
-            return new BccDefaults(options => section.Bind(options), section);
-        });
-        services.AddOptions<KeysChecked>(path).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KeysChecked>>(sp => new KeysValidator(BccConfigurationLayout.Section(sp, path)));
     }
 
     /// <summary>Reloads a client's options when a defaults section changes.</summary>

@@ -112,7 +112,7 @@ public static class BccServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        BccDefaults.Register(services, new BccDefaults(options => section.Bind(options), section));
+        BccDefaults.Register(services, section.Path, _ => section);
         return services;
     }
 
@@ -127,7 +127,7 @@ public static class BccServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        BccDefaults.Register(services, new BccDefaults(configure, null));
+        BccDefaults.Register(services, configure);
         return services;
     }
 
@@ -135,6 +135,7 @@ public static class BccServiceCollectionExtensions
     {
         IBccClientBuilder builder = BccRegistration.Register(services, name);
         string path = BccConfigurationLayout.ClientPath(name);
+        // What BindConfiguration does, but a container without IConfiguration gets told what to do instead of "no service".
         services.AddOptions<BccOptions>(name).Configure<IServiceProvider>((options, sp) => BccConfigurationLayout.Section(sp, path).Bind(options));
         services.AddSingleton<IOptionsChangeTokenSource<BccOptions>>(sp => new ConfigurationChangeTokenSource<BccOptions>(name, BccConfigurationLayout.Section(sp, path)));
         AddValidator(services, name, path, sp => BccConfigurationLayout.Section(sp, path));
