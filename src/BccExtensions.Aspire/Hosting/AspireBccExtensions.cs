@@ -91,8 +91,11 @@ public static class AspireBccExtensions
                 configureOptions?.Invoke(options);
             },
             namedSection.Path);
+        ConnectionNameSet names = ConnectionNames(builder.Services);
+        bool checksBase = names.Count == 0;
+        names.Add(connectionName);
         builder.Services.AddSingleton<IValidateOptions<BccOptions>>(
-            new AspireBccValidator(registration, baseSection, namedSection, parsed.Failures, ConnectionNames(builder.Services, connectionName)));
+            new AspireBccValidator(registration, checksBase ? baseSection : null, namedSection, parsed.Failures, names));
 
         if (!settings.DisableHealthChecks)
         {
@@ -112,8 +115,9 @@ public static class AspireBccExtensions
         return client;
     }
 
-    // Every client's section sits under the base section, so its key check leaves all of them alone.
-    private static HashSet<string> ConnectionNames(IServiceCollection services, string connectionName)
+    // Every client's section sits under the base section, so the base's key check (made once, with the first client's
+    // options) leaves all of them alone.
+    private static ConnectionNameSet ConnectionNames(IServiceCollection services)
     {
         var names = services.Select(d => d.ImplementationInstance).OfType<ConnectionNameSet>().FirstOrDefault();
         if (names is null)
@@ -122,7 +126,6 @@ public static class AspireBccExtensions
             services.AddSingleton(names);
         }
 
-        names.Add(connectionName);
         return names;
     }
 

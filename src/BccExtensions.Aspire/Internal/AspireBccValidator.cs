@@ -6,12 +6,12 @@ namespace BccExtensions.Aspire.Internal;
 
 /// <summary>
 /// Refuses at start what the Aspire sections and the connection string of one client get wrong: keys that bind to
-/// nothing under <c>Aspire:Baidu:Bcc</c> or <c>Aspire:Baidu:Bcc:{name}</c> (the integration's switches and other
-/// clients' sections are allowed), and connection string problems.
+/// nothing under <c>Aspire:Baidu:Bcc:{name}</c> and, for the first client only, <c>Aspire:Baidu:Bcc</c> (the
+/// integration's switches and the clients' sections are allowed), and connection string problems.
 /// </summary>
 internal sealed class AspireBccValidator(
     string registration,
-    IConfigurationSection baseSection,
+    IConfigurationSection? baseSection,
     IConfigurationSection namedSection,
     IReadOnlyList<string> connectionFailures,
     IReadOnlyCollection<string> connectionNames) : IValidateOptions<BccOptions>
@@ -26,8 +26,12 @@ internal sealed class AspireBccValidator(
         }
 
         var failures = new List<string>(connectionFailures);
-        BccConfigurationKeys.Check(baseSection, baseSection.Path, failures, [.. s_settings, .. connectionNames]);
+        if (baseSection is not null)
+        {
+            BccConfigurationKeys.Check(baseSection, baseSection.Path, failures, [.. s_settings, .. connectionNames]);
+        }
+
         BccConfigurationKeys.Check(namedSection, namedSection.Path, failures, s_settings);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Distinct());
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -101,14 +101,15 @@ public sealed class AspireBccExtensionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sections_MisspelledKey_StopsTheHostNamingIt_WhileSwitchesAndOtherClientsSectionsPass()
+    public async Task Sections_MisspelledKey_StopsTheHostNamingItOnce_WhileSwitchesAndOtherClientsSectionsPass()
     {
         HostApplicationBuilder builder = Builder(
             ("ConnectionStrings:bcc", ConnectionString()),
             ("Aspire:Baidu:Bcc:DisableTracing", "true"),
             ("Aspire:Baidu:Bcc:other:Region", "gz"),
             ("Aspire:Baidu:Bcc:bcc:DisableMetrics", "true"),
-            ("Aspire:Baidu:Bcc:bcc:Sts:Enable", "true"));
+            ("Aspire:Baidu:Bcc:bcc:Sts:Enable", "true"),
+            ("Aspire:Baidu:Bcc:Regoin", "gz"));
         builder.AddBccClient("bcc");
         builder.AddKeyedBccClient("other");
         using IHost host = builder.Build();
@@ -117,6 +118,7 @@ public sealed class AspireBccExtensionsTests : IAsyncLifetime
 
         string[] failures = [.. (error is AggregateException all ? all.InnerExceptions.ToArray() : new[] { error }).OfType<OptionsValidationException>().SelectMany(e => e.Failures)];
         Assert.Contains("Aspire:Baidu:Bcc:bcc:Sts:Enable is not a BCC client setting; did you mean Aspire:Baidu:Bcc:bcc:Sts:Enabled?", failures);
+        Assert.Single(failures, f => f == "Aspire:Baidu:Bcc:Regoin is not a BCC client setting; did you mean Aspire:Baidu:Bcc:Region?");
         Assert.DoesNotContain(failures, f => f.Contains("DisableTracing", StringComparison.Ordinal) || f.Contains("DisableMetrics", StringComparison.Ordinal) || f.Contains("Bcc:other:Region", StringComparison.Ordinal));
     }
 
