@@ -1,5 +1,7 @@
 using System.Net;
 using BccExtensions.Tests.Helpers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BccExtensions.Tests.Reliability;
 
@@ -22,12 +24,18 @@ public sealed class CancellationTests
     [Fact]
     public async Task DuringRetryWait_NoFurtherAttempt()
     {
-        await using EmulatorHost host = await EmulatorHost.StartAsync(new Dictionary<string, string?> { ["Bcc:Resilience:Retry:Delay"] = "00:00:10" });
+        // The resilience pipeline logs OnRetry once it has decided to wait: cancelling after that is cancelling the wait,
+        // where cancelling as soon as the emulator has seen the attempt could beat the answer back to the client.
+        var logs = new CapturingLoggerProvider();
+        await using EmulatorHost host = await EmulatorHost.StartAsync(
+            new Dictionary<string, string?> { ["Bcc:Resilience:Retry:Delay"] = "00:00:10" },
+            configure: (services, _) => services.AddLogging(logging => logging.AddProvider(logs)));
         host.Emulator.Faults.FailNext(5, HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
         using var cts = new CancellationTokenSource();
 
         Task call = host.Client.Zones.ListAsync(cts.Token);
-        await TestHost.WaitUntilAsync(() => host.Emulator.Journal.Count == 1, "the first attempt");
+        await TestHost.WaitUntilAsync(() => logs.Entries.Any(e => e.Contains("OnRetry", StringComparison.Ordinal)), "the retry wait");
+        Assert.Single(host.Emulator.Journal);
         host.Time.Advance(TimeSpan.FromSeconds(5));
         await cts.CancelAsync();
 
