@@ -1,8 +1,10 @@
 namespace BccExtensions.Tests.Helpers;
 
 /// <summary>
-/// The attempts a client has on the wire (from sending until the answer's headers arrive), by their
+/// The attempts a client has on the wire (from sending until the answer's body has arrived in full), by their
 /// <c>x-bce-request-id</c>, so a clock driver can check that each is one the emulator is deliberately delaying.
+/// The body counts: the client reads it inside the attempt timeout, so moving the clock while it is in transit
+/// could time out an attempt the server answered at once.
 /// </summary>
 public sealed class InFlightCounter
 {
@@ -19,7 +21,9 @@ public sealed class InFlightCounter
             counter._ids[id] = 0;
             try
             {
-                return await base.SendAsync(request, cancellationToken);
+                HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+                await response.Content.LoadIntoBufferAsync();
+                return response;
             }
             finally
             {
