@@ -3,7 +3,7 @@
 # undeclared public API (RS0016), drops what it reports as declared but gone (RS0017). Review the diff afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for project in src/BccExtensions src/BccExtensions.Testing src/BccExtensions.Aspire; do
+for project in src/BccExtensions src/BccExtensions.Testing src/BccExtensions.Aspire src/BccExtensions.Aspire.Hosting; do
   log="$(dotnet build "$project" -c Release -p:ContinuousIntegrationBuild=true 2>&1 || true)"
   file="$project/PublicAPI.Unshipped.txt"
   added="$(grep "error RS0016" <<<"$log" | grep "$project/" | sed -E "s/.*Symbol '(.*)' is not part of the declared public API.*/\1/" || true)"

@@ -22,7 +22,11 @@ public sealed class InFlightCounter
             try
             {
                 HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+#if NET9_0_OR_GREATER
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+#else
                 await response.Content.LoadIntoBufferAsync();
+#endif
                 return response;
             }
             finally

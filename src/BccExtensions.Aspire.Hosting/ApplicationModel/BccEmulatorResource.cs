@@ -25,10 +25,10 @@ public sealed class BccEmulatorResource : ExecutableResource, IResourceWithConne
     public EndpointReference PrimaryEndpoint { get; }
 
     /// <summary>Gets the access key id the emulator accepts.</summary>
-    public string AccessKeyId => BccEmulatorOptions.DefaultAccessKeyId;
+    public string AccessKeyId { get; } = BccEmulatorOptions.DefaultAccessKeyId;
 
     /// <summary>Gets the secret access key that goes with <see cref="AccessKeyId"/>.</summary>
-    public string SecretAccessKey => BccEmulatorOptions.DefaultSecretAccessKey;
+    public string SecretAccessKey { get; } = BccEmulatorOptions.DefaultSecretAccessKey;
 
     /// <summary>Gets the number of instances (<c>demo-1</c> to <c>demo-n</c>) the emulator creates at start.</summary>
     public int SeedInstances { get; internal set; }
