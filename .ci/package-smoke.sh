@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the four packages (the Aspire integration is packed, not installed), installs them from a local folder feed into a throwaway app outside the repository
+# Packs the five packages (the two Aspire packages are packed and inspected, not installed), installs them from a local folder feed into a throwaway app outside the repository
 # (.ci/package-smoke: trimmed, reflection-based JSON off, warnings as errors), publishes it, runs it against the packaged
 # emulator and checks list, create and serialize; then installs the bcc-emulator tool from the same feed and runs it.
 set -euo pipefail
@@ -10,7 +10,7 @@ trap 'kill $app_pid $tool_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
 version="0.1.0-ci.$(date +%s)"
 feed="$work/feed"
-for project in src/BccExtensions src/BccExtensions.Aspire src/BccExtensions.Testing tools/BccEmulator.Host; do
+for project in src/BccExtensions src/BccExtensions.Aspire src/BccExtensions.Aspire.Hosting src/BccExtensions.Testing tools/BccEmulator.Host; do
   dotnet pack "$project" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true -p:Version="$version" -warnaserror --nologo -v:q
 done
 
@@ -21,6 +21,17 @@ for package in BccExtensions BccExtensions.Aspire; do
     grep -q "^$entry " <<<"$contents" || { echo "package smoke: $package.$version.nupkg lacks $entry" >&2; exit 1; }
   done
 done
+
+# The hosting package carries the emulator process for the app host's output folder, and depends on the library that
+# process runs on, not on the tool package.
+hosting="$feed/BccExtensions.Aspire.Hosting.$version.nupkg"
+contents="$(python3 -m zipfile -l "$hosting")"
+for entry in buildTransitive/BccEmulator.Host.dll buildTransitive/BccEmulator.Host.runtimeconfig.json buildTransitive/BccExtensions.Aspire.Hosting.targets; do
+  grep -q "^$entry " <<<"$contents" || { echo "package smoke: $(basename "$hosting") lacks $entry" >&2; exit 1; }
+done
+nuspec="$(python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.read("BccExtensions.Aspire.Hosting.nuspec").decode())' "$hosting")"
+grep -q 'id="BccExtensions.Testing"' <<<"$nuspec" || { echo "package smoke: the hosting package does not depend on BccExtensions.Testing" >&2; exit 1; }
+if grep -q 'id="BccExtensions.Emulator"' <<<"$nuspec"; then echo "package smoke: the hosting package depends on the tool package" >&2; exit 1; fi
 
 # Our packages come only from the folder; everything else from the usual source.
 mkdir -p "$work/app"
