@@ -27,7 +27,7 @@ public sealed class GeneratorTests
     {
         IReadOnlyDictionary<string, string> files = Generator.Generate(SpecFiles.RepositoryRoot);
 
-        Assert.Equal(18, files.Keys.Count(k => k.StartsWith("src/BccExtensions/Clients/Generated/IBcc", StringComparison.Ordinal)));
+        Assert.Equal(24, files.Keys.Count(k => k.StartsWith("src/BccExtensions/Clients/Generated/IBcc", StringComparison.Ordinal)));
         Assert.Contains("| **Total** | **218** | **36** |", files[Generator.CoveragePath], StringComparison.Ordinal);
         Assert.All(files.Where(f => f.Key.EndsWith(".g.cs", StringComparison.Ordinal)), f => Assert.StartsWith(CodeWriter.Header, f.Value, StringComparison.Ordinal));
     }

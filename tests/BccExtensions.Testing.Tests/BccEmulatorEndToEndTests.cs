@@ -16,7 +16,7 @@ public class BccEmulatorEndToEndTests
         ZoneName = "cn-bj-a",
         PurchaseCount = count,
         Name = "web",
-        AdminPass = password,
+        AdminPassword = password,
         Tags = [new BccTag { TagKey = "env", TagValue = "test" }],
     };
 
@@ -27,7 +27,7 @@ public class BccEmulatorEndToEndTests
         IBccInstancesClient instances = host.Client.Instances;
 
         IReadOnlyList<BccZone> zones = await host.Client.Zones.ListAsync();
-        CreateInstanceBySpecResponse created = await instances.CreateAsync(Web());
+        CreateInstanceResponse created = await instances.CreateAsync(Web());
         string id = Assert.Single(created.InstanceIds);
         Assert.Equal(InstanceStatus.Starting, (await instances.GetAsync(id)).Status);
 
@@ -151,7 +151,7 @@ public class BccEmulatorEndToEndTests
         host.Emulator.Faults.FailNext(2, HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", method: HttpMethod.Post, pathPrefix: "/v2/instanceBySpec");
         host.Emulator.Faults.AbortNext(1, afterProcessing: true, method: HttpMethod.Post, pathPrefix: "/v2/instanceBySpec");
 
-        CreateInstanceBySpecResponse created = await host.RunAsync(host.Client.Instances.CreateAsync(Web(count: 3)));
+        CreateInstanceResponse created = await host.RunAsync(host.Client.Instances.CreateAsync(Web(count: 3)));
 
         BccEmulatorRequest[] creates = host.Emulator.Journal.Where(r => r.Path == "/v2/instanceBySpec").ToArray();
         Assert.Equal(4, creates.Length);
@@ -249,14 +249,14 @@ public class BccEmulatorEndToEndTests
         await volumes.WaitForStatusAsync(volume, VolumeStatus.Available);
         AttachVolumeResponse attached = await volumes.AttachAsync(volume, new AttachVolumeRequest { InstanceId = instance });
         host.Time.Advance(Transition);
-        VolumeModel inUse = await volumes.WaitForStatusAsync(volume, VolumeStatus.InUse);
+        BccVolume inUse = await volumes.WaitForStatusAsync(volume, VolumeStatus.InUse);
 
         CreateSnapshotResponse snapshot = await host.Client.Snapshots.CreateAsync(new CreateSnapshotRequest { VolumeId = volume, SnapshotName = "nightly" });
         host.Time.Advance(Transition);
-        SnapshotModel available = await host.Client.Snapshots.WaitForStatusAsync(snapshot.SnapshotId!, SnapshotStatus.Available);
+        BccSnapshot available = await host.Client.Snapshots.WaitForStatusAsync(snapshot.SnapshotId!, SnapshotStatus.Available);
         CreateImageResponse image = await host.Client.Images.CreateAsync(new CreateImageRequest { ImageName = "golden", InstanceId = instance });
         host.Time.Advance(Transition);
-        ImageModel golden = await host.Client.Images.WaitForStatusAsync(image.ImageId!, ImageStatus.Available);
+        BccImage golden = await host.Client.Images.WaitForStatusAsync(image.ImageId!, ImageStatus.Available);
 
         await volumes.DetachAsync(volume, new DetachVolumeRequest { InstanceId = instance });
         host.Time.Advance(Transition);

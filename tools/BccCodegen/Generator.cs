@@ -32,9 +32,10 @@ internal static class Generator
         files["src/BccExtensions/Clients/Generated/BccClient.g.cs"] = ClientEmitter.Client(api);
         files["src/BccExtensions/DependencyInjection/Generated/BccSubClients.g.cs"] = ClientEmitter.SubClients(api);
         files["src/BccExtensions/Models/Generated/BccJsonContext.g.cs"] = ClientEmitter.JsonContext(api);
+        IReadOnlySet<string> publicModels = ApiSurface.PublicModels(api);
         foreach (TypeModel type in api.Types)
         {
-            files[$"src/BccExtensions/Models/Generated/{type.Name}.g.cs"] = ModelEmitter.Model(type);
+            files[$"src/BccExtensions/Models/Generated/{type.Name}.g.cs"] = ModelEmitter.Model(type, publicModels.Contains(type.Name));
         }
 
         foreach (EnumModel model in api.Enums)

@@ -26,7 +26,7 @@ public sealed class InstancesController(IBccClient bcc) : ControllerBase
 
     /// <summary>Creates instances (the client sends a clientToken, so its retries never create twice).</summary>
     [HttpPost]
-    public async Task<ActionResult<CreateInstanceBySpecResponse>> Create([FromBody] CreateInstanceRequest request, CancellationToken cancellationToken) =>
+    public async Task<ActionResult<CreateInstanceResponse>> Create([FromBody] CreateInstanceRequest request, CancellationToken cancellationToken) =>
         Accepted(await bcc.Instances.CreateAsync(request, cancellationToken));
 
     /// <summary>Starts a stopped instance.</summary>

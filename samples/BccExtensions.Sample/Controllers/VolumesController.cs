@@ -11,9 +11,9 @@ public sealed class VolumesController(IBccVolumesClient volumes) : ControllerBas
 {
     /// <summary>Lists volumes, optionally those of one instance; pages are followed as the response streams.</summary>
     [HttpGet]
-    public async IAsyncEnumerable<VolumeModel> List([FromQuery] string? instanceId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<BccVolume> List([FromQuery] string? instanceId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (VolumeModel volume in volumes.ListAsync(new ListVolumesRequest { InstanceId = instanceId }, cancellationToken))
+        await foreach (BccVolume volume in volumes.ListAsync(new ListVolumesRequest { InstanceId = instanceId }, cancellationToken))
         {
             yield return volume;
         }
@@ -26,7 +26,7 @@ public sealed class VolumesController(IBccVolumesClient volumes) : ControllerBas
 
     /// <summary>Attaches a volume to an instance and waits until it is in use.</summary>
     [HttpPost("{id}/attach/{instanceId}")]
-    public async Task<VolumeModel> Attach(string id, string instanceId, CancellationToken cancellationToken)
+    public async Task<BccVolume> Attach(string id, string instanceId, CancellationToken cancellationToken)
     {
         await volumes.WaitForStatusAsync(id, VolumeStatus.Available, TimeSpan.FromMinutes(2), cancellationToken);
         await volumes.AttachAsync(id, new AttachVolumeRequest { InstanceId = instanceId }, cancellationToken);

@@ -33,11 +33,11 @@ internal sealed class EmulatedInstance : EmulatedResource
 
     public int NetworkCapacityInMbps { get; set; }
 
-    public string? KeypairId { get; set; }
+    public string? KeyPairId { get; set; }
 
     public string? SubnetId { get; set; }
 
-    public string? AdminPass { get; set; }
+    public string? AdminPassword { get; set; }
 
     public string? DeploySetId { get; set; }
 
@@ -67,7 +67,7 @@ internal sealed class EmulatedInstance : EmulatedResource
         ["internalIp"] = InternalIp,
         ["publicIp"] = PublicIp,
         ["networkCapacityInMbps"] = NetworkCapacityInMbps,
-        ["keypairId"] = KeypairId ?? string.Empty,
+        ["keypairId"] = KeyPairId ?? string.Empty,
         ["subnetId"] = SubnetId ?? "sbn-emulator0",
         ["vpcId"] = "vpc-emulator0",
         ["deploysetId"] = DeploySetId ?? string.Empty,

@@ -11,7 +11,7 @@ internal sealed class EmulatedKeypair : EmulatedResource
 
     public required string PublicKey { get; init; }
 
-    public required string FingerPrint { get; init; }
+    public required string Fingerprint { get; init; }
 
     public required DateTimeOffset CreateTime { get; init; }
 
@@ -23,7 +23,7 @@ internal sealed class EmulatedKeypair : EmulatedResource
             ["name"] = Name,
             ["description"] = Description,
             ["publicKey"] = PublicKey,
-            ["fingerPrint"] = FingerPrint,
+            ["fingerPrint"] = Fingerprint,
             ["regionId"] = "bj",
             ["createdTime"] = Timestamp(CreateTime),
             ["instanceCount"] = instanceCount,

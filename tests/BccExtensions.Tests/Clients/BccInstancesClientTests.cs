@@ -103,14 +103,14 @@ public class BccInstancesClientTests
     {
         await using TestHost host = TestHost.Create((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"instanceIds":["i-1","i-2"],"orderId":"o-1"}"""));
 
-        CreateInstanceBySpecResponse result = await host.Client.Instances.CreateAsync(new CreateInstanceRequest
+        CreateInstanceResponse result = await host.Client.Instances.CreateAsync(new CreateInstanceRequest
         {
             Billing = BccBilling.Postpaid,
             Spec = "bcc.g5.c2m8",
             ImageId = "m-abc",
             ZoneName = "cn-bj-a",
             PurchaseCount = 2,
-            AdminPass = "Pa55word!",
+            AdminPassword = "Pa55word!",
             Name = "web",
             Tags = [new BccTag { TagKey = "env", TagValue = "prod" }],
             ClientToken = "my-token-1",

@@ -11,19 +11,78 @@ public sealed class PublicSurfaceTests
     private static readonly Type[] s_public = typeof(IBccClient).Assembly.GetExportedTypes();
 
     private static IEnumerable<MethodInfo> ClientMethods => s_public
-        .Where(t => t.IsInterface && t.Name.StartsWith("IBcc", StringComparison.Ordinal) && t.Name.EndsWith("Client", StringComparison.Ordinal))
+        .Where(IsSubClient)
         .SelectMany(t => t.GetMethods())
         .Where(m => !m.IsSpecialName);
 
     [Fact]
     public void Namespaces_EntryTypesInBccExtensions_ModelsInBccExtensionsModels()
     {
-        string[] entry = [.. s_public.Where(t => t.Namespace == "BccExtensions").Select(t => t.Name)];
+        // Besides IBccClient's sub-client interfaces, the entry types stay few: the client, options, credentials, errors.
+        string[] entry = [.. s_public.Where(t => t.Namespace == "BccExtensions" && !IsSubClient(t)).Select(t => t.Name)];
         string[] other = [.. s_public.Where(t => t.Namespace is not ("BccExtensions" or "BccExtensions.Models" or "Microsoft.Extensions.DependencyInjection")).Select(t => t.FullName!)];
 
-        Assert.InRange(entry.Length, 25, 35);
+        Assert.InRange(entry.Length, 10, 20);
         Assert.Empty(other);
-        Assert.All(s_public.Where(t => t.Namespace == "BccExtensions.Models"), t => Assert.False(t.Name.StartsWith("IBcc", StringComparison.Ordinal) && t.Name.EndsWith("Client", StringComparison.Ordinal), t.Name));
+        Assert.All(s_public.Where(t => t.Namespace == "BccExtensions.Models"), t => Assert.False(IsSubClient(t), t.Name));
+    }
+
+    [Fact]
+    public void SubClients_AtMostThirtyOperations()
+    {
+        // A sub-client a reader can take in at once, and a mock that stays small: larger areas nest (Instances.Network).
+        // An operation is one method name; its …PageAsync twin and its short forms are the same operation.
+        var sizes = s_public
+            .Where(IsSubClient)
+            .Select(t => (t.Name, Operations: t.GetMethods().Where(m => !m.IsSpecialName && !m.Name.EndsWith("PageAsync", StringComparison.Ordinal)).Select(m => m.Name).Distinct().Count()))
+            .ToList();
+
+        Assert.Contains(sizes, s => s.Name == "IBccInstancesClient");
+        Assert.All(sizes, s => Assert.True(s.Operations <= 30, $"{s.Name} has {s.Operations} operations (at most 30)"));
+    }
+
+    [Fact]
+    public void PublicNames_NoWireTyposAbbreviationsOrSecondSpellings()
+    {
+        // The wire's names stay on [JsonPropertyName] and in the docs' wire-type remarks; public names spell each word
+        // one way (KeyPair, DeploymentSet, AutoSnapshotPolicy, Volume, Prepaid) and carry no wire suffix (Model, Vo, Bo).
+        string[] bannedWords = ["Asp", "Az", "Bo", "Catagory", "Del", "Desc", "Inst", "Intstance", "Keypair", "Model", "Prepay", "Snapchain", "Statis", "Topo", "Vm", "Vo"];
+        string[] bannedFragments = ["CDS", "DeploySet", "UnShare", "Keypair"];
+        var names = s_public.Select(t => t.Name)
+            .Concat(ClientMethods.Select(m => m.Name))
+            .Concat(s_public.Where(IsSubClient).SelectMany(t => t.GetProperties()).Select(p => p.Name))
+            .Distinct();
+
+        // Properties may name a model (CpuModel); they spell out the wire's short forms (propertyNames in spec/operation-map.json).
+        string[] bannedInProperties = ["Asp", "Cnt", "Deployset", "Dest", "Dir", "Err", "Gb", "Ht", "ID", "IO", "Insnap", "Intstance", "Keypair", "Msg", "Num", "Res", "Sg", "Statis", "Sys", "Topo"];
+        string[] properties = [.. s_public.Where(t => t.Namespace == "BccExtensions.Models").SelectMany(t => t.GetProperties()).Select(p => p.Name).Distinct()];
+
+        var offenders = names.Where(name => Words(name).Any(bannedWords.Contains) || bannedFragments.Any(f => name.Contains(f, StringComparison.Ordinal)))
+            .Concat(properties.Where(name => Words(name).Any(bannedInProperties.Contains) || bannedFragments.Concat(["PrePay", "PostPay"]).Any(f => name.Contains(f, StringComparison.Ordinal))))
+            .ToList();
+
+        Assert.True(names.Count() > 500 && properties.Length > 500, $"{names.Count()} type and method names, {properties.Length} property names");
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void RequestsAndResponses_NamedAfterTheSameOperation()
+    {
+        // XRequest in, XResponse out; an answer several operations share is named for what it holds (BatchOperationResponse).
+        var pairs = ClientMethods
+            .Select(m => (Method: m, Request: m.GetParameters().Select(p => p.ParameterType.Name).FirstOrDefault(n => n.EndsWith("Request", StringComparison.Ordinal)), Response: Unwrap(m.ReturnType).Name))
+            .Where(p => p.Request is not null && p.Response.EndsWith("Response", StringComparison.Ordinal))
+            .ToList();
+        var shared = pairs.GroupBy(p => p.Response).Where(g => g.Select(p => p.Request).Distinct().Count() > 1).Select(g => g.Key).ToHashSet();
+
+        var offenders = pairs
+            .Where(p => !shared.Contains(p.Response) && p.Request![..^"Request".Length] != p.Response[..^"Response".Length])
+            .Select(p => $"{p.Method.DeclaringType!.Name}.{p.Method.Name}: {p.Request} -> {p.Response}")
+            .Distinct()
+            .ToList();
+
+        Assert.True(pairs.Count > 50, $"{pairs.Count} request-response pairs");
+        Assert.Empty(offenders);
     }
 
     [Fact]
@@ -174,6 +233,13 @@ public sealed class PublicSurfaceTests
         Assert.True(restating.Length <= Undescribed, $"{restating.Length} property summaries restate their name (at most {Undescribed}): {string.Join(", ", restating.Take(20))}");
         Assert.DoesNotContain(restating, name => !name.StartsWith("P:BccExtensions.Models.", StringComparison.Ordinal));
     }
+
+    // "GetAspResponse" -> Get, Asp, Response; "CDSVolume" -> CDS, Volume.
+    private static IEnumerable<string> Words(string name) =>
+        System.Text.RegularExpressions.Regex.Matches(name, "[A-Z]+(?![a-z])|[A-Z][a-z0-9]*").Select(m => m.Value);
+
+    private static bool IsSubClient(Type type) =>
+        type.IsInterface && type != typeof(IBccClient) && type.Name.StartsWith("IBcc", StringComparison.Ordinal) && type.Name.EndsWith("Client", StringComparison.Ordinal);
 
     private static IEnumerable<XElement> DocMembers(string file) =>
         XDocument.Load(Path.Combine(AppContext.BaseDirectory, file)).Root!.Element("members")!.Elements("member");

@@ -16,7 +16,7 @@ public sealed class CancellationTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.Zones.ListAsync(cts.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", AdminPass = "x" }, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", AdminPassword = "x" }, cts.Token));
 
         Assert.Empty(host.Emulator.Journal);
     }

@@ -25,7 +25,7 @@ public sealed class HostileServerTests
 
         BccServiceException get = await Assert.ThrowsAsync<BccServiceException>(() => bcc.Instances.GetAsync("i-1"));
         BccServiceException create = await Assert.ThrowsAsync<BccServiceException>(() => bcc.Instances.CreateAsync(
-            new CreateInstanceRequest { Spec = "bcc.g5.c2m8", ImageId = "m-1", ZoneName = "cn-bj-a", Billing = BccBilling.Postpaid, AdminPass = "Pa55word!" }));
+            new CreateInstanceRequest { Spec = "bcc.g5.c2m8", ImageId = "m-1", ZoneName = "cn-bj-a", Billing = BccBilling.Postpaid, AdminPassword = "Pa55word!" }));
 
         Assert.Equal((HttpStatusCode)status, get.StatusCode);
         Assert.Equal((HttpStatusCode)status, create.StatusCode);

@@ -31,7 +31,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         host.Configuration.Reload();
         var texts = new List<string>();
 
-        CreateInstanceBySpecResponse created = await host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", AdminPass = Password });
+        CreateInstanceResponse created = await host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-ubuntu2204", ZoneName = "cn-bj-a", AdminPassword = Password });
         await foreach (BccInstance _ in host.Client.Instances.ListAsync())
         {
         }
@@ -44,7 +44,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         BccOptions options = host.Services.GetRequiredService<IOptionsMonitor<BccOptions>>().Get(string.Empty);
         texts.Add(options.ToString()!);
         texts.Add(new BceCredentials("ak", host.Emulator.SecretAccessKey, "session-token-value").ToString());
-        texts.Add(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m", ZoneName = "z", AdminPass = Password }.ToString()!);
+        texts.Add(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m", ZoneName = "z", AdminPassword = Password }.ToString()!);
         texts.AddRange(logs.Entries);
 
         string[] secrets =

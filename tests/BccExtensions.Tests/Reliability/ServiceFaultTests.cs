@@ -69,7 +69,7 @@ public sealed class ServiceFaultTests(ITestOutputHelper output)
         host.Emulator.Faults.AbortNext(1, afterProcessing: true, HttpMethod.Post);
         host.Emulator.Faults.FailNext(1, HttpStatusCode.BadGateway, "BadGateway", method: HttpMethod.Post);
 
-        CreateInstanceBySpecResponse result = await host.RunAsync(host.Client.Instances.CreateAsync(Web(5)), TimeSpan.FromMilliseconds(500));
+        CreateInstanceResponse result = await host.RunAsync(host.Client.Instances.CreateAsync(Web(5)), TimeSpan.FromMilliseconds(500));
 
         BccEmulatorRequest[] creates = host.Emulator.Journal.Where(r => r.Method == "POST").ToArray();
         Assert.Equal(5, host.Emulator.InstanceIds.Count);

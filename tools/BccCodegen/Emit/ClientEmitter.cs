@@ -11,6 +11,9 @@ internal static class ClientEmitter
     private static IEnumerable<OperationModel> Declared(ApiModel api, AreaModel area) =>
         api.Operations.Where(o => o.Area == area.Name && o.AliasOf is null);
 
+    /// <summary>Gets the areas nested in an area, or the areas of <c>IBccClient</c> for <see langword="null"/>.</summary>
+    private static IEnumerable<AreaModel> Children(ApiModel api, AreaModel? area) => api.Areas.Where(a => a.Parent == area?.Name);
+
     public static string Interface(ApiModel api, AreaModel area)
     {
         var w = new CodeWriter();
@@ -20,6 +23,11 @@ internal static class ClientEmitter
             .Line($"/// <remarks>Reach it as <c>IBccClient.{area.Name}</c>, or inject <see cref=\"{area.InterfaceName}\"/> directly.</remarks>")
             .Open($"public partial interface {area.InterfaceName}");
         bool first = true;
+        foreach (AreaModel child in Children(api, area))
+        {
+            w.Line($"/// <summary>Gets the {child.Noun} operations.</summary>").Line($"{child.InterfaceName} {child.Property} {{ get; }}").Line();
+        }
+
         foreach (OperationModel operation in Declared(api, area))
         {
             if (!first)
@@ -82,6 +90,11 @@ internal static class ClientEmitter
             .Line($"/// <summary>The BCC {area.Noun} operations over a <see cref=\"{RuntimeNames.Transport}\"/>.</summary>")
             .Open($"internal sealed partial class {area.ClassName}({RuntimeNames.Transport} transport) : {area.InterfaceName}");
         bool first = true;
+        foreach (AreaModel child in Children(api, area))
+        {
+            w.Line($"public {child.InterfaceName} {child.Property} {{ get; }} = new {child.ClassName}(transport);").Line();
+        }
+
         foreach (OperationModel operation in Declared(api, area))
         {
             if (!first)
@@ -321,11 +334,12 @@ internal static class ClientEmitter
         w.Line(CodeWriter.Header).Line("#nullable enable").Line($"using {RuntimeNames.HttpNamespace};").Line()
             .Line($"namespace {RuntimeNames.ClientsNamespace};").Line()
             .Open("public partial interface IBccClient");
-        for (int i = 0; i < api.Areas.Count; i++)
+        var areas = Children(api, null).ToList();
+        for (int i = 0; i < areas.Count; i++)
         {
-            AreaModel area = api.Areas[i];
+            AreaModel area = areas[i];
             w.Line($"/// <summary>Gets the {area.Noun} operations.</summary>").Line($"{area.InterfaceName} {area.Name} {{ get; }}");
-            if (i < api.Areas.Count - 1)
+            if (i < areas.Count - 1)
             {
                 w.Line();
             }
@@ -334,7 +348,7 @@ internal static class ClientEmitter
         w.Close().Line()
             .Line("/// <summary>The BCC client of one registration.</summary>")
             .Open($"internal sealed partial class BccClient({RuntimeNames.Transport} transport) : IBccClient");
-        foreach (AreaModel area in api.Areas)
+        foreach (AreaModel area in Children(api, null))
         {
             w.Line($"public {area.InterfaceName} {area.Name} {{ get; }} = new {area.ClassName}(transport);");
         }

@@ -5,13 +5,14 @@ namespace BccCodegen.Emit;
 /// <summary>Writes one file per model and per extensible enumeration.</summary>
 internal static class ModelEmitter
 {
-    public static string Model(TypeModel type)
+    /// <summary>Writes a model; <paramref name="isPublic"/> is false for answers no public member names (<see cref="ApiSurface"/>).</summary>
+    public static string Model(TypeModel type, bool isPublic)
     {
         var w = new CodeWriter();
         w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line()
             .Line($"namespace {RuntimeNames.ModelsNamespace};").Line()
             .Line($"/// <summary>{type.Summary}</summary>")
-            .Open($"public sealed partial class {type.Name}");
+            .Open($"{(isPublic ? "public" : "internal")} sealed partial class {type.Name}");
         bool first = true;
         foreach (FieldModel field in type.Fields)
         {

@@ -8,12 +8,24 @@ internal sealed record ApiModel(
     IReadOnlyList<EnumModel> Enums,
     IReadOnlyDictionary<string, int> SdkTotals);
 
-/// <summary>A sub-client: one API area.</summary>
+/// <summary>
+/// A sub-client: one API area. A nested area is named <c>Parent.Property</c> (<c>Instances.Network</c>) and reached as
+/// that property of its parent, as Octokit nests <c>Repository.Branch</c>.
+/// </summary>
 internal sealed record AreaModel(string Name, string Noun)
 {
-    public string InterfaceName => "IBcc" + Name + "Client";
+    /// <summary>Gets the parent area's name, or <see langword="null"/> for an area of <c>IBccClient</c>.</summary>
+    public string? Parent => Name.Contains('.') ? Name[..Name.IndexOf('.')] : null;
 
-    public string ClassName => "Bcc" + Name + "Client";
+    /// <summary>Gets the property that reaches the area from its parent (or from <c>IBccClient</c>).</summary>
+    public string Property => Name[(Name.IndexOf('.') + 1)..];
+
+    /// <summary>Gets the type-name stem: <c>Instances</c>, or <c>InstanceNetwork</c> for <c>Instances.Network</c>.</summary>
+    private string Stem => Parent is { } parent ? parent.TrimEnd('s') + Property : Name;
+
+    public string InterfaceName => "IBcc" + Stem + "Client";
+
+    public string ClassName => "Bcc" + Stem + "Client";
 }
 
 /// <summary>One BCC operation as the client calls it.</summary>

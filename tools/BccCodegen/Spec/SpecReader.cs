@@ -90,6 +90,12 @@ internal sealed class SpecReader
             throw new InvalidDataException($"{unknownArea.Name} names the unknown area {unknownArea.Area}.");
         }
 
+        var orphan = areas.FirstOrDefault(a => a.Parent is { } parent && areas.All(p => p.Name != parent));
+        if (orphan is not null)
+        {
+            throw new InvalidDataException($"The area {orphan.Name} is nested in the unknown area {orphan.Parent}.");
+        }
+
         return new ApiModel(
             areas,
             operations.OrderBy(o => o.Area, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
@@ -178,9 +184,10 @@ internal sealed class SpecReader
     {
         if (_types.TryGetValue(type.Name, out TypeModel? existing))
         {
-            if (existing.Role == TypeRole.Nested && type.Role == TypeRole.Nested)
+            if (existing.Role == type.Role && type.Role is TypeRole.Nested or TypeRole.Response)
             {
-                // One nested shape used by several operations, some with more fields: one type with all of them.
+                // One shape under several wire names, some with more fields (a nested request part used by several
+                // operations; the answers of the create operations): one type with all of them, every added one optional.
                 var added = type.Fields.Where(f => existing.Fields.All(e => e.Json != f.Json)).Select(f => f with { Required = false });
                 _types[type.Name] = existing with { Fields = [.. existing.Fields, .. added] };
                 return;
@@ -466,10 +473,12 @@ internal sealed class SpecReader
         return name;
     }
 
-    // A property may not repeat its type's name or a sibling's name (VolumeModel has both desc and description).
-    private static string PropertyName(string json, string owner, List<FieldModel> siblings)
+    // A property may not repeat its type's name or a sibling's name (BccVolume has both desc and description).
+    private string PropertyName(string json, string owner, List<FieldModel> siblings)
     {
         string property = Naming.Property(json);
+        JsonNode? spelled = _map["propertyNames"];
+        property = (spelled?[owner + "." + property] ?? spelled?[property])?.GetValue<string>() ?? property;
         if (siblings.Any(f => f.Property == property))
         {
             property = Naming.Pascal(json);

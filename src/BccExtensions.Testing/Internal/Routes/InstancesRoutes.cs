@@ -21,7 +21,7 @@ internal static class InstancesRoutes
         new("RebuildInstance", Rebuild),
         new("ModifyInstancePassword", (call, state) =>
         {
-            Find(call, state).AdminPass = EmulatorPasswords.Decrypt(call.RequiredString("adminPass"), call.Caller, "adminPass");
+            Find(call, state).AdminPassword = EmulatorPasswords.Decrypt(call.RequiredString("adminPass"), call.Caller, "adminPass");
             return EmulatorResponse.Ok(new JsonObject { ["failedInstanceIdList"] = new JsonArray() });
         }),
         new("ModifyInstanceAttributes", (call, state) => Change(Find(call, state), i => i.Name = call.RequiredString("name"))),
@@ -70,8 +70,8 @@ internal static class InstancesRoutes
         }
 
         instance.ImageId = imageId;
-        instance.AdminPass = call.String("adminPass") is { } pass ? EmulatorPasswords.Decrypt(pass, call.Caller, "adminPass") : instance.AdminPass;
-        instance.KeypairId = call.String("keypairId") ?? instance.KeypairId;
+        instance.AdminPassword = call.String("adminPass") is { } pass ? EmulatorPasswords.Decrypt(pass, call.Caller, "adminPass") : instance.AdminPassword;
+        instance.KeyPairId = call.String("keypairId") ?? instance.KeyPairId;
         instance.Transition("Starting", "Running", call.Now, state.TransitionDelay);
         return EmulatorResponse.Ok();
     }
@@ -129,9 +129,9 @@ internal static class InstancesRoutes
                 call.Now);
             instance.Hostname = call.String("hostname");
             instance.NetworkCapacityInMbps = call.Int("networkCapacityInMbps") ?? 0;
-            instance.KeypairId = call.String("keypairId");
+            instance.KeyPairId = call.String("keypairId");
             instance.SubnetId = call.String("subnetId");
-            instance.AdminPass = password;
+            instance.AdminPassword = password;
             instance.DeploySetId = call.ListOrSingle("deployIdList", "deployId") is [var deploySet, ..] ? deploySet : null;
             instance.SecurityGroupIds.AddRange(call.ListOrSingle("securityGroupIds", "securityGroupId"));
             instance.Tags = call.Json["tags"] is JsonArray tags

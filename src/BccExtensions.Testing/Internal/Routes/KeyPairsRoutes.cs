@@ -33,7 +33,7 @@ internal static class KeyPairsRoutes
 
     private static EmulatedKeypair Find(EmulatorCall call, EmulatorState state) => EmulatorState.Find(state.Keypairs, call.Segments[2], "Key pair", call.Now);
 
-    private static int InstancesOf(EmulatorState state, EmulatedKeypair keypair) => state.Instances.Count(i => i.KeypairId == keypair.Id);
+    private static int InstancesOf(EmulatorState state, EmulatedKeypair keypair) => state.Instances.Count(i => i.KeyPairId == keypair.Id);
 
     private static EmulatorResponse Create(EmulatorCall call, EmulatorState state, bool import)
     {
@@ -51,7 +51,7 @@ internal static class KeyPairsRoutes
             Name = name,
             Description = call.String("description") ?? string.Empty,
             PublicKey = publicKey,
-            FingerPrint = string.Join(':', SHA256.HashData(Encoding.UTF8.GetBytes(publicKey)).Take(16).Select(b => b.ToString("x2", CultureInfo.InvariantCulture))),
+            Fingerprint = string.Join(':', SHA256.HashData(Encoding.UTF8.GetBytes(publicKey)).Take(16).Select(b => b.ToString("x2", CultureInfo.InvariantCulture))),
             CreateTime = call.Now,
         };
         keypair.Transition("Available", "Available", call.Now, TimeSpan.Zero);

@@ -8,7 +8,7 @@ internal sealed partial class BccImagesClient
 {
     private static readonly ImageStatus[] s_stuck = [ImageStatus.CreateFailed, ImageStatus.CreatedFailed, ImageStatus.Error, ImageStatus.NotAvailable];
 
-    public Task<ImageModel> WaitForStatusAsync(string imageId, ImageStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<BccImage> WaitForStatusAsync(string imageId, ImageStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
         return BccWaiter.WaitAsync(transport.TimeProvider, "Image " + imageId, token => GetAsync(imageId, token), i => i.Status, status, s_stuck, timeout, cancellationToken);

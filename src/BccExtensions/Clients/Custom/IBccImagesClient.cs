@@ -16,5 +16,5 @@ public partial interface IBccImagesClient
     /// <exception cref="InvalidOperationException">The image entered a state it cannot leave by itself (<c>CreateFailed</c>, <c>CreatedFailed</c>, <c>Error</c>, <c>NotAvailable</c>).</exception>
     /// <exception cref="BccServiceException">The service refused a poll, e.g. the image was deleted.</exception>
     /// <remarks>Polls BCC GetImage.</remarks>
-    Task<ImageModel> WaitForStatusAsync(string imageId, ImageStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+    Task<BccImage> WaitForStatusAsync(string imageId, ImageStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 }

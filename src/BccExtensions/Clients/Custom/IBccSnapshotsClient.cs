@@ -16,5 +16,5 @@ public partial interface IBccSnapshotsClient
     /// <exception cref="InvalidOperationException">The snapshot entered a state it cannot leave by itself (<c>CreatedFailed</c>, <c>NotAvailable</c>).</exception>
     /// <exception cref="BccServiceException">The service refused a poll, e.g. the snapshot was deleted.</exception>
     /// <remarks>Polls BCC GetSnapshot.</remarks>
-    Task<SnapshotModel> WaitForStatusAsync(string snapshotId, SnapshotStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+    Task<BccSnapshot> WaitForStatusAsync(string snapshotId, SnapshotStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 }

@@ -16,5 +16,5 @@ public partial interface IBccVolumesClient
     /// <exception cref="InvalidOperationException">The volume entered a state it cannot leave by itself (<c>Error</c>, <c>Deleted</c>, <c>Expired</c>, <c>NotAvailable</c>).</exception>
     /// <exception cref="BccServiceException">The service refused a poll, e.g. the volume was released.</exception>
     /// <remarks>Polls BCC GetVolume.</remarks>
-    Task<VolumeModel> WaitForStatusAsync(string volumeId, VolumeStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+    Task<BccVolume> WaitForStatusAsync(string volumeId, VolumeStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 }

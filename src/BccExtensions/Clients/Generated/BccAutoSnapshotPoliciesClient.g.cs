@@ -9,17 +9,17 @@ namespace BccExtensions;
 /// <summary>The BCC auto snapshot policy operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transport) : IBccAutoSnapshotPoliciesClient
 {
-    public async Task AttachAsync(string aspId, AttachAspRequest request, CancellationToken cancellationToken = default)
+    public async Task AttachAsync(string aspId, AttachAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("AttachAsp", HttpMethod.Put, "/v2/asp/{aspId}", ("aspId", aspId))
             .Flag("attach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AttachAspRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AttachAutoSnapshotPolicyRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<CreateAspResponse> CreateAsync(CreateAspRequest request, CancellationToken cancellationToken = default)
+    public async Task<CreateAutoSnapshotPolicyResponse> CreateAsync(CreateAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
@@ -28,8 +28,8 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RetentionDays, "request.RetentionDays");
         var call = new BccCall("CreateAsp", HttpMethod.Post, "/v2/asp")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateAspRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateAspResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateAutoSnapshotPolicyRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.CreateAutoSnapshotPolicyResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(string aspId, CancellationToken cancellationToken = default)
@@ -38,57 +38,57 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task DetachAsync(string aspId, DetachAspRequest request, CancellationToken cancellationToken = default)
+    public async Task DetachAsync(string aspId, DetachAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("DetachAsp", HttpMethod.Put, "/v2/asp/{aspId}", ("aspId", aspId))
             .Flag("detach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DetachAspRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DetachAutoSnapshotPolicyRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<AutoSnapshotPolicyModel> GetAsync(string aspId, CancellationToken cancellationToken = default)
+    public async Task<AutoSnapshotPolicy> GetAsync(string aspId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetAsp", HttpMethod.Get, "/v2/asp/{aspId}", ("aspId", aspId));
-        GetAspResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAspResponse, cancellationToken).ConfigureAwait(false);
+        GetAutoSnapshotPolicyResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAutoSnapshotPolicyResponse, cancellationToken).ConfigureAwait(false);
         return response.AutoSnapshotPolicy ?? throw new System.Text.Json.JsonException("BCC GetAsp returned no autoSnapshotPolicy.");
     }
 
-    public IAsyncEnumerable<AutoSnapshotPolicyModel> ListAsync(ListAspsRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<AutoSnapshotPolicy> ListAsync(ListAutoSnapshotPoliciesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<AutoSnapshotPolicyModel>> ListPageAsync(ListAspsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<AutoSnapshotPolicy>> ListPageAsync(ListAutoSnapshotPoliciesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<AutoSnapshotPolicyModel>> ListPageCoreAsync(ListAspsRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<AutoSnapshotPolicy>> ListPageCoreAsync(ListAutoSnapshotPoliciesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListAsps", HttpMethod.Get, "/v2/asp")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys)
-            .Query("aspName", request?.AspName)
+            .Query("aspName", request?.AutoSnapshotPolicyName)
             .Query("volumeName", request?.VolumeName);
-        ListAspsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAspsResponse, cancellationToken).ConfigureAwait(false);
+        ListAutoSnapshotPoliciesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAutoSnapshotPoliciesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.AutoSnapshotPolicys, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task UpdateAsync(UpdateAspRequest request, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(UpdateAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.AspId, "request.AspId");
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.AutoSnapshotPolicyId, "request.AutoSnapshotPolicyId");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         ArgumentNullException.ThrowIfNull(request.TimePoints, "request.TimePoints");
         ArgumentNullException.ThrowIfNull(request.RepeatWeekdays, "request.RepeatWeekdays");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RetentionDays, "request.RetentionDays");
         var call = new BccCall("UpdateAsp", HttpMethod.Put, "/v2/asp/update")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UpdateAspRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UpdateAutoSnapshotPolicyRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

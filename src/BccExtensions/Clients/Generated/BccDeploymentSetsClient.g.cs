@@ -9,64 +9,64 @@ namespace BccExtensions;
 /// <summary>The BCC deployment set operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : IBccDeploymentSetsClient
 {
-    public async Task<CreateDeploySetResponse> CreateAsync(CreateDeploySetRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<CreateDeploymentSetResponse> CreateAsync(CreateDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("CreateDeploySet", HttpMethod.Post, "/v2/instance/deployset/create")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new CreateDeploySetRequest(), BccJsonContext.Default.CreateDeploySetRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateDeploySetResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request ?? new CreateDeploymentSetRequest(), BccJsonContext.Default.CreateDeploymentSetRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.CreateDeploymentSetResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task DeleteAsync(string deployId, DeleteDeploySetRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string deployId, DeleteDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteDeploySet", HttpMethod.Delete, "/v2/instance/deployset/{deployId}", ("deployId", deployId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<GetDeploySetResponse> GetAsync(string id, GetDeploySetRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<GetDeploymentSetResponse> GetAsync(string id, GetDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetDeploySet", HttpMethod.Get, "/v2/deployset/{id}", ("id", id))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        return await transport.SendAsync(call, BccJsonContext.Default.GetDeploySetResponse, cancellationToken).ConfigureAwait(false);
+        return await transport.SendAsync(call, BccJsonContext.Default.GetDeploymentSetResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<DeploySetModel>> ListAsync(ListDeploySetRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeploymentSet>> ListAsync(ListDeploymentSetsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListDeploySet", HttpMethod.Get, "/v2/instance/deployset/list")
             .Query("deploymentSetIds", request?.DeploymentSetIds)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListDeploySetResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDeploySetResponse, cancellationToken).ConfigureAwait(false);
+        ListDeploymentSetsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDeploymentSetsResponse, cancellationToken).ConfigureAwait(false);
         return response.DeploySets;
     }
 
-    public async Task RemoveInstancesAsync(DeleteInstanceDeploySetRequest request, CancellationToken cancellationToken = default)
+    public async Task RemoveInstancesAsync(RemoveDeploymentSetInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.DeployId, "request.DeployId");
         ArgumentNullException.ThrowIfNull(request.InstanceIdList, "request.InstanceIdList");
         var call = new BccCall("DeleteInstanceDeploySet", HttpMethod.Post, "/v2/instance/deployset/delRelation")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeleteInstanceDeploySetRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RemoveDeploymentSetInstancesRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UpdateAsync(string deployId, UpdateDeploySetRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(string deployId, UpdateDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("UpdateDeploySet", HttpMethod.Put, "/v2/instance/deployset/{deployId}", ("deployId", deployId))
             .Flag("modifyAttribute")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new UpdateDeploySetRequest(), BccJsonContext.Default.UpdateDeploySetRequest);
+        call.Body = BccTransport.Serialize(request ?? new UpdateDeploymentSetRequest(), BccJsonContext.Default.UpdateDeploymentSetRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<UpdateDeploySetRelationResponse> UpdateRelationAsync(UpdateDeploySetRelationRequest request, CancellationToken cancellationToken = default)
+    public async Task<UpdateDeploymentSetRelationResponse> UpdateRelationAsync(UpdateDeploymentSetRelationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("UpdateDeploySetRelation", HttpMethod.Post, "/v2/instance/deployset/updateRelation")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UpdateDeploySetRelationRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.UpdateDeploySetRelationResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UpdateDeploymentSetRelationRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.UpdateDeploymentSetRelationResponse, cancellationToken).ConfigureAwait(false);
     }
 }

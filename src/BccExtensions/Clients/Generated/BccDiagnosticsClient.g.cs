@@ -28,30 +28,30 @@ internal sealed partial class BccDiagnosticsClient(BccTransport transport) : IBc
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<ExecutionRecord> ListAsync(ListDiagnosticReportRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<DiagnosticReport> ListAsync(ListDiagnosticReportsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<ExecutionRecord>> ListPageAsync(ListDiagnosticReportRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<DiagnosticReport>> ListPageAsync(ListDiagnosticReportsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<ExecutionRecord>> ListPageCoreAsync(ListDiagnosticReportRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<DiagnosticReport>> ListPageCoreAsync(ListDiagnosticReportsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListDiagnosticReport", HttpMethod.Post, "/v2/instance/diagnosticReport/list");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListDiagnosticReportRequest(), BccJsonContext.Default.ListDiagnosticReportRequest, marker);
-        ListDiagnosticReportResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDiagnosticReportResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.SerializeWithMarker(request ?? new ListDiagnosticReportsRequest(), BccJsonContext.Default.ListDiagnosticReportsRequest, marker);
+        ListDiagnosticReportsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDiagnosticReportsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.DiagnosticReports, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
     public async Task<IReadOnlyList<MetricSet>> ListSchemasAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetDiagnosticSchemas", HttpMethod.Get, "/v2/instance/diagnosticReport/schemas");
-        GetDiagnosticSchemasResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetDiagnosticSchemasResponse, cancellationToken).ConfigureAwait(false);
+        ListDiagnosticSchemasResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDiagnosticSchemasResponse, cancellationToken).ConfigureAwait(false);
         return response.MetricSetList;
     }
 }

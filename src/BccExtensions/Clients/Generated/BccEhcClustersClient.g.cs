@@ -31,11 +31,11 @@ internal sealed partial class BccEhcClustersClient(BccTransport transport) : IBc
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<EhcCluster>> ListAsync(EhcClusterListRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EhcCluster>> ListAsync(ListEhcClustersRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("EhcClusterList", HttpMethod.Post, "/v2/instance/ehc/cluster/list");
-        call.Body = BccTransport.Serialize(request ?? new EhcClusterListRequest(), BccJsonContext.Default.EhcClusterListRequest);
-        EhcClusterListResponse response = await transport.SendAsync(call, BccJsonContext.Default.EhcClusterListResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request ?? new ListEhcClustersRequest(), BccJsonContext.Default.ListEhcClustersRequest);
+        ListEhcClustersResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListEhcClustersResponse, cancellationToken).ConfigureAwait(false);
         return response.EhcClusters;
     }
 

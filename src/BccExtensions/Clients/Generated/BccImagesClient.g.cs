@@ -9,14 +9,14 @@ namespace BccExtensions;
 /// <summary>The BCC image operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccImagesClient(BccTransport transport) : IBccImagesClient
 {
-    public async Task BindTagsAsync(string imageId, BindTagImageRequest request, CancellationToken cancellationToken = default)
+    public async Task BindTagsAsync(string imageId, BindImageTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagImage", HttpMethod.Put, "/v2/image/{imageId}/tag", ("imageId", imageId))
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindTagImageRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindImageTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -43,7 +43,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ImageModel> GetAsync(string imageId, CancellationToken cancellationToken = default)
+    public async Task<BccImage> GetAsync(string imageId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetImage", HttpMethod.Get, "/v2/image/{imageId}", ("imageId", imageId));
         GetImageResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetImageResponse, cancellationToken).ConfigureAwait(false);
@@ -65,19 +65,19 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         return await transport.SendAsync(call, BccJsonContext.Default.ImportImageResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<ImageModel> ListAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BccImage> ListAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<ImageModel>> ListPageAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<BccImage>> ListPageAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<ImageModel>> ListPageCoreAsync(ListImagesRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<BccImage>> ListPageCoreAsync(ListImagesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListImages", HttpMethod.Get, "/v2/image")
             .Query("marker", marker)
@@ -88,7 +88,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         return BccPager.Page(response.Images, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public IAsyncEnumerable<SystemImageModel> ListBySpecAsync(GetAvailableImagesBySpecRequest request, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SystemImage> ListBySpecAsync(ListImagesBySpecRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
@@ -96,7 +96,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         return BccPager.ReadAllAsync((marker, token) => ListBySpecPageCoreAsync(request, marker, token), request.Marker, cancellationToken);
     }
 
-    public Task<BccPage<SystemImageModel>> ListBySpecPageAsync(GetAvailableImagesBySpecRequest request, CancellationToken cancellationToken = default)
+    public Task<BccPage<SystemImage>> ListBySpecPageAsync(ListImagesBySpecRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
@@ -104,18 +104,18 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         return ListBySpecPageCoreAsync(request, request.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<SystemImageModel>> ListBySpecPageCoreAsync(GetAvailableImagesBySpecRequest request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<SystemImage>> ListBySpecPageCoreAsync(ListImagesBySpecRequest request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("GetAvailableImagesBySpec", HttpMethod.Get, "/v2/image/getAvailableImagesBySpec")
             .Query("spec", request.Spec)
             .Query("marker", marker)
             .Query("maxKeys", request.MaxKeys)
             .Query("osName", request.OsName);
-        GetAvailableImagesBySpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAvailableImagesBySpecResponse, cancellationToken).ConfigureAwait(false);
+        ListImagesBySpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListImagesBySpecResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Images, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task<IReadOnlyList<OsModel>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InstanceOs>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListOs", HttpMethod.Post, "/v2/image/os");
         call.Body = BccTransport.Serialize(request ?? new ListOsRequest(), BccJsonContext.Default.ListOsRequest);
@@ -126,14 +126,14 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
     public async Task<IReadOnlyList<SharedUser>> ListSharedUsersAsync(string imageId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListSharedUser", HttpMethod.Get, "/v2/image/{imageId}/sharedUsers", ("imageId", imageId));
-        ListSharedUserResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSharedUserResponse, cancellationToken).ConfigureAwait(false);
+        ListSharedUsersResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSharedUsersResponse, cancellationToken).ConfigureAwait(false);
         return response.Users;
     }
 
-    public async Task<IReadOnlyList<RemoteCopyResult>> RemoteCopyAsync(string imageId, RemoteCopyImageRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RemoteCopyImageResult>> RemoteCopyAsync(string imageId, RemoteCopyImageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.DestRegion, "request.DestRegion");
+        ArgumentNullException.ThrowIfNull(request.DestinationRegion, "request.DestinationRegion");
         var call = new BccCall("RemoteCopyImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("remoteCopy");
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RemoteCopyImageRequest);
@@ -156,22 +156,22 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UnbindTagsAsync(string imageId, UnbindTagImageRequest request, CancellationToken cancellationToken = default)
+    public async Task UnbindTagsAsync(string imageId, UnbindImageTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagImage", HttpMethod.Put, "/v2/image/{imageId}/tag", ("imageId", imageId))
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindTagImageRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindImageTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UnshareAsync(string imageId, UnShareImageRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task UnshareAsync(string imageId, UnshareImageRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("UnShareImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("unshare");
-        call.Body = BccTransport.Serialize(request ?? new UnShareImageRequest(), BccJsonContext.Default.UnShareImageRequest);
+        call.Body = BccTransport.Serialize(request ?? new UnshareImageRequest(), BccJsonContext.Default.UnshareImageRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,212 +9,19 @@ namespace BccExtensions;
 /// <summary>The BCC instance (virtual machine) operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccInstancesClient(BccTransport transport) : IBccInstancesClient
 {
-    public async Task<AddIpv6Response> AddIpv6Async(AddIpv6Request request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        var call = new BccCall("AddIpv6", HttpMethod.Post, "/v2/instance/addIpv6")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AddIpv6Request);
-        return await transport.SendAsync(call, BccJsonContext.Default.AddIpv6Response, cancellationToken).ConfigureAwait(false);
-    }
+    public IBccInstanceBatchClient Batch { get; } = new BccInstanceBatchClient(transport);
 
-    public async Task<BatchAddIpResponse> AddPrivateIpsAsync(BatchAddIpRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        var call = new BccCall("BatchAddIp", HttpMethod.Put, "/v2/instance/batchAddIp")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchAddIpRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchAddIpResponse, cancellationToken).ConfigureAwait(false);
-    }
+    public IBccInstanceBillingClient Billing { get; } = new BccInstanceBillingClient(transport);
 
-    public async Task<BindInstanceSecurityGroupResponse> BatchBindSecurityGroupsAsync(BindInstanceSecurityGroupRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        ArgumentNullException.ThrowIfNull(request.SecurityGroupIds, "request.SecurityGroupIds");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupType, "request.SecurityGroupType");
-        var call = new BccCall("BindInstanceSecurityGroup", HttpMethod.Put, "/v2/securitygroup/bind")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindInstanceSecurityGroupRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BindInstanceSecurityGroupResponse, cancellationToken).ConfigureAwait(false);
-    }
+    public IBccInstanceNetworkClient Network { get; } = new BccInstanceNetworkClient(transport);
 
-    public async Task<BatchChangeToPostpaidResponse> BatchChangeToPostpaidAsync(BatchChangeToPostpaidRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Config, "request.Config");
-        var call = new BccCall("BatchChangeToPostpaid", HttpMethod.Post, "/v2/instance/batch/charging")
-            .Flag("toPostpay")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchChangeToPostpaidRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchChangeToPostpaidResponse, cancellationToken).ConfigureAwait(false);
-    }
+    public IBccInstanceRecycleBinClient RecycleBin { get; } = new BccInstanceRecycleBinClient(transport);
 
-    public async Task<BatchChangeToPrepaidResponse> BatchChangeToPrepaidAsync(BatchChangeToPrepaidRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Config, "request.Config");
-        var call = new BccCall("BatchChangeToPrepaid", HttpMethod.Post, "/v2/instance/batch/charging")
-            .Flag("toPrepay")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchChangeToPrepaidRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchChangeToPrepaidResponse, cancellationToken).ConfigureAwait(false);
-    }
+    public IBccInstanceRescueClient Rescue { get; } = new BccInstanceRescueClient(transport);
 
-    public async Task<BatchOperationResponse> BatchRebootAsync(BatchRebootInstanceRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        var call = new BccCall("BatchRebootInstance", HttpMethod.Put, "/v2/instance/batchAction")
-            .Flag("reboot");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchRebootInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
-    }
+    public IBccInstanceBidsClient Bids { get; } = new BccInstanceBidsClient(transport);
 
-    public async Task BatchRebuildAsync(RebuildBatchInstanceRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        var call = new BccCall("RebuildBatchInstance", HttpMethod.Put, "/v2/instance/rebuild")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.RebuildBatchInstanceRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<BatchRefundResourceResponse> BatchRefundAsync(BatchRefundResourceRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        var call = new BccCall("BatchRefundResource", HttpMethod.Post, "/v2/instance/batchRefundResource")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchRefundResourceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchRefundResourceResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task BatchReleaseAsync(ReleaseMultipleInstanceByPostRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        var call = new BccCall("ReleaseMultipleInstanceByPost", HttpMethod.Post, "/v2/instance/batchDelete")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ReleaseMultipleInstanceByPostRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<ReplaceInstanceSecurityGroupResponse> BatchReplaceSecurityGroupsAsync(ReplaceInstanceSecurityGroupRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        ArgumentNullException.ThrowIfNull(request.SecurityGroupIds, "request.SecurityGroupIds");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupType, "request.SecurityGroupType");
-        var call = new BccCall("ReplaceInstanceSecurityGroup", HttpMethod.Put, "/v2/securitygroup/replace")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ReplaceInstanceSecurityGroupRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ReplaceInstanceSecurityGroupResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<InstanceBatchResizeBySpecResponse> BatchResizeAsync(InstanceBatchResizeBySpecRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
-        ArgumentNullException.ThrowIfNull(request.InstanceIdList, "request.InstanceIdList");
-        var call = new BccCall("InstanceBatchResizeBySpec", HttpMethod.Put, "/v2/instanceBatchBySpec")
-            .Flag("resize")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.InstanceBatchResizeBySpecRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.InstanceBatchResizeBySpecResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<BatchOperationResponse> BatchStartAsync(BatchStartInstanceRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        var call = new BccCall("BatchStartInstance", HttpMethod.Put, "/v2/instance/batchAction")
-            .Flag("start")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchStartInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<BatchOperationResponse> BatchStopAsync(BatchStopInstanceRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        var call = new BccCall("BatchStopInstance", HttpMethod.Put, "/v2/instance/batchAction")
-            .Flag("stop")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchStopInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<UnbindInstanceSecurityGroupResponse> BatchUnbindSecurityGroupsAsync(UnbindInstanceSecurityGroupRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        ArgumentNullException.ThrowIfNull(request.SecurityGroupIds, "request.SecurityGroupIds");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupType, "request.SecurityGroupType");
-        var call = new BccCall("UnbindInstanceSecurityGroup", HttpMethod.Put, "/v2/securitygroup/unbind")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindInstanceSecurityGroupRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.UnbindInstanceSecurityGroupResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task BindSecurityGroupAsync(string instanceId, BindInstanceToSecurityGroupRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupId, "request.SecurityGroupId");
-        var call = new BccCall("BindInstanceToSecurityGroup", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
-            .Flag("bind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindInstanceToSecurityGroupRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<CancelBidOrderResponse> CancelBidOrderAsync(CancelBidOrderRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.OrderId, "request.OrderId");
-        var call = new BccCall("CancelBidOrder", HttpMethod.Post, "/v2/instance/cancelBidOrder")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CancelBidOrderRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CancelBidOrderResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task ChangeSubnetAsync(UpdateInstanceSubnetRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.SubnetId, "request.SubnetId");
-        var call = new BccCall("UpdateInstanceSubnet", HttpMethod.Put, "/v2/subnet/changeSubnet")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UpdateInstanceSubnetRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<ChangeToPrepaidResponse> ChangeToPrepaidAsync(string instanceId, ChangeToPrepaidRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var call = new BccCall("ChangeToPrepaid", HttpMethod.Post, "/v2/instance/{instanceId}", ("instanceId", instanceId))
-            .Flag("toPrepay")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ChangeToPrepaidRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ChangeToPrepaidResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task ChangeVpcAsync(ChangeVpcRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.SubnetId, "request.SubnetId");
-        var call = new BccCall("ChangeVpc", HttpMethod.Put, "/v2/vpc/changeVpc")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ChangeVpcRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<CreateInstanceBySpecResponse> CreateAsync(CreateInstanceRequest request, CancellationToken cancellationToken = default)
+    public async Task<CreateInstanceResponse> CreateAsync(CreateInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
@@ -225,44 +32,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         BccArguments.ThrowIfLessThan(request.PurchaseMinCount, 1, "request.PurchaseMinCount");
         var call = new BccCall("CreateInstanceBySpec", HttpMethod.Post, "/v2/instanceBySpec")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceBySpecResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task CreateAutoRenewRulesAsync(CreateAutoRenewRuleRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.RenewTimeUnit, "request.RenewTimeUnit");
-        var call = new BccCall("CreateAutoRenewRule", HttpMethod.Post, "/v2/instance/batchCreateAutoRenewRules")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateAutoRenewRuleRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<CreateBidInstanceResponse> CreateBidAsync(CreateBidInstanceRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
-        ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.BidModel, "request.BidModel");
-        BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
-        var call = new BccCall("CreateBidInstance", HttpMethod.Post, "/v2/instanceBySpec")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateBidInstanceRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateBidInstanceResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateBidInstanceByFlavorRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
-        ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
-        BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
-        var call = new BccCall("CreateBidInstanceLegacy", HttpMethod.Post, "/v2/instance/bid")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateBidInstanceByFlavorRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
+        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -274,7 +44,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateInstance", HttpMethod.Post, "/v2/instance")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceByFlavorRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
+        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceByFlavorRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -289,7 +59,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         BccArguments.ThrowIfLessThan(request.PurchaseMinCount, 1, "request.PurchaseMinCount");
         var call = new BccCall("CreateInstanceByLabel", HttpMethod.Post, "/v2/instanceByLabel")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceByLabelRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
+        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceByLabelRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -306,69 +76,10 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceV3Response, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task DeleteAutoRenewRulesAsync(DeleteAutoRenewRuleRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        var call = new BccCall("DeleteAutoRenewRule", HttpMethod.Post, "/v2/instance/batchDeleteAutoRenewRules")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeleteAutoRenewRuleRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task DeleteIpv6Async(DelIpv6Request request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        var call = new BccCall("DelIpv6", HttpMethod.Post, "/v2/instance/delIpv6")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DelIpv6Request);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task DeletePrivateIpsAsync(BatchDeleteIpRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        ArgumentNullException.ThrowIfNull(request.PrivateIps, "request.PrivateIps");
-        var call = new BccCall("BatchDeleteIp", HttpMethod.Put, "/v2/instance/batchDelIp")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchDeleteIpRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task DeleteRecycledAsync(string instanceId, DeleteRecycledInstanceRequest? request = null, CancellationToken cancellationToken = default)
-    {
-        var call = new BccCall("DeleteRecycledInstance", HttpMethod.Delete, "/v2/recycle/instance/{instanceId}", ("instanceId", instanceId))
-            .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<EnterRescueModeResponse> EnterRescueModeAsync(EnterRescueModeRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Password, "request.Password");
-        var call = new BccCall("EnterRescueMode", HttpMethod.Put, "/v2/instance/rescue/mode/enter")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.EnterRescueModeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.EnterRescueModeResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<ExitRescueModeResponse> ExitRescueModeAsync(ExitRescueModeRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
-        var call = new BccCall("ExitRescueMode", HttpMethod.Put, "/v2/instance/rescue/mode/exit")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ExitRescueModeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ExitRescueModeResponse, cancellationToken).ConfigureAwait(false);
-    }
-
     public async Task<BccInstance> GetAsync(string instanceId, GetInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetInstance", HttpMethod.Get, "/v2/instance/{instanceId}", ("instanceId", instanceId))
-            .Query("isDeploySet", request?.IsDeploySet)
+            .Query("isDeploySet", request?.IsDeploymentSet)
             .Query("containsFailed", request?.ContainsFailed);
         GetInstanceResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetInstanceResponse, cancellationToken).ConfigureAwait(false);
         return response.Instance ?? throw new System.Text.Json.JsonException("BCC GetInstance returned no instance.");
@@ -383,14 +94,14 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return await transport.SendAsync(call, BccJsonContext.Default.IReadOnlyDictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<GetInstanceUserDataInfoResponse> GetUserDataAsync(GetInstanceUserDataInfoRequest request, CancellationToken cancellationToken = default)
+    public async Task<GetInstanceUserDataResponse> GetUserDataAsync(GetInstanceUserDataRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("GetInstanceUserDataInfo", HttpMethod.Post, "/v2/instance/attribute/getUserdata")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetInstanceUserDataInfoRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.GetInstanceUserDataInfoResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetInstanceUserDataRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.GetInstanceUserDataResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<GetInstanceVncResponse> GetVncAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -419,12 +130,12 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
             .Query("internalIp", request?.InternalIp)
             .Query("dedicatedHostId", request?.DedicatedHostId)
             .Query("zoneName", request?.ZoneName)
-            .Query("showRdmaTopo", request?.ShowRdmaTopo)
+            .Query("showRdmaTopo", request?.ShowRdmaTopology)
             .Query("instanceIds", request?.InstanceIds)
             .Query("instanceNames", request?.InstanceNames)
             .Query("fuzzyInstanceName", request?.FuzzyInstanceName)
             .Query("volumeIds", request?.VolumeIds)
-            .Query("deploySetIds", request?.DeploySetIds)
+            .Query("deploySetIds", request?.DeploymentSetIds)
             .Query("securityGroupIds", request?.SecurityGroupIds)
             .Query("paymentTiming", request?.PaymentTiming?.Value)
             .Query("status", request?.Status?.Value)
@@ -438,17 +149,17 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListAvailableResizeSpec", HttpMethod.Post, "/v2/instance")
             .Flag("resizeList")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new ListAvailableResizeSpecRequest(), BccJsonContext.Default.ListAvailableResizeSpecRequest);
-        ListAvailableResizeSpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAvailableResizeSpecResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request ?? new ListAvailableResizeSpecsRequest(), BccJsonContext.Default.ListAvailableResizeSpecsRequest);
+        ListAvailableResizeSpecsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAvailableResizeSpecsResponse, cancellationToken).ConfigureAwait(false);
         return response.SpecList;
     }
 
-    public IAsyncEnumerable<BccInstance> ListByIdsAsync(ListInstanceByIdsRequest request, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BccInstance> ListByIdsAsync(ListInstancesByIdsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
@@ -456,7 +167,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return BccPager.ReadAllAsync((marker, token) => ListByIdsPageCoreAsync(request, marker, token), request.Marker, cancellationToken);
     }
 
-    public Task<BccPage<BccInstance>> ListByIdsPageAsync(ListInstanceByIdsRequest request, CancellationToken cancellationToken = default)
+    public Task<BccPage<BccInstance>> ListByIdsPageAsync(ListInstancesByIdsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
@@ -464,23 +175,15 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return ListByIdsPageCoreAsync(request, request.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccInstance>> ListByIdsPageCoreAsync(ListInstanceByIdsRequest request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<BccInstance>> ListByIdsPageCoreAsync(ListInstancesByIdsRequest request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListInstanceByIds", HttpMethod.Post, "/v2/instance/listByInstanceId")
             .Query("marker", marker)
             .Query("maxKeys", request.MaxKeys)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ListInstanceByIdsRequest);
-        ListInstanceByIdsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstanceByIdsResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ListInstancesByIdsRequest);
+        ListInstancesByIdsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstancesByIdsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
-    }
-
-    public async Task<IReadOnlyList<EniInfo>> ListEnisAsync(string instanceId, ListInstanceEnisRequest? request = null, CancellationToken cancellationToken = default)
-    {
-        var call = new BccCall("ListInstanceEnis", HttpMethod.Get, "/v2/eni/{instanceId}", ("instanceId", instanceId))
-            .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListInstanceEnisResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstanceEnisResponse, cancellationToken).ConfigureAwait(false);
-        return response.Enis;
     }
 
     public async Task<IReadOnlyList<IdMapping>> ListIdMappingsAsync(ListIdMappingsRequest request, CancellationToken cancellationToken = default)
@@ -490,73 +193,27 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("ListIdMappings", HttpMethod.Post, "/v2/instance/id/mapping");
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ListIdMappingsRequest);
-        ListIdMappingResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListIdMappingResponse, cancellationToken).ConfigureAwait(false);
+        ListIdMappingsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListIdMappingsResponse, cancellationToken).ConfigureAwait(false);
         return response.Mappings;
     }
 
-    public IAsyncEnumerable<BccInstance> ListNoChargeAsync(GetInstanceNoChargeListRequest? request = null, CancellationToken cancellationToken = default)
-    {
-        BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
-        return BccPager.ReadAllAsync((marker, token) => ListNoChargePageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
-    }
-
-    public Task<BccPage<BccInstance>> ListNoChargePageAsync(GetInstanceNoChargeListRequest? request = null, CancellationToken cancellationToken = default)
-    {
-        BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
-        return ListNoChargePageCoreAsync(request, request?.Marker, cancellationToken);
-    }
-
-    private async Task<BccPage<BccInstance>> ListNoChargePageCoreAsync(GetInstanceNoChargeListRequest? request, string? marker, CancellationToken cancellationToken)
-    {
-        var call = new BccCall("GetInstanceNoChargeList", HttpMethod.Get, "/v2/instance/noCharge")
-            .Query("marker", marker)
-            .Query("maxKeys", request?.MaxKeys)
-            .Query("internalIp", request?.InternalIp)
-            .Query("keypairId", request?.KeypairId)
-            .Query("zoneName", request?.ZoneName)
-            .Query("instanceIds", request?.InstanceIds)
-            .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        GetInstanceNoChargeListResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetInstanceNoChargeListResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
-    }
-
-    public IAsyncEnumerable<ResourceBo> ListRecycledAsync(ListRecycleInstanceRequest? request = null, CancellationToken cancellationToken = default)
-    {
-        BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
-        return BccPager.ReadAllAsync((marker, token) => ListRecycledPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
-    }
-
-    public Task<BccPage<ResourceBo>> ListRecycledPageAsync(ListRecycleInstanceRequest? request = null, CancellationToken cancellationToken = default)
-    {
-        BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
-        return ListRecycledPageCoreAsync(request, request?.Marker, cancellationToken);
-    }
-
-    private async Task<BccPage<ResourceBo>> ListRecycledPageCoreAsync(ListRecycleInstanceRequest? request, string? marker, CancellationToken cancellationToken)
-    {
-        var call = new BccCall("ListRecycleInstance", HttpMethod.Post, "/v2/recycle/instance");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListRecycleInstanceRequest(), BccJsonContext.Default.ListRecycleInstanceRequest, marker);
-        ListRecycleInstanceResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListRecycleInstanceResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
-    }
-
-    public IAsyncEnumerable<InstanceModelV3> ListV3Async(ListServersByMarkerV3Request? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BccInstanceV3> ListV3Async(ListInstancesV3Request? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListV3PageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<InstanceModelV3>> ListV3PageAsync(ListServersByMarkerV3Request? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<BccInstanceV3>> ListV3PageAsync(ListInstancesV3Request? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListV3PageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<InstanceModelV3>> ListV3PageCoreAsync(ListServersByMarkerV3Request? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<BccInstanceV3>> ListV3PageCoreAsync(ListInstancesV3Request? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListServersByMarkerV3", HttpMethod.Post, "/v3/instance/list");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListServersByMarkerV3Request(), BccJsonContext.Default.ListServersByMarkerV3Request, marker);
-        ListServersByMarkerV3Response response = await transport.SendAsync(call, BccJsonContext.Default.ListServersByMarkerV3Response, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.SerializeWithMarker(request ?? new ListInstancesV3Request(), BccJsonContext.Default.ListInstancesV3Request, marker);
+        ListInstancesV3Response response = await transport.SendAsync(call, BccJsonContext.Default.ListInstancesV3Response, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
@@ -568,13 +225,13 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ModifyDescriptionAsync(string instanceId, ModifyInstanceDescRequest request, CancellationToken cancellationToken = default)
+    public async Task ModifyDescriptionAsync(string instanceId, ModifyInstanceDescriptionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, "request.Description");
         var call = new BccCall("ModifyInstanceDesc", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("modifyDesc");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyInstanceDescRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyInstanceDescriptionRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -592,10 +249,10 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
     public async Task<BatchOperationResponse> ModifyPasswordAsync(string instanceId, ModifyInstancePasswordRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.AdminPass, "request.AdminPass");
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.AdminPassword, "request.AdminPassword");
         var call = new BccCall("ModifyInstancePassword", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("changePass");
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.ModifyInstancePasswordRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
+        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.ModifyInstancePasswordRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -622,17 +279,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
         var call = new BccCall("RebuildInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("rebuild");
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.RebuildInstanceRequest, "adminPass", request.AdminPass, cancellationToken).ConfigureAwait(false);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task RecoverAsync(InstanceRecoveryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
-        var call = new BccCall("InstanceRecovery", HttpMethod.Post, "/v2/instance/recovery")
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.InstanceRecoveryRequest);
+        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.RebuildInstanceRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -642,14 +289,14 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<DeletePrepayInstanceResponse> ReleasePrepaidAsync(DeletePrepayInstanceRequest request, CancellationToken cancellationToken = default)
+    public async Task<ReleasePrepaidInstanceResponse> ReleasePrepaidAsync(ReleasePrepaidInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DeletePrepayInstance", HttpMethod.Post, "/v2/instance/delete")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeletePrepayInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.DeletePrepayInstanceResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ReleasePrepaidInstanceRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.ReleasePrepaidInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ReleaseWithOptionsAsync(string instanceId, ReleaseInstanceRequest request, CancellationToken cancellationToken = default)
@@ -661,33 +308,21 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<PurchaseReservedInstanceResponse> RenewAsync(string instanceId, PurchaseReservedInstanceRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
-        var call = new BccCall("PurchaseReservedInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
-            .Flag("purchaseReserved")
-            .Query("relatedRenewFlag", request.RelatedRenewFlag)
-            .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.PurchaseReservedInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.PurchaseReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task ResizeAsync(string instanceId, ResizeInstanceBySpecRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task ResizeAsync(string instanceId, ResizeInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ResizeInstanceBySpec", HttpMethod.Put, "/v2/instanceBySpec/{instanceId}", ("instanceId", instanceId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new ResizeInstanceBySpecRequest(), BccJsonContext.Default.ResizeInstanceBySpecRequest);
+        call.Body = BccTransport.Serialize(request ?? new ResizeInstanceRequest(), BccJsonContext.Default.ResizeInstanceRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ResizeByFlavorAsync(string instanceId, ResizeInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task ResizeByFlavorAsync(string instanceId, ResizeInstanceByFlavorRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ResizeInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new ResizeInstanceRequest(), BccJsonContext.Default.ResizeInstanceRequest);
+        call.Body = BccTransport.Serialize(request ?? new ResizeInstanceByFlavorRequest(), BccJsonContext.Default.ResizeInstanceByFlavorRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -700,12 +335,12 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SetDeletionProtectionAsync(string instanceId, InstanceDeletionProtectionRequest request, CancellationToken cancellationToken = default)
+    public async Task SetDeletionProtectionAsync(string instanceId, SetInstanceDeletionProtectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("InstanceDeletionProtection", HttpMethod.Put, "/v2/instance/{instanceId}/deletionProtection", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.InstanceDeletionProtectionRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.SetInstanceDeletionProtectionRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -721,16 +356,6 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("StopInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("stop");
         call.Body = BccTransport.Serialize(request ?? new StopInstanceRequest(), BccJsonContext.Default.StopInstanceRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task UnbindSecurityGroupAsync(string instanceId, UnbindInstanceFromSecurityGroupRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupId, "request.SecurityGroupId");
-        var call = new BccCall("UnbindInstanceFromSecurityGroup", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
-            .Flag("unbind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindInstanceFromSecurityGroupRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

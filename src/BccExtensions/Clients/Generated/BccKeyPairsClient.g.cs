@@ -9,24 +9,24 @@ namespace BccExtensions;
 /// <summary>The BCC key pair operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKeyPairsClient
 {
-    public async Task<BatchOperationResponse> AttachAsync(string keypairId, AttachKeypairRequest request, CancellationToken cancellationToken = default)
+    public async Task<BatchOperationResponse> AttachAsync(string keypairId, AttachKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("AttachKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("attach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AttachKeypairRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AttachKeyPairRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<KeypairModel> CreateAsync(CreateKeypairRequest request, CancellationToken cancellationToken = default)
+    public async Task<KeyPair> CreateAsync(CreateKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("CreateKeypair", HttpMethod.Post, "/v2/keypair")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateKeypairRequest);
-        CreateKeypairResponse response = await transport.SendAsync(call, BccJsonContext.Default.CreateKeypairResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateKeyPairRequest);
+        CreateKeyPairResponse response = await transport.SendAsync(call, BccJsonContext.Default.CreateKeyPairResponse, cancellationToken).ConfigureAwait(false);
         return response.Keypair ?? throw new System.Text.Json.JsonException("BCC CreateKeypair returned no keypair.");
     }
 
@@ -36,24 +36,24 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<BatchOperationResponse> DetachAsync(string keypairId, DetachKeypairRequest request, CancellationToken cancellationToken = default)
+    public async Task<BatchOperationResponse> DetachAsync(string keypairId, DetachKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("DetachKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("detach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DetachKeypairRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DetachKeyPairRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<KeypairModel> GetAsync(string keypairId, CancellationToken cancellationToken = default)
+    public async Task<KeyPair> GetAsync(string keypairId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("KeypairDetail", HttpMethod.Get, "/v2/keypair/{keypairId}", ("keypairId", keypairId));
-        KeypairDetailResponse response = await transport.SendAsync(call, BccJsonContext.Default.KeypairDetailResponse, cancellationToken).ConfigureAwait(false);
+        GetKeyPairResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetKeyPairResponse, cancellationToken).ConfigureAwait(false);
         return response.Keypair ?? throw new System.Text.Json.JsonException("BCC KeypairDetail returned no keypair.");
     }
 
-    public async Task<KeypairModel> ImportAsync(ImportKeypairRequest request, CancellationToken cancellationToken = default)
+    public async Task<KeyPair> ImportAsync(ImportKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
@@ -61,48 +61,48 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
         var call = new BccCall("ImportKeypair", HttpMethod.Put, "/v2/keypair")
             .Flag("import")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ImportKeypairRequest);
-        ImportKeypairResponse response = await transport.SendAsync(call, BccJsonContext.Default.ImportKeypairResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ImportKeyPairRequest);
+        ImportKeyPairResponse response = await transport.SendAsync(call, BccJsonContext.Default.ImportKeyPairResponse, cancellationToken).ConfigureAwait(false);
         return response.Keypair ?? throw new System.Text.Json.JsonException("BCC ImportKeypair returned no keypair.");
     }
 
-    public IAsyncEnumerable<KeypairModel> ListAsync(ListKeypairRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<KeyPair> ListAsync(ListKeyPairsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<KeypairModel>> ListPageAsync(ListKeypairRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<KeyPair>> ListPageAsync(ListKeyPairsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<KeypairModel>> ListPageCoreAsync(ListKeypairRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<KeyPair>> ListPageCoreAsync(ListKeyPairsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListKeypair", HttpMethod.Get, "/v2/keypair")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys)
             .Query("name", request?.Name);
-        ListKeypairResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListKeypairResponse, cancellationToken).ConfigureAwait(false);
+        ListKeyPairsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListKeyPairsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Keypairs, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task RenameAsync(string keypairId, RenameKeypairRequest request, CancellationToken cancellationToken = default)
+    public async Task RenameAsync(string keypairId, RenameKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("RenameKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("rename");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenameKeypairRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenameKeyPairRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UpdateDescriptionAsync(string keypairId, UpdateKeypairDescriptionRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task UpdateDescriptionAsync(string keypairId, UpdateKeyPairDescriptionRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("UpdateKeypairDescription", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("updateDesc");
-        call.Body = BccTransport.Serialize(request ?? new UpdateKeypairDescriptionRequest(), BccJsonContext.Default.UpdateKeypairDescriptionRequest);
+        call.Body = BccTransport.Serialize(request ?? new UpdateKeyPairDescriptionRequest(), BccJsonContext.Default.UpdateKeyPairDescriptionRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

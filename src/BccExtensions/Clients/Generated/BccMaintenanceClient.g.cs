@@ -29,7 +29,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         return await transport.SendAsync(call, BccJsonContext.Default.CheckServerEventResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<CreateAuthorizationRuleResponse> CreateAuthorizeRuleAsync(CreateAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
+    public async Task<CreateAuthorizationRuleResponse> CreateAuthorizationRuleAsync(CreateAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.AuthorizeMaintenanceOperations, "request.AuthorizeMaintenanceOperations");
@@ -42,130 +42,130 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         return await transport.SendAsync(call, BccJsonContext.Default.CreateAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<DeleteInstUserOpAuthorizeRuleResponse> DeleteAuthorizeRuleAsync(DeleteInstUserOpAuthorizeRuleRequest request, CancellationToken cancellationToken = default)
+    public async Task<DeleteAuthorizationRuleResponse> DeleteAuthorizationRuleAsync(DeleteAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RuleId, "request.RuleId");
         var call = new BccCall("DeleteInstUserOpAuthorizeRule", HttpMethod.Post, "/")
             .Query("action", "DeleteInstUserOpAuthorizeRule")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeleteInstUserOpAuthorizeRuleRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.DeleteInstUserOpAuthorizeRuleResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeleteAuthorizationRuleRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.DeleteAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<InstUserOpAuthorizeRuleResponse> ListAuthorizeRulesAsync(DescribeAuthorizeRulesRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<AuthorizationRule> ListAuthorizationRulesAsync(ListAuthorizationRulesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
-        return BccPager.ReadAllAsync((marker, token) => ListAuthorizeRulesPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
+        return BccPager.ReadAllAsync((marker, token) => ListAuthorizationRulesPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<InstUserOpAuthorizeRuleResponse>> ListAuthorizeRulesPageAsync(DescribeAuthorizeRulesRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<AuthorizationRule>> ListAuthorizationRulesPageAsync(ListAuthorizationRulesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
-        return ListAuthorizeRulesPageCoreAsync(request, request?.Marker, cancellationToken);
+        return ListAuthorizationRulesPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<InstUserOpAuthorizeRuleResponse>> ListAuthorizeRulesPageCoreAsync(DescribeAuthorizeRulesRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<AuthorizationRule>> ListAuthorizationRulesPageCoreAsync(ListAuthorizationRulesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribeAuthorizeRules", HttpMethod.Post, "/")
             .Query("action", "DescribeAuthorizeRules");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new DescribeAuthorizeRulesRequest(), BccJsonContext.Default.DescribeAuthorizeRulesRequest, marker);
-        DescribeAuthorizeRulesResponse response = await transport.SendAsync(call, BccJsonContext.Default.DescribeAuthorizeRulesResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.SerializeWithMarker(request ?? new ListAuthorizationRulesRequest(), BccJsonContext.Default.ListAuthorizationRulesRequest, marker);
+        ListAuthorizationRulesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAuthorizationRulesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.RuleList, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public IAsyncEnumerable<PlannedEventResponse> ListPlannedEventRecordsAsync(DescribePlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<PlannedEvent> ListPlannedEventRecordsAsync(ListPlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPlannedEventRecordsPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<PlannedEventResponse>> ListPlannedEventRecordsPageAsync(DescribePlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<PlannedEvent>> ListPlannedEventRecordsPageAsync(ListPlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPlannedEventRecordsPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<PlannedEventResponse>> ListPlannedEventRecordsPageCoreAsync(DescribePlannedEventRecordsRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<PlannedEvent>> ListPlannedEventRecordsPageCoreAsync(ListPlannedEventRecordsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribePlannedEventRecords", HttpMethod.Post, "/")
             .Query("action", "DescribePlannedEventRecords");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new DescribePlannedEventRecordsRequest(), BccJsonContext.Default.DescribePlannedEventRecordsRequest, marker);
-        DescribePlannedEventRecordsResponse response = await transport.SendAsync(call, BccJsonContext.Default.DescribePlannedEventRecordsResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.SerializeWithMarker(request ?? new ListPlannedEventRecordsRequest(), BccJsonContext.Default.ListPlannedEventRecordsRequest, marker);
+        ListPlannedEventRecordsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListPlannedEventRecordsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.PlannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public IAsyncEnumerable<PlannedEventResponse> ListPlannedEventsAsync(DescribePlannedEventsRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<PlannedEvent> ListPlannedEventsAsync(ListPlannedEventsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPlannedEventsPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<PlannedEventResponse>> ListPlannedEventsPageAsync(DescribePlannedEventsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<PlannedEvent>> ListPlannedEventsPageAsync(ListPlannedEventsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPlannedEventsPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<PlannedEventResponse>> ListPlannedEventsPageCoreAsync(DescribePlannedEventsRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<PlannedEvent>> ListPlannedEventsPageCoreAsync(ListPlannedEventsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribePlannedEvents", HttpMethod.Post, "/")
             .Query("action", "DescribePlannedEvents");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new DescribePlannedEventsRequest(), BccJsonContext.Default.DescribePlannedEventsRequest, marker);
-        DescribePlannedEventsResponse response = await transport.SendAsync(call, BccJsonContext.Default.DescribePlannedEventsResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.SerializeWithMarker(request ?? new ListPlannedEventsRequest(), BccJsonContext.Default.ListPlannedEventsRequest, marker);
+        ListPlannedEventsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListPlannedEventsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.PlannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public IAsyncEnumerable<UnplannedEventResponse> ListUnplannedEventRecordsAsync(DescribeUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<UnplannedEvent> ListUnplannedEventRecordsAsync(ListUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListUnplannedEventRecordsPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<UnplannedEventResponse>> ListUnplannedEventRecordsPageAsync(DescribeUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<UnplannedEvent>> ListUnplannedEventRecordsPageAsync(ListUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListUnplannedEventRecordsPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<UnplannedEventResponse>> ListUnplannedEventRecordsPageCoreAsync(DescribeUnplannedEventRecordsRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<UnplannedEvent>> ListUnplannedEventRecordsPageCoreAsync(ListUnplannedEventRecordsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribeUnplannedEventRecords", HttpMethod.Post, "/")
             .Query("action", "DescribeUnplannedEventRecords");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new DescribeUnplannedEventRecordsRequest(), BccJsonContext.Default.DescribeUnplannedEventRecordsRequest, marker);
-        DescribeUnplannedEventRecordsResponse response = await transport.SendAsync(call, BccJsonContext.Default.DescribeUnplannedEventRecordsResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.SerializeWithMarker(request ?? new ListUnplannedEventRecordsRequest(), BccJsonContext.Default.ListUnplannedEventRecordsRequest, marker);
+        ListUnplannedEventRecordsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListUnplannedEventRecordsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.UnplannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public IAsyncEnumerable<UnplannedEventResponse> ListUnplannedEventsAsync(DescribeUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<UnplannedEvent> ListUnplannedEventsAsync(ListUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListUnplannedEventsPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<UnplannedEventResponse>> ListUnplannedEventsPageAsync(DescribeUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<UnplannedEvent>> ListUnplannedEventsPageAsync(ListUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListUnplannedEventsPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<UnplannedEventResponse>> ListUnplannedEventsPageCoreAsync(DescribeUnplannedEventsRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<UnplannedEvent>> ListUnplannedEventsPageCoreAsync(ListUnplannedEventsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribeUnplannedEvents", HttpMethod.Post, "/")
             .Query("action", "DescribeUnplannedEvents");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new DescribeUnplannedEventsRequest(), BccJsonContext.Default.DescribeUnplannedEventsRequest, marker);
-        DescribeUnplannedEventsResponse response = await transport.SendAsync(call, BccJsonContext.Default.DescribeUnplannedEventsResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.SerializeWithMarker(request ?? new ListUnplannedEventsRequest(), BccJsonContext.Default.ListUnplannedEventsRequest, marker);
+        ListUnplannedEventsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListUnplannedEventsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.UnplannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task<ModifyInstUserOpAuthorizeRuleAttributeResponse> ModifyAuthorizeRuleAsync(ModifyInstUserOpAuthorizeRuleAttributeRequest request, CancellationToken cancellationToken = default)
+    public async Task<ModifyAuthorizationRuleResponse> ModifyAuthorizationRuleAsync(ModifyAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RuleId, "request.RuleId");
         var call = new BccCall("ModifyInstUserOpAuthorizeRuleAttribute", HttpMethod.Post, "/")
             .Query("action", "ModifyInstUserOpAuthorizeRuleAttribute")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyInstUserOpAuthorizeRuleAttributeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ModifyInstUserOpAuthorizeRuleAttributeResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyAuthorizationRuleRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.ModifyAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);
     }
 }

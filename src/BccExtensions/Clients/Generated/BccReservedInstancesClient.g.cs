@@ -18,14 +18,14 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task BindTagsAsync(BindReservedInstanceToTagsRequest request, CancellationToken cancellationToken = default)
+    public async Task BindTagsAsync(BindReservedInstanceTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindReservedInstanceToTags", HttpMethod.Put, "/v2/bcc/reserved/tag")
             .Flag("bind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindReservedInstanceToTagsRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindReservedInstanceTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -73,73 +73,73 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         return await transport.SendAsync(call, BccJsonContext.Default.GetReservedInstancePriceResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<ReservedInstanceInfo> ListAsync(GetReservedInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ReservedInstance> ListAsync(ListReservedInstancesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<ReservedInstanceInfo>> ListPageAsync(GetReservedInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<ReservedInstance>> ListPageAsync(ListReservedInstancesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<ReservedInstanceInfo>> ListPageCoreAsync(GetReservedInstanceRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<ReservedInstance>> ListPageCoreAsync(ListReservedInstancesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("GetReservedInstance", HttpMethod.Post, "/v2/instance/reserved/list")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys);
-        call.Body = BccTransport.Serialize(request ?? new GetReservedInstanceRequest(), BccJsonContext.Default.GetReservedInstanceRequest);
-        GetReservedInstanceResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request ?? new ListReservedInstancesRequest(), BccJsonContext.Default.ListReservedInstancesRequest);
+        ListReservedInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstancesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.ReservedInstances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public IAsyncEnumerable<TransferInRecord> ListTransfersInAsync(ListReservedInstanceTransferInRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TransferInRecord> ListTransfersInAsync(ListReservedInstanceTransfersInRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListTransfersInPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<TransferInRecord>> ListTransfersInPageAsync(ListReservedInstanceTransferInRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<TransferInRecord>> ListTransfersInPageAsync(ListReservedInstanceTransfersInRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListTransfersInPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<TransferInRecord>> ListTransfersInPageCoreAsync(ListReservedInstanceTransferInRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<TransferInRecord>> ListTransfersInPageCoreAsync(ListReservedInstanceTransfersInRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListReservedInstanceTransferIn", HttpMethod.Post, "/v2/instance/reserved/transfer/in/list")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys);
-        call.Body = BccTransport.Serialize(request ?? new ListReservedInstanceTransferInRequest(), BccJsonContext.Default.ListReservedInstanceTransferInRequest);
-        ListReservedInstanceTransferInResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransferInResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request ?? new ListReservedInstanceTransfersInRequest(), BccJsonContext.Default.ListReservedInstanceTransfersInRequest);
+        ListReservedInstanceTransfersInResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransfersInResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.TransferRecords, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public IAsyncEnumerable<TransferOutRecord> ListTransfersOutAsync(ListReservedInstanceTransferOutRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TransferOutRecord> ListTransfersOutAsync(ListReservedInstanceTransfersOutRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListTransfersOutPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<TransferOutRecord>> ListTransfersOutPageAsync(ListReservedInstanceTransferOutRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<TransferOutRecord>> ListTransfersOutPageAsync(ListReservedInstanceTransfersOutRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListTransfersOutPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<TransferOutRecord>> ListTransfersOutPageCoreAsync(ListReservedInstanceTransferOutRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<TransferOutRecord>> ListTransfersOutPageCoreAsync(ListReservedInstanceTransfersOutRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListReservedInstanceTransferOut", HttpMethod.Post, "/v2/instance/reserved/transfer/out/list")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys);
-        call.Body = BccTransport.Serialize(request ?? new ListReservedInstanceTransferOutRequest(), BccJsonContext.Default.ListReservedInstanceTransferOutRequest);
-        ListReservedInstanceTransferOutResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransferOutResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request ?? new ListReservedInstanceTransfersOutRequest(), BccJsonContext.Default.ListReservedInstanceTransfersOutRequest);
+        ListReservedInstanceTransfersOutResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransfersOutResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.TransferRecords, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task<IReadOnlyList<ModifyReservedInstanceOrder>> ModifyAsync(ModifyReservedInstancesRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReservedInstanceModification>> ModifyAsync(ModifyReservedInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstances, "request.ReservedInstances");
@@ -188,14 +188,14 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         return await transport.SendAsync(call, BccJsonContext.Default.AutoRenewReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UnbindTagsAsync(UnbindReservedInstanceFromTagsRequest request, CancellationToken cancellationToken = default)
+    public async Task UnbindTagsAsync(UnbindReservedInstanceTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindReservedInstanceFromTags", HttpMethod.Put, "/v2/bcc/reserved/tag")
             .Flag("unbind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindReservedInstanceFromTagsRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindReservedInstanceTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

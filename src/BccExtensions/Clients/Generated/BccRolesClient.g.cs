@@ -20,11 +20,11 @@ internal sealed partial class BccRolesClient(BccTransport transport) : IBccRoles
         return await transport.SendAsync(call, BccJsonContext.Default.BindRoleResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<InstanceRoleModel>> ListAsync(GetRoleListRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InstanceRole>> ListAsync(ListRolesRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetRoleList", HttpMethod.Get, "/v2/instance/role/list")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        GetRoleListResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetRoleListResponse, cancellationToken).ConfigureAwait(false);
+        ListRolesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListRolesResponse, cancellationToken).ConfigureAwait(false);
         return response.Roles;
     }
 

@@ -15,7 +15,7 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
         ArgumentNullException.ThrowIfNull(request.Rule, "request.Rule");
         var call = new BccCall("AuthorizeSecurityGroupRule", HttpMethod.Put, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId))
             .Flag("authorizeRule")
-            .Query("sgVersion", request.SgVersion)
+            .Query("sgVersion", request.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AuthorizeSecurityGroupRuleRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -41,30 +41,30 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
     public async Task DeleteRuleAsync(string securityGroupRuleId, DeleteSecurityGroupRuleRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteSecurityGroupRule", HttpMethod.Delete, "/v2/securityGroup/rule/{securityGroupRuleId}", ("securityGroupRuleId", securityGroupRuleId))
-            .Query("sgVersion", request?.SgVersion)
+            .Query("sgVersion", request?.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<GetSecurityGroupDetailResponse> GetAsync(string securityGroupId, CancellationToken cancellationToken = default)
+    public async Task<GetSecurityGroupResponse> GetAsync(string securityGroupId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetSecurityGroupDetail", HttpMethod.Get, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId));
-        return await transport.SendAsync(call, BccJsonContext.Default.GetSecurityGroupDetailResponse, cancellationToken).ConfigureAwait(false);
+        return await transport.SendAsync(call, BccJsonContext.Default.GetSecurityGroupResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<SecurityGroupModel> ListAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SecurityGroup> ListAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<SecurityGroupModel>> ListPageAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<SecurityGroup>> ListPageAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<SecurityGroupModel>> ListPageCoreAsync(ListSecurityGroupsRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<SecurityGroup>> ListPageCoreAsync(ListSecurityGroupsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListSecurityGroups", HttpMethod.Get, "/v2/securityGroup")
             .Query("marker", marker)
@@ -83,7 +83,7 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
         ArgumentNullException.ThrowIfNull(request.Rule, "request.Rule");
         var call = new BccCall("RevokeSecurityGroupRule", HttpMethod.Put, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId))
             .Flag("revokeRule")
-            .Query("sgVersion", request.SgVersion)
+            .Query("sgVersion", request.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RevokeSecurityGroupRuleRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -94,7 +94,7 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupRuleId, "request.SecurityGroupRuleId");
         var call = new BccCall("UpdateSecurityGroupRule", HttpMethod.Put, "/v2/securityGroup/rule/update")
-            .Query("sgVersion", request.SgVersion)
+            .Query("sgVersion", request.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UpdateSecurityGroupRuleRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);

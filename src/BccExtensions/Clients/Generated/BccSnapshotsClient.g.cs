@@ -9,14 +9,14 @@ namespace BccExtensions;
 /// <summary>The BCC snapshot operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccSnapshotsClient
 {
-    public async Task BindChainTagsAsync(string chainId, BindTagSnapchainRequest request, CancellationToken cancellationToken = default)
+    public async Task BindChainTagsAsync(string chainId, BindSnapshotChainTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagSnapchain", HttpMethod.Put, "/v2/snapshot/chain/{chainId}/tag", ("chainId", chainId))
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindTagSnapchainRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindSnapshotChainTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -48,32 +48,32 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<SnapshotModel> GetAsync(string snapshotId, CancellationToken cancellationToken = default)
+    public async Task<BccSnapshot> GetAsync(string snapshotId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetSnapshot", HttpMethod.Get, "/v2/snapshot/{snapshotId}", ("snapshotId", snapshotId));
         GetSnapshotResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetSnapshotResponse, cancellationToken).ConfigureAwait(false);
         return response.Snapshot ?? throw new System.Text.Json.JsonException("BCC GetSnapshot returned no snapshot.");
     }
 
-    public async Task<DescribeSnapshotsUsageResponse> GetUsageAsync(CancellationToken cancellationToken = default)
+    public async Task<GetSnapshotUsageResponse> GetUsageAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DescribeSnapshotsUsage", HttpMethod.Post, "/v2/snapshot/describeSnapshotsUsage");
-        return await transport.SendAsync(call, BccJsonContext.Default.DescribeSnapshotsUsageResponse, cancellationToken).ConfigureAwait(false);
+        return await transport.SendAsync(call, BccJsonContext.Default.GetSnapshotUsageResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<SnapshotModel> ListAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BccSnapshot> ListAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<SnapshotModel>> ListPageAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<BccSnapshot>> ListPageAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<SnapshotModel>> ListPageCoreAsync(ListSnapshotsRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<BccSnapshot>> ListPageCoreAsync(ListSnapshotsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListSnapshots", HttpMethod.Get, "/v2/snapshot")
             .Query("marker", marker)
@@ -83,7 +83,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         return BccPager.Page(response.Snapshots, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task<ListSnapchainResponse> ListChainsAsync(ListSnapchainRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<ListSnapshotChainsResponse> ListChainsAsync(ListSnapshotChainsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListSnapchain", HttpMethod.Get, "/v2/snapshot/chain")
             .Query("orderBy", request?.OrderBy)
@@ -92,39 +92,39 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
             .Query("pageNo", request?.PageNo)
             .Query("volumeId", request?.VolumeId)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        return await transport.SendAsync(call, BccJsonContext.Default.ListSnapchainResponse, cancellationToken).ConfigureAwait(false);
+        return await transport.SendAsync(call, BccJsonContext.Default.ListSnapshotChainsResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<SnapshotShareModel> ListSharesAsync(ListSnapshotShareRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SnapshotShare> ListSharesAsync(ListSnapshotSharesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListSharesPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<SnapshotShareModel>> ListSharesPageAsync(ListSnapshotShareRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<SnapshotShare>> ListSharesPageAsync(ListSnapshotSharesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListSharesPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<SnapshotShareModel>> ListSharesPageCoreAsync(ListSnapshotShareRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<SnapshotShare>> ListSharesPageCoreAsync(ListSnapshotSharesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListSnapshotShare", HttpMethod.Post, "/v2/snapshot/snapshotShare/list")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListSnapshotShareRequest(), BccJsonContext.Default.ListSnapshotShareRequest, marker);
-        ListSnapshotShareResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSnapshotShareResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.SerializeWithMarker(request ?? new ListSnapshotSharesRequest(), BccJsonContext.Default.ListSnapshotSharesRequest, marker);
+        ListSnapshotSharesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSnapshotSharesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Result, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task ModifyAttributesAsync(string snapshotId, ModifySnapshotAttributeRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task ModifyAttributesAsync(string snapshotId, ModifySnapshotAttributesRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ModifySnapshotAttribute", HttpMethod.Put, "/v2/snapshot/{snapshotId}", ("snapshotId", snapshotId))
             .Flag("modifyAttribute");
-        call.Body = BccTransport.Serialize(request ?? new ModifySnapshotAttributeRequest(), BccJsonContext.Default.ModifySnapshotAttributeRequest);
+        call.Body = BccTransport.Serialize(request ?? new ModifySnapshotAttributesRequest(), BccJsonContext.Default.ModifySnapshotAttributesRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<RemoteCopySnapshot>> RemoteCopyAsync(string snapshotId, RemoteCopySnapshotRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RemoteCopySnapshotResult>> RemoteCopyAsync(string snapshotId, RemoteCopySnapshotRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("RemoteCopySnapshot", HttpMethod.Put, "/v2/snapshot/remote_copy/{snapshotId}", ("snapshotId", snapshotId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
@@ -133,25 +133,25 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         return response.Result;
     }
 
-    public async Task<CreateSnapshotShareResponse> ShareAsync(CreateSnapshotShareRequest request, CancellationToken cancellationToken = default)
+    public async Task<ShareSnapshotResponse> ShareAsync(ShareSnapshotRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SnapshotId, "request.SnapshotId");
         ArgumentNullException.ThrowIfNull(request.AccountIds, "request.AccountIds");
         var call = new BccCall("CreateSnapshotShare", HttpMethod.Post, "/v2/snapshot/share")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateSnapshotShareRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateSnapshotShareResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ShareSnapshotRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.ShareSnapshotResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UnbindChainTagsAsync(string chainId, UnbindTagSnapchainRequest request, CancellationToken cancellationToken = default)
+    public async Task UnbindChainTagsAsync(string chainId, UnbindSnapshotChainTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagSnapchain", HttpMethod.Put, "/v2/snapshot/chain/{chainId}/tag", ("chainId", chainId))
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindTagSnapchainRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindSnapshotChainTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

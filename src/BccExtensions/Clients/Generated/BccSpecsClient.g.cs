@@ -15,13 +15,13 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         return await transport.SendAsync(call, BccJsonContext.Default.GetAllStocksResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<BccStock>> GetAvailableStocksAsync(GetAvailableStockWithSpecRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BccStock>> GetAvailableStocksAsync(GetAvailableStocksRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.SpecList, "request.SpecList");
         var call = new BccCall("GetAvailableStockWithSpec", HttpMethod.Post, "/v2/instance/getAvailableStockWithSpec");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetAvailableStockWithSpecRequest);
-        GetAvailableStockWithSpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAvailableStockWithSpecResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetAvailableStocksRequest);
+        GetAvailableStocksResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAvailableStocksResponse, cancellationToken).ConfigureAwait(false);
         return response.BccStocks;
     }
 
@@ -44,13 +44,13 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         return await transport.SendAsync(call, BccJsonContext.Default.InstanceStockResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetOccupiedStocksRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Flavors, "request.Flavors");
         var call = new BccCall("GetInstOccupyStocksOfVm", HttpMethod.Post, "/v2/instance/stock/getInstOccupyStocksOfVM");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetInstOccupyStocksOfVmRequest);
-        GetInstOccupyStocksOfVmResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetInstOccupyStocksOfVmResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetOccupiedStocksRequest);
+        GetOccupiedStocksResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetOccupiedStocksResponse, cancellationToken).ConfigureAwait(false);
         return response.BccStocks;
     }
 
@@ -85,39 +85,39 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         return response.BccStocks;
     }
 
-    public async Task<IReadOnlyList<BccStock>> GetStockWithDeploySetAsync(GetStockWithDeploySetRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BccStock>> GetStockWithDeploymentSetAsync(GetStockWithDeploymentSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
         var call = new BccCall("GetStockWithDeploySet", HttpMethod.Post, "/v2/instance/getStockWithDeploySet");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetStockWithDeploySetRequest);
-        GetStockWithDeploySetResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetStockWithDeploySetResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetStockWithDeploymentSetRequest);
+        GetStockWithDeploymentSetResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetStockWithDeploymentSetResponse, cancellationToken).ConfigureAwait(false);
         return response.BccStocks;
     }
 
-    public async Task<IReadOnlyList<InstanceTypeModel>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InstanceTypeInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListSpec", HttpMethod.Get, "/v2/instance/spec");
-        ListSpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSpecResponse, cancellationToken).ConfigureAwait(false);
+        ListSpecsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSpecsResponse, cancellationToken).ConfigureAwait(false);
         return response.InstanceTypes;
     }
 
-    public async Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(ListBidFlavorRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(ListBidFlavorsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListBidFlavor", HttpMethod.Post, "/v2/instance/bidFlavor")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListBidFlavorResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListBidFlavorResponse, cancellationToken).ConfigureAwait(false);
+        ListBidFlavorsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListBidFlavorsResponse, cancellationToken).ConfigureAwait(false);
         return response.ZoneResources;
     }
 
-    public async Task<IReadOnlyList<ZoneResourceDetailSpec>> ListFlavorSpecsAsync(ListFlavorSpecRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FlavorSpecZoneResource>> ListFlavorSpecsAsync(ListFlavorSpecsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListFlavorSpec", HttpMethod.Get, "/v2/instance/flavorSpec")
             .Query("zoneName", request?.ZoneName)
             .Query("specs", request?.Specs)
             .Query("specIds", request?.SpecIds)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListFlavorSpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListFlavorSpecResponse, cancellationToken).ConfigureAwait(false);
+        ListFlavorSpecsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListFlavorSpecsResponse, cancellationToken).ConfigureAwait(false);
         return response.ZoneResources;
     }
 
@@ -127,14 +127,14 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ZoneName, "request.ZoneName");
         var call = new BccCall("ListInstanceTypes", HttpMethod.Get, "/v2/instance/types")
             .Query("zoneName", request.ZoneName);
-        ListInstanceTypeResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstanceTypeResponse, cancellationToken).ConfigureAwait(false);
+        ListInstanceTypesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstanceTypesResponse, cancellationToken).ConfigureAwait(false);
         return response.ZoneInstanceTypes;
     }
 
     public async Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetSortedInstFlavors", HttpMethod.Post, "/v2/instance/stock/getSortedInstFlavors");
-        GetSortedInstFlavorsResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetSortedInstFlavorsResponse, cancellationToken).ConfigureAwait(false);
+        ListSortedFlavorsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSortedFlavorsResponse, cancellationToken).ConfigureAwait(false);
         return response.ZoneResources;
     }
 }

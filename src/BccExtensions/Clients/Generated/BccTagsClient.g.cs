@@ -9,45 +9,45 @@ namespace BccExtensions;
 /// <summary>The BCC instance tag operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsClient
 {
-    public async Task AttachByResourceTypeAsync(BindInstanceToTagsByResourceTypeRequest request, CancellationToken cancellationToken = default)
+    public async Task AttachByResourceTypeAsync(AttachTagsByResourceTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ResourceType, "request.ResourceType");
         ArgumentNullException.ThrowIfNull(request.ResourceIds, "request.ResourceIds");
         var call = new BccCall("BindInstanceToTagsByResourceType", HttpMethod.Post, "/v3/bcc/tag")
             .Query("action", "AttachTags");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindInstanceToTagsByResourceTypeRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AttachTagsByResourceTypeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task BindInstanceAsync(string instanceId, BindInstanceToTagsRequest request, CancellationToken cancellationToken = default)
+    public async Task BindInstanceAsync(string instanceId, BindInstanceTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindInstanceToTags", HttpMethod.Put, "/v2/instance/{instanceId}/tag", ("instanceId", instanceId))
             .Flag("bind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindInstanceToTagsRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindInstanceTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task DetachByResourceTypeAsync(UnbindInstanceToTagsByResourceTypeRequest request, CancellationToken cancellationToken = default)
+    public async Task DetachByResourceTypeAsync(DetachTagsByResourceTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ResourceType, "request.ResourceType");
         ArgumentNullException.ThrowIfNull(request.ResourceIds, "request.ResourceIds");
         var call = new BccCall("UnbindInstanceToTagsByResourceType", HttpMethod.Post, "/v3/bcc/tag")
             .Query("action", "DetachTags");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindInstanceToTagsByResourceTypeRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DetachTagsByResourceTypeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UnbindInstanceAsync(string instanceId, UnbindInstanceFromTagsRequest request, CancellationToken cancellationToken = default)
+    public async Task UnbindInstanceAsync(string instanceId, UnbindInstanceTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindInstanceFromTags", HttpMethod.Put, "/v2/instance/{instanceId}/tag", ("instanceId", instanceId))
             .Flag("unbind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindInstanceFromTagsRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindInstanceTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,7 +9,7 @@ namespace BccExtensions;
 /// <summary>The BCC asynchronous task operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccTasksClient(BccTransport transport) : IBccTasksClient
 {
-    public async Task<IReadOnlyList<TaskDetail>> GetAsync(GetTaskRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BccTask>> GetAsync(GetTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.TaskIds, "request.TaskIds");
@@ -19,23 +19,23 @@ internal sealed partial class BccTasksClient(BccTransport transport) : IBccTasks
         return response.Tasks;
     }
 
-    public IAsyncEnumerable<TaskDetail> ListAsync(ListTaskRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BccTask> ListAsync(ListTasksRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<TaskDetail>> ListPageAsync(ListTaskRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<BccTask>> ListPageAsync(ListTasksRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<TaskDetail>> ListPageCoreAsync(ListTaskRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<BccTask>> ListPageCoreAsync(ListTasksRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListTask", HttpMethod.Post, "/v2/task/list");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListTaskRequest(), BccJsonContext.Default.ListTaskRequest, marker);
-        ListTaskResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListTaskResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.SerializeWithMarker(request ?? new ListTasksRequest(), BccJsonContext.Default.ListTasksRequest, marker);
+        ListTasksResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListTasksResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Tasks, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 }

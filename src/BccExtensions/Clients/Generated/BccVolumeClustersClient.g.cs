@@ -9,13 +9,13 @@ namespace BccExtensions;
 /// <summary>The BCC dedicated CDS cluster operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccVolumeClustersClient(BccTransport transport) : IBccVolumeClustersClient
 {
-    public async Task BindTagsAsync(string clusterId, BindTagVolumeClusterRequest request, CancellationToken cancellationToken = default)
+    public async Task BindTagsAsync(string clusterId, BindVolumeClusterTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}/tag", ("clusterId", clusterId))
             .Flag("bind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindTagVolumeClusterRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindVolumeClusterTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,19 +49,19 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         return await transport.SendAsync(call, BccJsonContext.Default.GetVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<VolumeClusterModel> ListAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<VolumeCluster> ListAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<VolumeClusterModel>> ListPageAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<VolumeCluster>> ListPageAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<VolumeClusterModel>> ListPageCoreAsync(ListVolumeClustersRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<VolumeCluster>> ListPageCoreAsync(ListVolumeClustersRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListVolumeClusters", HttpMethod.Get, "/v2/volume/cluster")
             .Query("marker", marker)
@@ -72,15 +72,15 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         return BccPager.Page(response.Result, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task<PurchaseReservedVolumeClusterResponse> RenewAsync(string clusterId, PurchaseReservedVolumeClusterRequest request, CancellationToken cancellationToken = default)
+    public async Task<RenewVolumeClusterResponse> RenewAsync(string clusterId, RenewVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
         var call = new BccCall("PurchaseReservedVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}", ("clusterId", clusterId))
             .Flag("purchaseReserved")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.PurchaseReservedVolumeClusterRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.PurchaseReservedVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenewVolumeClusterRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.RenewVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ResizeVolumeClusterResponse> ResizeAsync(string clusterId, ResizeVolumeClusterRequest request, CancellationToken cancellationToken = default)
@@ -104,13 +104,13 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UnbindTagsAsync(string clusterId, UnbindTagVolumeClusterRequest request, CancellationToken cancellationToken = default)
+    public async Task UnbindTagsAsync(string clusterId, UnbindVolumeClusterTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}/tag", ("clusterId", clusterId))
             .Flag("unbind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindTagVolumeClusterRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindVolumeClusterTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

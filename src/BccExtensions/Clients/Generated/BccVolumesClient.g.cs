@@ -19,24 +19,24 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         return await transport.SendAsync(call, BccJsonContext.Default.AttachVolumeResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task BindTagsAsync(string volumeId, BindTagVolumeRequest request, CancellationToken cancellationToken = default)
+    public async Task BindTagsAsync(string volumeId, BindVolumeTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagVolume", HttpMethod.Put, "/v2/volume/{volumeId}/tag", ("volumeId", volumeId))
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindTagVolumeRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindVolumeTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task CancelAutoRenewAsync(CancelAutoRenewCDSVolumeRequest request, CancellationToken cancellationToken = default)
+    public async Task CancelAutoRenewAsync(CancelAutoRenewVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.VolumeId, "request.VolumeId");
         var call = new BccCall("CancelAutoRenewCDSVolume", HttpMethod.Post, "/v2/volume/cancelAutoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CancelAutoRenewCDSVolumeRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CancelAutoRenewVolumeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -51,15 +51,15 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         return await transport.SendAsync(call, BccJsonContext.Default.CreateVolumeResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<CreateCdsVolumeResponse> CreateV3Async(CreateCDSVolumeV3Request request, CancellationToken cancellationToken = default)
+    public async Task<CreateVolumeV3Response> CreateV3Async(CreateVolumeV3Request request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateCDSVolumeV3", HttpMethod.Post, "/v3/volume")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateCDSVolumeV3Request);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateCdsVolumeResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateVolumeV3Request);
+        return await transport.SendAsync(call, BccJsonContext.Default.CreateVolumeV3Response, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(string volumeId, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<VolumeModel> GetAsync(string volumeId, CancellationToken cancellationToken = default)
+    public async Task<BccVolume> GetAsync(string volumeId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetVolume", HttpMethod.Get, "/v2/volume/{volumeId}", ("volumeId", volumeId));
         GetVolumeResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumeResponse, cancellationToken).ConfigureAwait(false);
@@ -94,7 +94,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         return await transport.SendAsync(call, BccJsonContext.Default.GetAvailableDiskInfoResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<CdsPrices>> GetPriceAsync(GetCdsPriceRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<VolumePrice>> GetPriceAsync(GetVolumePriceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.StorageType, "request.StorageType");
@@ -102,8 +102,8 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("GetCdsPrice", HttpMethod.Post, "/v2/volume/getPrice")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetCdsPriceRequest);
-        GetCdsPriceResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetCdsPriceResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetVolumePriceRequest);
+        GetVolumePriceResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumePriceResponse, cancellationToken).ConfigureAwait(false);
         return response.Price;
     }
 
@@ -122,26 +122,26 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         return await transport.SendAsync(call, BccJsonContext.Default.GetVolumeResizeProgressResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<VolumeModelV3> GetV3Async(string volumeId, CancellationToken cancellationToken = default)
+    public async Task<BccVolumeV3> GetV3Async(string volumeId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetCDSVolumeDetailV3", HttpMethod.Get, "/v3/volume/{volumeId}", ("volumeId", volumeId));
-        GetVolumeDetailV3Response response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumeDetailV3Response, cancellationToken).ConfigureAwait(false);
+        GetVolumeV3Response response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumeV3Response, cancellationToken).ConfigureAwait(false);
         return response.Volume ?? throw new System.Text.Json.JsonException("BCC GetCDSVolumeDetailV3 returned no volume.");
     }
 
-    public IAsyncEnumerable<VolumeModel> ListAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BccVolume> ListAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListPageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<VolumeModel>> ListPageAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<BccVolume>> ListPageAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<VolumeModel>> ListPageCoreAsync(ListVolumesRequest? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<BccVolume>> ListPageCoreAsync(ListVolumesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListVolumes", HttpMethod.Get, "/v2/volume")
             .Query("marker", marker)
@@ -158,19 +158,19 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         return BccPager.Page(response.Volumes, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public IAsyncEnumerable<VolumeModelV3> ListV3Async(ListCDSVolumeV3Request? request = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BccVolumeV3> ListV3Async(ListVolumesV3Request? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return BccPager.ReadAllAsync((marker, token) => ListV3PageCoreAsync(request, marker, token), request?.Marker, cancellationToken);
     }
 
-    public Task<BccPage<VolumeModelV3>> ListV3PageAsync(ListCDSVolumeV3Request? request = null, CancellationToken cancellationToken = default)
+    public Task<BccPage<BccVolumeV3>> ListV3PageAsync(ListVolumesV3Request? request = null, CancellationToken cancellationToken = default)
     {
         BccPager.ThrowIfInvalidMaxKeys(request?.MaxKeys);
         return ListV3PageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<VolumeModelV3>> ListV3PageCoreAsync(ListCDSVolumeV3Request? request, string? marker, CancellationToken cancellationToken)
+    private async Task<BccPage<BccVolumeV3>> ListV3PageCoreAsync(ListVolumesV3Request? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListCDSVolumeV3", HttpMethod.Get, "/v3/volume")
             .Query("marker", marker)
@@ -182,15 +182,15 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
             .Query("chargeFilter", request?.ChargeFilter)
             .Query("name", request?.Name)
             .Query("usageFilter", request?.UsageFilter);
-        ListCdsVolumeV3Response response = await transport.SendAsync(call, BccJsonContext.Default.ListCdsVolumeV3Response, cancellationToken).ConfigureAwait(false);
+        ListVolumesV3Response response = await transport.SendAsync(call, BccJsonContext.Default.ListVolumesV3Response, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Volumes, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
 
-    public async Task ModifyAttributesAsync(string volumeId, ModifyCdsAttributeRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task ModifyAttributesAsync(string volumeId, ModifyVolumeAttributesRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ModifyCdsAttribute", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("modify");
-        call.Body = BccTransport.Serialize(request ?? new ModifyCdsAttributeRequest(), BccJsonContext.Default.ModifyCdsAttributeRequest);
+        call.Body = BccTransport.Serialize(request ?? new ModifyVolumeAttributesRequest(), BccJsonContext.Default.ModifyVolumeAttributesRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -202,12 +202,12 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ModifyDeleteProtectionAsync(ModifyVolumeDeleteProtectionV2Request request, CancellationToken cancellationToken = default)
+    public async Task ModifyDeleteProtectionAsync(ModifyVolumeDeleteProtectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("ModifyVolumeDeleteProtectionV2", HttpMethod.Post, "/v2/volume/modify/deleteProtection");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyVolumeDeleteProtectionV2Request);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyVolumeDeleteProtectionRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -219,13 +219,13 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<VolumeDeleteResultResponse> ReleasePrepaidAsync(DeletePrepayVolumeRequest request, CancellationToken cancellationToken = default)
+    public async Task<ReleasePrepaidVolumeResponse> ReleasePrepaidAsync(ReleasePrepaidVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.VolumeId, "request.VolumeId");
         var call = new BccCall("DeletePrepayVolume", HttpMethod.Post, "/v2/volume/deletePrepay");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeletePrepayVolumeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.VolumeDeleteResultResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ReleasePrepaidVolumeRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.ReleasePrepaidVolumeResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RenameAsync(string volumeId, RenameVolumeRequest request, CancellationToken cancellationToken = default)
@@ -238,15 +238,15 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<PurchaseReservedVolumeResponse> RenewAsync(string volumeId, PurchaseReservedVolumeRequest request, CancellationToken cancellationToken = default)
+    public async Task<RenewVolumeResponse> RenewAsync(string volumeId, RenewVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
         var call = new BccCall("PurchaseReservedVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("purchaseReserved")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.PurchaseReservedVolumeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.PurchaseReservedVolumeResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenewVolumeRequest);
+        return await transport.SendAsync(call, BccJsonContext.Default.RenewVolumeResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ResizeVolumeResponse> ResizeAsync(string volumeId, ResizeVolumeRequest? request = null, CancellationToken cancellationToken = default)
@@ -268,25 +268,25 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SetAutoRenewAsync(AutoRenewCDSVolumeRequest request, CancellationToken cancellationToken = default)
+    public async Task SetAutoRenewAsync(AutoRenewVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.VolumeId, "request.VolumeId");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RenewTimeUnit, "request.RenewTimeUnit");
         var call = new BccCall("AutoRenewCDSVolume", HttpMethod.Post, "/v2/volume/autoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AutoRenewCDSVolumeRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AutoRenewVolumeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UnbindTagsAsync(string volumeId, UnbindTagVolumeRequest request, CancellationToken cancellationToken = default)
+    public async Task UnbindTagsAsync(string volumeId, UnbindVolumeTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagVolume", HttpMethod.Put, "/v2/volume/{volumeId}/tag", ("volumeId", volumeId))
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindTagVolumeRequest);
+        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindVolumeTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class BccZonesClient(BccTransport transport) : IBccZones
         return response.Zones;
     }
 
-    public async Task<IReadOnlyList<string>> ListBySpecAsync(GetZoneBySpecRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListBySpecAsync(ListZonesBySpecRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetZoneBySpec", HttpMethod.Get, "/v1/instance/flavorZones")
             .Query("instanceType", request?.InstanceType)
@@ -24,16 +24,16 @@ internal sealed partial class BccZonesClient(BccTransport transport) : IBccZones
             .Query("spec", request?.Spec)
             .Query("specId", request?.SpecId)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        GetZoneBySpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetZoneBySpecResponse, cancellationToken).ConfigureAwait(false);
+        ListZonesBySpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListZonesBySpecResponse, cancellationToken).ConfigureAwait(false);
         return response.ZoneNames;
     }
 
-    public async Task<IReadOnlyList<RegionModel>> ListRegionsAsync(DescribeRegionsRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BccRegion>> ListRegionsAsync(ListRegionsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DescribeRegions", HttpMethod.Post, "/v2/region/describeRegions")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new DescribeRegionsRequest(), BccJsonContext.Default.DescribeRegionsRequest);
-        DescribeRegionsResponse response = await transport.SendAsync(call, BccJsonContext.Default.DescribeRegionsResponse, cancellationToken).ConfigureAwait(false);
+        call.Body = BccTransport.Serialize(request ?? new ListRegionsRequest(), BccJsonContext.Default.ListRegionsRequest);
+        ListRegionsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListRegionsResponse, cancellationToken).ConfigureAwait(false);
         return response.Regions;
     }
 }

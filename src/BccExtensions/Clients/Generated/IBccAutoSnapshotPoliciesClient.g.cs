@@ -14,7 +14,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>AttachAsp</c>: <c>PUT /v2/asp/{aspId}?attach</c>.</remarks>
-    Task AttachAsync(string aspId, AttachAspRequest request, CancellationToken cancellationToken = default);
+    Task AttachAsync(string aspId, AttachAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Creates an auto snapshot policy.</summary>
     /// <param name="request">The arguments.</param>
@@ -22,7 +22,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateAsp</c>: <c>POST /v2/asp</c>.</remarks>
-    Task<CreateAspResponse> CreateAsync(CreateAspRequest request, CancellationToken cancellationToken = default);
+    Task<CreateAutoSnapshotPolicyResponse> CreateAsync(CreateAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an auto snapshot policy.</summary>
     /// <param name="aspId">The asp id in the path.</param>
@@ -37,7 +37,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DetachAsp</c>: <c>PUT /v2/asp/{aspId}?detach</c>.</remarks>
-    Task DetachAsync(string aspId, DetachAspRequest request, CancellationToken cancellationToken = default);
+    Task DetachAsync(string aspId, DetachAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets an auto snapshot policy.</summary>
     /// <param name="aspId">The asp id in the path.</param>
@@ -45,7 +45,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <returns>The auto snapshot policy of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetAsp</c>: <c>GET /v2/asp/{aspId}</c>.</remarks>
-    Task<AutoSnapshotPolicyModel> GetAsync(string aspId, CancellationToken cancellationToken = default);
+    Task<AutoSnapshotPolicy> GetAsync(string aspId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every auto snapshot policys item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -53,7 +53,7 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListAsps</c>: <c>GET /v2/asp</c>.</remarks>
-    IAsyncEnumerable<AutoSnapshotPolicyModel> ListAsync(ListAspsRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<AutoSnapshotPolicy> ListAsync(ListAutoSnapshotPoliciesRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of auto snapshot policys; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -61,20 +61,20 @@ public partial interface IBccAutoSnapshotPoliciesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListAsps</c>: <c>GET /v2/asp</c>.</remarks>
-    Task<BccPage<AutoSnapshotPolicyModel>> ListPageAsync(ListAspsRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<AutoSnapshotPolicy>> ListPageAsync(ListAutoSnapshotPoliciesRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAsync(ListAspsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAsync(ListAutoSnapshotPoliciesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<AutoSnapshotPolicyModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<AutoSnapshotPolicy> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListPageAsync(ListAspsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListPageAsync(ListAutoSnapshotPoliciesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<AutoSnapshotPolicyModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<AutoSnapshotPolicy>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Updates policy (aspId in body).</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UpdateAsp</c>: <c>PUT /v2/asp/update</c>.</remarks>
-    Task UpdateAsync(UpdateAspRequest request, CancellationToken cancellationToken = default);
+    Task UpdateAsync(UpdateAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default);
 }

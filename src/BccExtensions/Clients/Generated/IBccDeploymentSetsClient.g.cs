@@ -14,11 +14,11 @@ public partial interface IBccDeploymentSetsClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateDeploySet</c>: <c>POST /v2/instance/deployset/create</c>.</remarks>
-    Task<CreateDeploySetResponse> CreateAsync(CreateDeploySetRequest? request = null, CancellationToken cancellationToken = default);
+    Task<CreateDeploymentSetResponse> CreateAsync(CreateDeploymentSetRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="CreateAsync(CreateDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="CreateAsync(CreateDeploymentSetRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<CreateDeploySetResponse> CreateAsync(CancellationToken cancellationToken) => CreateAsync(null, cancellationToken);
+    Task<CreateDeploymentSetResponse> CreateAsync(CancellationToken cancellationToken) => CreateAsync(null, cancellationToken);
 
     /// <summary>Deletes a deployment set that no instance uses.</summary>
     /// <param name="deployId">The deploy id in the path.</param>
@@ -26,9 +26,9 @@ public partial interface IBccDeploymentSetsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteDeploySet</c>: <c>DELETE /v2/instance/deployset/{deployId}</c>.</remarks>
-    Task DeleteAsync(string deployId, DeleteDeploySetRequest? request = null, CancellationToken cancellationToken = default);
+    Task DeleteAsync(string deployId, DeleteDeploymentSetRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="DeleteAsync(string, DeleteDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="DeleteAsync(string, DeleteDeploymentSetRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="deployId">The deploy id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task DeleteAsync(string deployId, CancellationToken cancellationToken) => DeleteAsync(deployId, null, cancellationToken);
@@ -40,12 +40,12 @@ public partial interface IBccDeploymentSetsClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetDeploySet</c>: <c>GET /v2/deployset/{id}</c>.</remarks>
-    Task<GetDeploySetResponse> GetAsync(string id, GetDeploySetRequest? request = null, CancellationToken cancellationToken = default);
+    Task<GetDeploymentSetResponse> GetAsync(string id, GetDeploymentSetRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="GetAsync(string, GetDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="GetAsync(string, GetDeploymentSetRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="id">The id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<GetDeploySetResponse> GetAsync(string id, CancellationToken cancellationToken) => GetAsync(id, null, cancellationToken);
+    Task<GetDeploymentSetResponse> GetAsync(string id, CancellationToken cancellationToken) => GetAsync(id, null, cancellationToken);
 
     /// <summary>Lists all deployment sets.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -53,18 +53,18 @@ public partial interface IBccDeploymentSetsClient
     /// <returns>The deploy sets of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListDeploySet</c>: <c>GET /v2/instance/deployset/list</c>.</remarks>
-    Task<IReadOnlyList<DeploySetModel>> ListAsync(ListDeploySetRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<DeploymentSet>> ListAsync(ListDeploymentSetsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAsync(ListDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAsync(ListDeploymentSetsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<DeploySetModel>> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    Task<IReadOnlyList<DeploymentSet>> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Removes instances from a set.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operations <c>DeleteInstanceDeploySet</c> and <c>DeletesInstanceDeploySet</c>: <c>POST /v2/instance/deployset/delRelation</c>.</remarks>
-    Task RemoveInstancesAsync(DeleteInstanceDeploySetRequest request, CancellationToken cancellationToken = default);
+    Task RemoveInstancesAsync(RemoveDeploymentSetInstancesRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Deploy set description (at least one of name or desc is required); only Chinese characters, letters, digits, periods ".", spaces, underscores "_", hyphens "-", equals signs "=", English commas ",", Chinese commas "，", colons "：", slashes "/" and Chinese periods "。" are allowed.</summary>
     /// <param name="deployId">The deploy id in the path.</param>
@@ -72,9 +72,9 @@ public partial interface IBccDeploymentSetsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UpdateDeploySet</c>: <c>PUT /v2/instance/deployset/{deployId}?modifyAttribute</c>.</remarks>
-    Task UpdateAsync(string deployId, UpdateDeploySetRequest? request = null, CancellationToken cancellationToken = default);
+    Task UpdateAsync(string deployId, UpdateDeploymentSetRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="UpdateAsync(string, UpdateDeploySetRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="UpdateAsync(string, UpdateDeploymentSetRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="deployId">The deploy id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task UpdateAsync(string deployId, CancellationToken cancellationToken) => UpdateAsync(deployId, null, cancellationToken);
@@ -85,5 +85,5 @@ public partial interface IBccDeploymentSetsClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UpdateDeploySetRelation</c>: <c>POST /v2/instance/deployset/updateRelation</c>.</remarks>
-    Task<UpdateDeploySetRelationResponse> UpdateRelationAsync(UpdateDeploySetRelationRequest request, CancellationToken cancellationToken = default);
+    Task<UpdateDeploymentSetRelationResponse> UpdateRelationAsync(UpdateDeploymentSetRelationRequest request, CancellationToken cancellationToken = default);
 }

@@ -29,7 +29,7 @@ public partial interface IBccDiagnosticsClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListDiagnosticReport</c>: <c>POST /v2/instance/diagnosticReport/list</c>.</remarks>
-    IAsyncEnumerable<ExecutionRecord> ListAsync(ListDiagnosticReportRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<DiagnosticReport> ListAsync(ListDiagnosticReportsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of diagnostic reports; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -37,15 +37,15 @@ public partial interface IBccDiagnosticsClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListDiagnosticReport</c>: <c>POST /v2/instance/diagnosticReport/list</c>.</remarks>
-    Task<BccPage<ExecutionRecord>> ListPageAsync(ListDiagnosticReportRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<DiagnosticReport>> ListPageAsync(ListDiagnosticReportsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAsync(ListDiagnosticReportRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAsync(ListDiagnosticReportsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<ExecutionRecord> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<DiagnosticReport> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListPageAsync(ListDiagnosticReportRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListPageAsync(ListDiagnosticReportsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<ExecutionRecord>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<DiagnosticReport>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Lists the available diagnostic metric sets.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

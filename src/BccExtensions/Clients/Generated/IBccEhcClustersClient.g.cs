@@ -29,9 +29,9 @@ public partial interface IBccEhcClustersClient
     /// <returns>The ehc clusters of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>EhcClusterList</c>: <c>POST /v2/instance/ehc/cluster/list</c>.</remarks>
-    Task<IReadOnlyList<EhcCluster>> ListAsync(EhcClusterListRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<EhcCluster>> ListAsync(ListEhcClustersRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAsync(EhcClusterListRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAsync(ListEhcClustersRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<EhcCluster>> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 

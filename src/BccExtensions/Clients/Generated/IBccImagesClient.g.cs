@@ -14,7 +14,7 @@ public partial interface IBccImagesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>BindTagImage</c>: <c>PUT /v2/image/{imageId}/tag?bind</c>.</remarks>
-    Task BindTagsAsync(string imageId, BindTagImageRequest request, CancellationToken cancellationToken = default);
+    Task BindTagsAsync(string imageId, BindImageTagsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels cross-region copy.</summary>
     /// <param name="imageId">The image id in the path.</param>
@@ -44,7 +44,7 @@ public partial interface IBccImagesClient
     /// <returns>The image of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetImage</c>: <c>GET /v2/image/{imageId}</c>.</remarks>
-    Task<ImageModel> GetAsync(string imageId, CancellationToken cancellationToken = default);
+    Task<BccImage> GetAsync(string imageId, CancellationToken cancellationToken = default);
 
     /// <summary>Imports image file from BOS URL.</summary>
     /// <param name="request">The arguments.</param>
@@ -60,7 +60,7 @@ public partial interface IBccImagesClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListImages</c>: <c>GET /v2/image</c>.</remarks>
-    IAsyncEnumerable<ImageModel> ListAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BccImage> ListAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of images; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -68,15 +68,15 @@ public partial interface IBccImagesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListImages</c>: <c>GET /v2/image</c>.</remarks>
-    Task<BccPage<ImageModel>> ListPageAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<BccImage>> ListPageAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListAsync(ListImagesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<ImageModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<BccImage> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Calls <see cref="ListPageAsync(ListImagesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<ImageModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<BccImage>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Lists every images item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments.</param>
@@ -84,7 +84,7 @@ public partial interface IBccImagesClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetAvailableImagesBySpec</c>: <c>GET /v2/image/getAvailableImagesBySpec</c>.</remarks>
-    IAsyncEnumerable<SystemImageModel> ListBySpecAsync(GetAvailableImagesBySpecRequest request, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<SystemImage> ListBySpecAsync(ListImagesBySpecRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of images; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments.</param>
@@ -92,7 +92,7 @@ public partial interface IBccImagesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetAvailableImagesBySpec</c>: <c>GET /v2/image/getAvailableImagesBySpec</c>.</remarks>
-    Task<BccPage<SystemImageModel>> ListBySpecPageAsync(GetAvailableImagesBySpecRequest request, CancellationToken cancellationToken = default);
+    Task<BccPage<SystemImage>> ListBySpecPageAsync(ListImagesBySpecRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets OS info for given instance IDs.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -100,11 +100,11 @@ public partial interface IBccImagesClient
     /// <returns>The os info of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListOs</c>: <c>POST /v2/image/os</c>.</remarks>
-    Task<IReadOnlyList<OsModel>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<InstanceOs>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListOsAsync(ListOsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<OsModel>> ListOsAsync(CancellationToken cancellationToken) => ListOsAsync(null, cancellationToken);
+    Task<IReadOnlyList<InstanceOs>> ListOsAsync(CancellationToken cancellationToken) => ListOsAsync(null, cancellationToken);
 
     /// <summary>Gets accounts an image is shared with.</summary>
     /// <param name="imageId">The image id in the path.</param>
@@ -121,7 +121,7 @@ public partial interface IBccImagesClient
     /// <returns>The result of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>RemoteCopyImage</c>: <c>POST /v2/image/{imageId}?remoteCopy</c>.</remarks>
-    Task<IReadOnlyList<RemoteCopyResult>> RemoteCopyAsync(string imageId, RemoteCopyImageRequest request, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<RemoteCopyImageResult>> RemoteCopyAsync(string imageId, RemoteCopyImageRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Renames an image.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -153,7 +153,7 @@ public partial interface IBccImagesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UnbindTagImage</c>: <c>PUT /v2/image/{imageId}/tag?unbind</c>.</remarks>
-    Task UnbindTagsAsync(string imageId, UnbindTagImageRequest request, CancellationToken cancellationToken = default);
+    Task UnbindTagsAsync(string imageId, UnbindImageTagsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Stops sharing a custom image with other accounts.</summary>
     /// <param name="imageId">The image id in the path.</param>
@@ -161,9 +161,9 @@ public partial interface IBccImagesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UnShareImage</c>: <c>POST /v2/image/{imageId}?unshare</c>.</remarks>
-    Task UnshareAsync(string imageId, UnShareImageRequest? request = null, CancellationToken cancellationToken = default);
+    Task UnshareAsync(string imageId, UnshareImageRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="UnshareAsync(string, UnShareImageRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="UnshareAsync(string, UnshareImageRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="imageId">The image id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task UnshareAsync(string imageId, CancellationToken cancellationToken) => UnshareAsync(imageId, null, cancellationToken);

@@ -8,154 +8,23 @@ namespace BccExtensions;
 /// <remarks>Reach it as <c>IBccClient.Instances</c>, or inject <see cref="IBccInstancesClient"/> directly.</remarks>
 public partial interface IBccInstancesClient
 {
-    /// <summary>Assigns an IPv6 address to an instance.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>AddIpv6</c>: <c>POST /v2/instance/addIpv6</c>.</remarks>
-    Task<AddIpv6Response> AddIpv6Async(AddIpv6Request request, CancellationToken cancellationToken = default);
+    /// <summary>Gets the batch instance operations.</summary>
+    IBccInstanceBatchClient Batch { get; }
 
-    /// <summary>Adds secondary private IPs.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BatchAddIp</c>: <c>PUT /v2/instance/batchAddIp</c>.</remarks>
-    Task<BatchAddIpResponse> AddPrivateIpsAsync(BatchAddIpRequest request, CancellationToken cancellationToken = default);
+    /// <summary>Gets the instance billing and renewal operations.</summary>
+    IBccInstanceBillingClient Billing { get; }
 
-    /// <summary>Binds SGs to many instances (normal/enterprise).</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BindInstanceSecurityGroup</c>: <c>PUT /v2/securitygroup/bind</c>.</remarks>
-    Task<BindInstanceSecurityGroupResponse> BatchBindSecurityGroupsAsync(BindInstanceSecurityGroupRequest request, CancellationToken cancellationToken = default);
+    /// <summary>Gets the instance network (IP address, VPC, subnet, ENI and security group) operations.</summary>
+    IBccInstanceNetworkClient Network { get; }
 
-    /// <summary>Calls the BCC BatchChangeToPostpaid operation.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BatchChangeToPostpaid</c>: <c>POST /v2/instance/batch/charging?toPostpay</c>.</remarks>
-    Task<BatchChangeToPostpaidResponse> BatchChangeToPostpaidAsync(BatchChangeToPostpaidRequest request, CancellationToken cancellationToken = default);
+    /// <summary>Gets the recycle bin operations.</summary>
+    IBccInstanceRecycleBinClient RecycleBin { get; }
 
-    /// <summary>Calls the BCC BatchChangeToPrepaid operation.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BatchChangeToPrepaid</c>: <c>POST /v2/instance/batch/charging?toPrepay</c>.</remarks>
-    Task<BatchChangeToPrepaidResponse> BatchChangeToPrepaidAsync(BatchChangeToPrepaidRequest request, CancellationToken cancellationToken = default);
+    /// <summary>Gets the rescue mode operations.</summary>
+    IBccInstanceRescueClient Rescue { get; }
 
-    /// <summary>Reboots several instances.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BatchRebootInstance</c>: <c>PUT /v2/instance/batchAction?reboot</c>.</remarks>
-    Task<BatchOperationResponse> BatchRebootAsync(BatchRebootInstanceRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Reinstalls several instances from an image in one call.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>RebuildBatchInstance</c>: <c>PUT /v2/instance/rebuild</c>.</remarks>
-    Task BatchRebuildAsync(RebuildBatchInstanceRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Refunds many prepaid instances.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BatchRefundResource</c>: <c>POST /v2/instance/batchRefundResource</c>.</remarks>
-    Task<BatchRefundResourceResponse> BatchRefundAsync(BatchRefundResourceRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Releases many with flags.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>ReleaseMultipleInstanceByPost</c>: <c>POST /v2/instance/batchDelete</c>.</remarks>
-    Task BatchReleaseAsync(ReleaseMultipleInstanceByPostRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Replaces all SGs on many instances.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>ReplaceInstanceSecurityGroup</c>: <c>PUT /v2/securitygroup/replace</c>.</remarks>
-    Task<ReplaceInstanceSecurityGroupResponse> BatchReplaceSecurityGroupsAsync(ReplaceInstanceSecurityGroupRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Changes spec of many instances.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>InstanceBatchResizeBySpec</c>: <c>PUT /v2/instanceBatchBySpec?resize</c>.</remarks>
-    Task<InstanceBatchResizeBySpecResponse> BatchResizeAsync(InstanceBatchResizeBySpecRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Starts many (instanceIds).</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BatchStartInstance</c>: <c>PUT /v2/instance/batchAction?start</c>.</remarks>
-    Task<BatchOperationResponse> BatchStartAsync(BatchStartInstanceRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Stops several instances in one call.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BatchStopInstance</c>: <c>PUT /v2/instance/batchAction?stop</c>.</remarks>
-    Task<BatchOperationResponse> BatchStopAsync(BatchStopInstanceRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Unbinds SGs from many instances.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>UnbindInstanceSecurityGroup</c>: <c>PUT /v2/securitygroup/unbind</c>.</remarks>
-    Task<UnbindInstanceSecurityGroupResponse> BatchUnbindSecurityGroupsAsync(UnbindInstanceSecurityGroupRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Binds one security group.</summary>
-    /// <param name="instanceId">The instance id in the path.</param>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BindInstanceToSecurityGroup</c>: <c>PUT /v2/instance/{instanceId}?bind</c>.</remarks>
-    Task BindSecurityGroupAsync(string instanceId, BindInstanceToSecurityGroupRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Cancels a spot instance order.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>CancelBidOrder</c>: <c>POST /v2/instance/cancelBidOrder</c>.</remarks>
-    Task<CancelBidOrderResponse> CancelBidOrderAsync(CancelBidOrderRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Moves instance to another subnet.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>UpdateInstanceSubnet</c>: <c>PUT /v2/subnet/changeSubnet</c>.</remarks>
-    Task ChangeSubnetAsync(UpdateInstanceSubnetRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Converts postpaid -> prepaid.</summary>
-    /// <param name="instanceId">The instance id in the path.</param>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>ChangeToPrepaid</c>: <c>POST /v2/instance/{instanceId}?toPrepay</c>.</remarks>
-    Task<ChangeToPrepaidResponse> ChangeToPrepaidAsync(string instanceId, ChangeToPrepaidRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Moves instance to another VPC.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>ChangeVpc</c>: <c>PUT /v2/vpc/changeVpc</c>.</remarks>
-    Task ChangeVpcAsync(ChangeVpcRequest request, CancellationToken cancellationToken = default);
+    /// <summary>Gets the bid (spot) instance operations.</summary>
+    IBccInstanceBidsClient Bids { get; }
 
     /// <summary>Creates instance(s) by spec name (e.g. bcc.g5.c2m8); current documented create API.</summary>
     /// <param name="request">The arguments.</param>
@@ -163,30 +32,7 @@ public partial interface IBccInstancesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateInstanceBySpec</c>: <c>POST /v2/instanceBySpec</c>.</remarks>
-    Task<CreateInstanceBySpecResponse> CreateAsync(CreateInstanceRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Enables auto-renew (optionally CDS/EIP).</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>CreateAutoRenewRule</c>: <c>POST /v2/instance/batchCreateAutoRenewRules</c>.</remarks>
-    Task CreateAutoRenewRulesAsync(CreateAutoRenewRuleRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Creates spot instance(s).</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>CreateBidInstance</c>: <c>POST /v2/instanceBySpec</c>.</remarks>
-    Task<CreateBidInstanceResponse> CreateBidAsync(CreateBidInstanceRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Creates spot (bid) instances from a CPU and memory size (legacy endpoint).</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>CreateBidInstanceLegacy</c>: <c>POST /v2/instance/bid</c>.</remarks>
-    Task<CreateInstanceResponse> CreateBidByFlavorAsync(CreateBidInstanceByFlavorRequest request, CancellationToken cancellationToken = default);
+    Task<CreateInstanceResponse> CreateAsync(CreateInstanceRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Creates instances from a CPU and memory size (legacy flavor model).</summary>
     /// <param name="request">The arguments.</param>
@@ -211,56 +57,6 @@ public partial interface IBccInstancesClient
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateInstanceV3</c>: <c>POST /v3/instance</c>.</remarks>
     Task<CreateInstanceV3Response> CreateV3Async(CreateInstanceV3Request request, CancellationToken cancellationToken = default);
-
-    /// <summary>Turns off auto-renewal of prepaid instances.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>DeleteAutoRenewRule</c>: <c>POST /v2/instance/batchDeleteAutoRenewRules</c>.</remarks>
-    Task DeleteAutoRenewRulesAsync(DeleteAutoRenewRuleRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes an IPv6 address from an instance.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>DelIpv6</c>: <c>POST /v2/instance/delIpv6</c>.</remarks>
-    Task DeleteIpv6Async(DelIpv6Request request, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes secondary private IPs.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>BatchDeleteIp</c>: <c>PUT /v2/instance/batchDelIp</c>.</remarks>
-    Task DeletePrivateIpsAsync(BatchDeleteIpRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Purges from recycle bin.</summary>
-    /// <param name="instanceId">The instance id in the path.</param>
-    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>DeleteRecycledInstance</c>: <c>DELETE /v2/recycle/instance/{instanceId}</c>.</remarks>
-    Task DeleteRecycledAsync(string instanceId, DeleteRecycledInstanceRequest? request = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <see cref="DeleteRecycledAsync(string, DeleteRecycledInstanceRequest, CancellationToken)"/> without a request.</summary>
-    /// <param name="instanceId">The instance id in the path.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task DeleteRecycledAsync(string instanceId, CancellationToken cancellationToken) => DeleteRecycledAsync(instanceId, null, cancellationToken);
-
-    /// <summary>Boots instance into rescue mode.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>EnterRescueMode</c>: <c>PUT /v2/instance/rescue/mode/enter</c>.</remarks>
-    Task<EnterRescueModeResponse> EnterRescueModeAsync(EnterRescueModeRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Takes an instance out of rescue mode.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>ExitRescueMode</c>: <c>PUT /v2/instance/rescue/mode/exit</c>.</remarks>
-    Task<ExitRescueModeResponse> ExitRescueModeAsync(ExitRescueModeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets one instance (InstanceModel).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -290,7 +86,7 @@ public partial interface IBccInstancesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetInstanceUserDataInfo</c>: <c>POST /v2/instance/attribute/getUserdata</c>.</remarks>
-    Task<GetInstanceUserDataInfoResponse> GetUserDataAsync(GetInstanceUserDataInfoRequest request, CancellationToken cancellationToken = default);
+    Task<GetInstanceUserDataResponse> GetUserDataAsync(GetInstanceUserDataRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a VNC console URL.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -330,9 +126,9 @@ public partial interface IBccInstancesClient
     /// <returns>The spec list of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListAvailableResizeSpec</c>: <c>POST /v2/instance?resizeList</c>.</remarks>
-    Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAvailableResizeSpecsAsync(ListAvailableResizeSpecRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAvailableResizeSpecsAsync(ListAvailableResizeSpecsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(CancellationToken cancellationToken) => ListAvailableResizeSpecsAsync(null, cancellationToken);
 
@@ -342,7 +138,7 @@ public partial interface IBccInstancesClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListInstanceByIds</c>: <c>POST /v2/instance/listByInstanceId</c>.</remarks>
-    IAsyncEnumerable<BccInstance> ListByIdsAsync(ListInstanceByIdsRequest request, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BccInstance> ListByIdsAsync(ListInstancesByIdsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of instances; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments.</param>
@@ -350,21 +146,7 @@ public partial interface IBccInstancesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListInstanceByIds</c>: <c>POST /v2/instance/listByInstanceId</c>.</remarks>
-    Task<BccPage<BccInstance>> ListByIdsPageAsync(ListInstanceByIdsRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Lists ENIs attached to an instance.</summary>
-    /// <param name="instanceId">The instance id in the path.</param>
-    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The enis of the answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>ListInstanceEnis</c>: <c>GET /v2/eni/{instanceId}</c>.</remarks>
-    Task<IReadOnlyList<EniInfo>> ListEnisAsync(string instanceId, ListInstanceEnisRequest? request = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <see cref="ListEnisAsync(string, ListInstanceEnisRequest, CancellationToken)"/> without a request.</summary>
-    /// <param name="instanceId">The instance id in the path.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<EniInfo>> ListEnisAsync(string instanceId, CancellationToken cancellationToken) => ListEnisAsync(instanceId, null, cancellationToken);
+    Task<BccPage<BccInstance>> ListByIdsPageAsync(ListInstancesByIdsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Maps short instance ids to UUIDs or back.</summary>
     /// <param name="request">The arguments.</param>
@@ -379,56 +161,8 @@ public partial interface IBccInstancesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>GetInstanceNoChargeList</c>: <c>GET /v2/instance/noCharge</c>.</remarks>
-    IAsyncEnumerable<BccInstance> ListNoChargeAsync(GetInstanceNoChargeListRequest? request = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Reads one page of instances; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
-    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The page.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>GetInstanceNoChargeList</c>: <c>GET /v2/instance/noCharge</c>.</remarks>
-    Task<BccPage<BccInstance>> ListNoChargePageAsync(GetInstanceNoChargeListRequest? request = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <see cref="ListNoChargeAsync(GetInstanceNoChargeListRequest, CancellationToken)"/> without a request.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<BccInstance> ListNoChargeAsync(CancellationToken cancellationToken) => ListNoChargeAsync(null, cancellationToken);
-
-    /// <summary>Calls <see cref="ListNoChargePageAsync(GetInstanceNoChargeListRequest, CancellationToken)"/> without a request.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<BccInstance>> ListNoChargePageAsync(CancellationToken cancellationToken) => ListNoChargePageAsync(null, cancellationToken);
-
-    /// <summary>Lists every instances item, reading further pages as the enumeration proceeds.</summary>
-    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The items, across all pages.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>ListRecycleInstance</c>: <c>POST /v2/recycle/instance</c>.</remarks>
-    IAsyncEnumerable<ResourceBo> ListRecycledAsync(ListRecycleInstanceRequest? request = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Reads one page of instances; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
-    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The page.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>ListRecycleInstance</c>: <c>POST /v2/recycle/instance</c>.</remarks>
-    Task<BccPage<ResourceBo>> ListRecycledPageAsync(ListRecycleInstanceRequest? request = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Calls <see cref="ListRecycledAsync(ListRecycleInstanceRequest, CancellationToken)"/> without a request.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<ResourceBo> ListRecycledAsync(CancellationToken cancellationToken) => ListRecycledAsync(null, cancellationToken);
-
-    /// <summary>Calls <see cref="ListRecycledPageAsync(ListRecycleInstanceRequest, CancellationToken)"/> without a request.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<ResourceBo>> ListRecycledPageAsync(CancellationToken cancellationToken) => ListRecycledPageAsync(null, cancellationToken);
-
-    /// <summary>Lists every instances item, reading further pages as the enumeration proceeds.</summary>
-    /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The items, across all pages.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListServersByMarkerV3</c>: <c>POST /v3/instance/list</c>.</remarks>
-    IAsyncEnumerable<InstanceModelV3> ListV3Async(ListServersByMarkerV3Request? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BccInstanceV3> ListV3Async(ListInstancesV3Request? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of instances; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -436,15 +170,15 @@ public partial interface IBccInstancesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListServersByMarkerV3</c>: <c>POST /v3/instance/list</c>.</remarks>
-    Task<BccPage<InstanceModelV3>> ListV3PageAsync(ListServersByMarkerV3Request? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<BccInstanceV3>> ListV3PageAsync(ListInstancesV3Request? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListV3Async(ListServersByMarkerV3Request, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListV3Async(ListInstancesV3Request, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<InstanceModelV3> ListV3Async(CancellationToken cancellationToken) => ListV3Async(null, cancellationToken);
+    IAsyncEnumerable<BccInstanceV3> ListV3Async(CancellationToken cancellationToken) => ListV3Async(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListV3PageAsync(ListServersByMarkerV3Request, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListV3PageAsync(ListInstancesV3Request, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<InstanceModelV3>> ListV3PageAsync(CancellationToken cancellationToken) => ListV3PageAsync(null, cancellationToken);
+    Task<BccPage<BccInstanceV3>> ListV3PageAsync(CancellationToken cancellationToken) => ListV3PageAsync(null, cancellationToken);
 
     /// <summary>Renames / jumbo frame / NIC queue count.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -465,7 +199,7 @@ public partial interface IBccInstancesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifyInstanceDesc</c>: <c>PUT /v2/instance/{instanceId}?modifyDesc</c>.</remarks>
-    Task ModifyDescriptionAsync(string instanceId, ModifyInstanceDescRequest request, CancellationToken cancellationToken = default);
+    Task ModifyDescriptionAsync(string instanceId, ModifyInstanceDescriptionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Changes hostname (optional reboot).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -514,13 +248,6 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>RebuildInstance</c>: <c>PUT /v2/instance/{instanceId}?rebuild</c>.</remarks>
     Task RebuildAsync(string instanceId, RebuildInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Restores instances from recycle bin.</summary>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>InstanceRecovery</c>: <c>POST /v2/instance/recovery</c>.</remarks>
-    Task RecoverAsync(InstanceRecoveryRequest request, CancellationToken cancellationToken = default);
-
     /// <summary>Releases a postpaid instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -534,7 +261,7 @@ public partial interface IBccInstancesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeletePrepayInstance</c>: <c>POST /v2/instance/delete</c>.</remarks>
-    Task<DeletePrepayInstanceResponse> ReleasePrepaidAsync(DeletePrepayInstanceRequest request, CancellationToken cancellationToken = default);
+    Task<ReleasePrepaidInstanceResponse> ReleasePrepaidAsync(ReleasePrepaidInstanceRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Releases with flags (EIP/CDS/snapshots/ENIs, recycle bin).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -544,24 +271,15 @@ public partial interface IBccInstancesClient
     /// <remarks>BCC operation <c>ReleaseInstanceByPost</c>: <c>POST /v2/instance/{instanceId}</c>.</remarks>
     Task ReleaseWithOptionsAsync(string instanceId, ReleaseInstanceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Renews a prepaid instance.</summary>
-    /// <param name="instanceId">The instance id in the path.</param>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer.</returns>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>PurchaseReservedInstance</c>: <c>PUT /v2/instance/{instanceId}?purchaseReserved</c>.</remarks>
-    Task<PurchaseReservedInstanceResponse> RenewAsync(string instanceId, PurchaseReservedInstanceRequest request, CancellationToken cancellationToken = default);
-
     /// <summary>Changes the spec (vCPUs and memory) of an instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ResizeInstanceBySpec</c>: <c>PUT /v2/instanceBySpec/{instanceId}?resize</c>.</remarks>
-    Task ResizeAsync(string instanceId, ResizeInstanceBySpecRequest? request = null, CancellationToken cancellationToken = default);
+    Task ResizeAsync(string instanceId, ResizeInstanceRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ResizeAsync(string, ResizeInstanceBySpecRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ResizeAsync(string, ResizeInstanceRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task ResizeAsync(string instanceId, CancellationToken cancellationToken) => ResizeAsync(instanceId, null, cancellationToken);
@@ -572,9 +290,9 @@ public partial interface IBccInstancesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ResizeInstance</c>: <c>PUT /v2/instance/{instanceId}?resize</c>.</remarks>
-    Task ResizeByFlavorAsync(string instanceId, ResizeInstanceRequest? request = null, CancellationToken cancellationToken = default);
+    Task ResizeByFlavorAsync(string instanceId, ResizeInstanceByFlavorRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ResizeByFlavorAsync(string, ResizeInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ResizeByFlavorAsync(string, ResizeInstanceByFlavorRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task ResizeByFlavorAsync(string instanceId, CancellationToken cancellationToken) => ResizeByFlavorAsync(instanceId, null, cancellationToken);
@@ -598,7 +316,7 @@ public partial interface IBccInstancesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>InstanceDeletionProtection</c>: <c>PUT /v2/instance/{instanceId}/deletionProtection</c>.</remarks>
-    Task SetDeletionProtectionAsync(string instanceId, InstanceDeletionProtectionRequest request, CancellationToken cancellationToken = default);
+    Task SetDeletionProtectionAsync(string instanceId, SetInstanceDeletionProtectionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Starts a Stopped instance (-> Starting -> Running).</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -619,12 +337,4 @@ public partial interface IBccInstancesClient
     /// <param name="instanceId">The instance id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task StopAsync(string instanceId, CancellationToken cancellationToken) => StopAsync(instanceId, null, cancellationToken);
-
-    /// <summary>Unbinds one security group.</summary>
-    /// <param name="instanceId">The instance id in the path.</param>
-    /// <param name="request">The arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>UnbindInstanceFromSecurityGroup</c>: <c>PUT /v2/instance/{instanceId}?unbind</c>.</remarks>
-    Task UnbindSecurityGroupAsync(string instanceId, UnbindInstanceFromSecurityGroupRequest request, CancellationToken cancellationToken = default);
 }

@@ -15,7 +15,7 @@ public partial interface IBccKeyPairsClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>AttachKeypair</c>: <c>PUT /v2/keypair/{keypairId}?attach</c>.</remarks>
-    Task<BatchOperationResponse> AttachAsync(string keypairId, AttachKeypairRequest request, CancellationToken cancellationToken = default);
+    Task<BatchOperationResponse> AttachAsync(string keypairId, AttachKeyPairRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Creates key pair (returns privateKey once).</summary>
     /// <param name="request">The arguments.</param>
@@ -23,7 +23,7 @@ public partial interface IBccKeyPairsClient
     /// <returns>The keypair of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateKeypair</c>: <c>POST /v2/keypair</c>.</remarks>
-    Task<KeypairModel> CreateAsync(CreateKeypairRequest request, CancellationToken cancellationToken = default);
+    Task<KeyPair> CreateAsync(CreateKeyPairRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a key pair that no instance uses.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
@@ -39,7 +39,7 @@ public partial interface IBccKeyPairsClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DetachKeypair</c>: <c>PUT /v2/keypair/{keypairId}?detach</c>.</remarks>
-    Task<BatchOperationResponse> DetachAsync(string keypairId, DetachKeypairRequest request, CancellationToken cancellationToken = default);
+    Task<BatchOperationResponse> DetachAsync(string keypairId, DetachKeyPairRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a key pair by id.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
@@ -47,7 +47,7 @@ public partial interface IBccKeyPairsClient
     /// <returns>The keypair of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>KeypairDetail</c>: <c>GET /v2/keypair/{keypairId}</c>.</remarks>
-    Task<KeypairModel> GetAsync(string keypairId, CancellationToken cancellationToken = default);
+    Task<KeyPair> GetAsync(string keypairId, CancellationToken cancellationToken = default);
 
     /// <summary>Imports an existing public key as a key pair.</summary>
     /// <param name="request">The arguments.</param>
@@ -55,7 +55,7 @@ public partial interface IBccKeyPairsClient
     /// <returns>The keypair of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ImportKeypair</c>: <c>PUT /v2/keypair?import</c>.</remarks>
-    Task<KeypairModel> ImportAsync(ImportKeypairRequest request, CancellationToken cancellationToken = default);
+    Task<KeyPair> ImportAsync(ImportKeyPairRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every keypairs item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -63,7 +63,7 @@ public partial interface IBccKeyPairsClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListKeypair</c>: <c>GET /v2/keypair</c>.</remarks>
-    IAsyncEnumerable<KeypairModel> ListAsync(ListKeypairRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<KeyPair> ListAsync(ListKeyPairsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of keypairs; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -71,15 +71,15 @@ public partial interface IBccKeyPairsClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListKeypair</c>: <c>GET /v2/keypair</c>.</remarks>
-    Task<BccPage<KeypairModel>> ListPageAsync(ListKeypairRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<KeyPair>> ListPageAsync(ListKeyPairsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAsync(ListKeypairRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAsync(ListKeyPairsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<KeypairModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<KeyPair> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListPageAsync(ListKeypairRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListPageAsync(ListKeyPairsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<KeypairModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<KeyPair>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Renames a key pair.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
@@ -87,7 +87,7 @@ public partial interface IBccKeyPairsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>RenameKeypair</c>: <c>PUT /v2/keypair/{keypairId}?rename</c>.</remarks>
-    Task RenameAsync(string keypairId, RenameKeypairRequest request, CancellationToken cancellationToken = default);
+    Task RenameAsync(string keypairId, RenameKeyPairRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Changes the description of a key pair.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
@@ -95,9 +95,9 @@ public partial interface IBccKeyPairsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UpdateKeypairDescription</c>: <c>PUT /v2/keypair/{keypairId}?updateDesc</c>.</remarks>
-    Task UpdateDescriptionAsync(string keypairId, UpdateKeypairDescriptionRequest? request = null, CancellationToken cancellationToken = default);
+    Task UpdateDescriptionAsync(string keypairId, UpdateKeyPairDescriptionRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="UpdateDescriptionAsync(string, UpdateKeypairDescriptionRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="UpdateDescriptionAsync(string, UpdateKeyPairDescriptionRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="keypairId">The keypair id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task UpdateDescriptionAsync(string keypairId, CancellationToken cancellationToken) => UpdateDescriptionAsync(keypairId, null, cancellationToken);

@@ -34,7 +34,7 @@ public partial interface IBccMaintenanceClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateAuthorizationRule</c>: <c>POST /?action=CreateAuthorizeRule</c>.</remarks>
-    Task<CreateAuthorizationRuleResponse> CreateAuthorizeRuleAsync(CreateAuthorizationRuleRequest request, CancellationToken cancellationToken = default);
+    Task<CreateAuthorizationRuleResponse> CreateAuthorizationRuleAsync(CreateAuthorizationRuleRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a maintenance authorization rule.</summary>
     /// <param name="request">The arguments.</param>
@@ -42,7 +42,7 @@ public partial interface IBccMaintenanceClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeleteInstUserOpAuthorizeRule</c>: <c>POST /?action=DeleteInstUserOpAuthorizeRule</c>.</remarks>
-    Task<DeleteInstUserOpAuthorizeRuleResponse> DeleteAuthorizeRuleAsync(DeleteInstUserOpAuthorizeRuleRequest request, CancellationToken cancellationToken = default);
+    Task<DeleteAuthorizationRuleResponse> DeleteAuthorizationRuleAsync(DeleteAuthorizationRuleRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every rule list item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -50,7 +50,7 @@ public partial interface IBccMaintenanceClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeAuthorizeRules</c>: <c>POST /?action=DescribeAuthorizeRules</c>.</remarks>
-    IAsyncEnumerable<InstUserOpAuthorizeRuleResponse> ListAuthorizeRulesAsync(DescribeAuthorizeRulesRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<AuthorizationRule> ListAuthorizationRulesAsync(ListAuthorizationRulesRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of rule list; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -58,15 +58,15 @@ public partial interface IBccMaintenanceClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeAuthorizeRules</c>: <c>POST /?action=DescribeAuthorizeRules</c>.</remarks>
-    Task<BccPage<InstUserOpAuthorizeRuleResponse>> ListAuthorizeRulesPageAsync(DescribeAuthorizeRulesRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<AuthorizationRule>> ListAuthorizationRulesPageAsync(ListAuthorizationRulesRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAuthorizeRulesAsync(DescribeAuthorizeRulesRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAuthorizationRulesAsync(ListAuthorizationRulesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<InstUserOpAuthorizeRuleResponse> ListAuthorizeRulesAsync(CancellationToken cancellationToken) => ListAuthorizeRulesAsync(null, cancellationToken);
+    IAsyncEnumerable<AuthorizationRule> ListAuthorizationRulesAsync(CancellationToken cancellationToken) => ListAuthorizationRulesAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListAuthorizeRulesPageAsync(DescribeAuthorizeRulesRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAuthorizationRulesPageAsync(ListAuthorizationRulesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<InstUserOpAuthorizeRuleResponse>> ListAuthorizeRulesPageAsync(CancellationToken cancellationToken) => ListAuthorizeRulesPageAsync(null, cancellationToken);
+    Task<BccPage<AuthorizationRule>> ListAuthorizationRulesPageAsync(CancellationToken cancellationToken) => ListAuthorizationRulesPageAsync(null, cancellationToken);
 
     /// <summary>Lists every planned maintenance events item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -74,7 +74,7 @@ public partial interface IBccMaintenanceClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribePlannedEventRecords</c>: <c>POST /?action=DescribePlannedEventRecords</c>.</remarks>
-    IAsyncEnumerable<PlannedEventResponse> ListPlannedEventRecordsAsync(DescribePlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<PlannedEvent> ListPlannedEventRecordsAsync(ListPlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of planned maintenance events; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -82,15 +82,15 @@ public partial interface IBccMaintenanceClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribePlannedEventRecords</c>: <c>POST /?action=DescribePlannedEventRecords</c>.</remarks>
-    Task<BccPage<PlannedEventResponse>> ListPlannedEventRecordsPageAsync(DescribePlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<PlannedEvent>> ListPlannedEventRecordsPageAsync(ListPlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListPlannedEventRecordsAsync(DescribePlannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListPlannedEventRecordsAsync(ListPlannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<PlannedEventResponse> ListPlannedEventRecordsAsync(CancellationToken cancellationToken) => ListPlannedEventRecordsAsync(null, cancellationToken);
+    IAsyncEnumerable<PlannedEvent> ListPlannedEventRecordsAsync(CancellationToken cancellationToken) => ListPlannedEventRecordsAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListPlannedEventRecordsPageAsync(DescribePlannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListPlannedEventRecordsPageAsync(ListPlannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<PlannedEventResponse>> ListPlannedEventRecordsPageAsync(CancellationToken cancellationToken) => ListPlannedEventRecordsPageAsync(null, cancellationToken);
+    Task<BccPage<PlannedEvent>> ListPlannedEventRecordsPageAsync(CancellationToken cancellationToken) => ListPlannedEventRecordsPageAsync(null, cancellationToken);
 
     /// <summary>Lists every planned maintenance events item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -98,7 +98,7 @@ public partial interface IBccMaintenanceClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribePlannedEvents</c>: <c>POST /?action=DescribePlannedEvents</c>.</remarks>
-    IAsyncEnumerable<PlannedEventResponse> ListPlannedEventsAsync(DescribePlannedEventsRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<PlannedEvent> ListPlannedEventsAsync(ListPlannedEventsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of planned maintenance events; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -106,15 +106,15 @@ public partial interface IBccMaintenanceClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribePlannedEvents</c>: <c>POST /?action=DescribePlannedEvents</c>.</remarks>
-    Task<BccPage<PlannedEventResponse>> ListPlannedEventsPageAsync(DescribePlannedEventsRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<PlannedEvent>> ListPlannedEventsPageAsync(ListPlannedEventsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListPlannedEventsAsync(DescribePlannedEventsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListPlannedEventsAsync(ListPlannedEventsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<PlannedEventResponse> ListPlannedEventsAsync(CancellationToken cancellationToken) => ListPlannedEventsAsync(null, cancellationToken);
+    IAsyncEnumerable<PlannedEvent> ListPlannedEventsAsync(CancellationToken cancellationToken) => ListPlannedEventsAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListPlannedEventsPageAsync(DescribePlannedEventsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListPlannedEventsPageAsync(ListPlannedEventsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<PlannedEventResponse>> ListPlannedEventsPageAsync(CancellationToken cancellationToken) => ListPlannedEventsPageAsync(null, cancellationToken);
+    Task<BccPage<PlannedEvent>> ListPlannedEventsPageAsync(CancellationToken cancellationToken) => ListPlannedEventsPageAsync(null, cancellationToken);
 
     /// <summary>Lists every unplanned maintenance events item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -122,7 +122,7 @@ public partial interface IBccMaintenanceClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeUnplannedEventRecords</c>: <c>POST /?action=DescribeUnplannedEventRecords</c>.</remarks>
-    IAsyncEnumerable<UnplannedEventResponse> ListUnplannedEventRecordsAsync(DescribeUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<UnplannedEvent> ListUnplannedEventRecordsAsync(ListUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of unplanned maintenance events; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -130,15 +130,15 @@ public partial interface IBccMaintenanceClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeUnplannedEventRecords</c>: <c>POST /?action=DescribeUnplannedEventRecords</c>.</remarks>
-    Task<BccPage<UnplannedEventResponse>> ListUnplannedEventRecordsPageAsync(DescribeUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<UnplannedEvent>> ListUnplannedEventRecordsPageAsync(ListUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListUnplannedEventRecordsAsync(DescribeUnplannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListUnplannedEventRecordsAsync(ListUnplannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<UnplannedEventResponse> ListUnplannedEventRecordsAsync(CancellationToken cancellationToken) => ListUnplannedEventRecordsAsync(null, cancellationToken);
+    IAsyncEnumerable<UnplannedEvent> ListUnplannedEventRecordsAsync(CancellationToken cancellationToken) => ListUnplannedEventRecordsAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListUnplannedEventRecordsPageAsync(DescribeUnplannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListUnplannedEventRecordsPageAsync(ListUnplannedEventRecordsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<UnplannedEventResponse>> ListUnplannedEventRecordsPageAsync(CancellationToken cancellationToken) => ListUnplannedEventRecordsPageAsync(null, cancellationToken);
+    Task<BccPage<UnplannedEvent>> ListUnplannedEventRecordsPageAsync(CancellationToken cancellationToken) => ListUnplannedEventRecordsPageAsync(null, cancellationToken);
 
     /// <summary>Lists every unplanned maintenance events item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -146,7 +146,7 @@ public partial interface IBccMaintenanceClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeUnplannedEvents</c>: <c>POST /?action=DescribeUnplannedEvents</c>.</remarks>
-    IAsyncEnumerable<UnplannedEventResponse> ListUnplannedEventsAsync(DescribeUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<UnplannedEvent> ListUnplannedEventsAsync(ListUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of unplanned maintenance events; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -154,15 +154,15 @@ public partial interface IBccMaintenanceClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeUnplannedEvents</c>: <c>POST /?action=DescribeUnplannedEvents</c>.</remarks>
-    Task<BccPage<UnplannedEventResponse>> ListUnplannedEventsPageAsync(DescribeUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<UnplannedEvent>> ListUnplannedEventsPageAsync(ListUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListUnplannedEventsAsync(DescribeUnplannedEventsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListUnplannedEventsAsync(ListUnplannedEventsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<UnplannedEventResponse> ListUnplannedEventsAsync(CancellationToken cancellationToken) => ListUnplannedEventsAsync(null, cancellationToken);
+    IAsyncEnumerable<UnplannedEvent> ListUnplannedEventsAsync(CancellationToken cancellationToken) => ListUnplannedEventsAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListUnplannedEventsPageAsync(DescribeUnplannedEventsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListUnplannedEventsPageAsync(ListUnplannedEventsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<UnplannedEventResponse>> ListUnplannedEventsPageAsync(CancellationToken cancellationToken) => ListUnplannedEventsPageAsync(null, cancellationToken);
+    Task<BccPage<UnplannedEvent>> ListUnplannedEventsPageAsync(CancellationToken cancellationToken) => ListUnplannedEventsPageAsync(null, cancellationToken);
 
     /// <summary>Changes a maintenance authorization rule.</summary>
     /// <param name="request">The arguments.</param>
@@ -170,5 +170,5 @@ public partial interface IBccMaintenanceClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifyInstUserOpAuthorizeRuleAttribute</c>: <c>POST /?action=ModifyInstUserOpAuthorizeRuleAttribute</c>.</remarks>
-    Task<ModifyInstUserOpAuthorizeRuleAttributeResponse> ModifyAuthorizeRuleAsync(ModifyInstUserOpAuthorizeRuleAttributeRequest request, CancellationToken cancellationToken = default);
+    Task<ModifyAuthorizationRuleResponse> ModifyAuthorizationRuleAsync(ModifyAuthorizationRuleRequest request, CancellationToken cancellationToken = default);
 }

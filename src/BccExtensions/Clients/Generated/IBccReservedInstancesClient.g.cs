@@ -20,7 +20,7 @@ public partial interface IBccReservedInstancesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>BindReservedInstanceToTags</c>: <c>PUT /v2/bcc/reserved/tag?bind</c>.</remarks>
-    Task BindTagsAsync(BindReservedInstanceToTagsRequest request, CancellationToken cancellationToken = default);
+    Task BindTagsAsync(BindReservedInstanceTagsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Turns off auto-renew for reserved instances.</summary>
     /// <param name="request">The arguments.</param>
@@ -60,7 +60,7 @@ public partial interface IBccReservedInstancesClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetReservedInstance</c>: <c>POST /v2/instance/reserved/list</c>.</remarks>
-    IAsyncEnumerable<ReservedInstanceInfo> ListAsync(GetReservedInstanceRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<ReservedInstance> ListAsync(ListReservedInstancesRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of reserved instances; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -68,15 +68,15 @@ public partial interface IBccReservedInstancesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetReservedInstance</c>: <c>POST /v2/instance/reserved/list</c>.</remarks>
-    Task<BccPage<ReservedInstanceInfo>> ListPageAsync(GetReservedInstanceRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<ReservedInstance>> ListPageAsync(ListReservedInstancesRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAsync(GetReservedInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAsync(ListReservedInstancesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<ReservedInstanceInfo> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<ReservedInstance> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListPageAsync(GetReservedInstanceRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListPageAsync(ListReservedInstancesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<ReservedInstanceInfo>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<ReservedInstance>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Lists every transfer records item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -84,7 +84,7 @@ public partial interface IBccReservedInstancesClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListReservedInstanceTransferIn</c>: <c>POST /v2/instance/reserved/transfer/in/list</c>.</remarks>
-    IAsyncEnumerable<TransferInRecord> ListTransfersInAsync(ListReservedInstanceTransferInRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<TransferInRecord> ListTransfersInAsync(ListReservedInstanceTransfersInRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of transfer records; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -92,13 +92,13 @@ public partial interface IBccReservedInstancesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListReservedInstanceTransferIn</c>: <c>POST /v2/instance/reserved/transfer/in/list</c>.</remarks>
-    Task<BccPage<TransferInRecord>> ListTransfersInPageAsync(ListReservedInstanceTransferInRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<TransferInRecord>> ListTransfersInPageAsync(ListReservedInstanceTransfersInRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListTransfersInAsync(ListReservedInstanceTransferInRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListTransfersInAsync(ListReservedInstanceTransfersInRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     IAsyncEnumerable<TransferInRecord> ListTransfersInAsync(CancellationToken cancellationToken) => ListTransfersInAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListTransfersInPageAsync(ListReservedInstanceTransferInRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListTransfersInPageAsync(ListReservedInstanceTransfersInRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<BccPage<TransferInRecord>> ListTransfersInPageAsync(CancellationToken cancellationToken) => ListTransfersInPageAsync(null, cancellationToken);
 
@@ -108,7 +108,7 @@ public partial interface IBccReservedInstancesClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListReservedInstanceTransferOut</c>: <c>POST /v2/instance/reserved/transfer/out/list</c>.</remarks>
-    IAsyncEnumerable<TransferOutRecord> ListTransfersOutAsync(ListReservedInstanceTransferOutRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<TransferOutRecord> ListTransfersOutAsync(ListReservedInstanceTransfersOutRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of transfer records; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -116,13 +116,13 @@ public partial interface IBccReservedInstancesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListReservedInstanceTransferOut</c>: <c>POST /v2/instance/reserved/transfer/out/list</c>.</remarks>
-    Task<BccPage<TransferOutRecord>> ListTransfersOutPageAsync(ListReservedInstanceTransferOutRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<TransferOutRecord>> ListTransfersOutPageAsync(ListReservedInstanceTransfersOutRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListTransfersOutAsync(ListReservedInstanceTransferOutRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListTransfersOutAsync(ListReservedInstanceTransfersOutRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     IAsyncEnumerable<TransferOutRecord> ListTransfersOutAsync(CancellationToken cancellationToken) => ListTransfersOutAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListTransfersOutPageAsync(ListReservedInstanceTransferOutRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListTransfersOutPageAsync(ListReservedInstanceTransfersOutRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<BccPage<TransferOutRecord>> ListTransfersOutPageAsync(CancellationToken cancellationToken) => ListTransfersOutPageAsync(null, cancellationToken);
 
@@ -132,7 +132,7 @@ public partial interface IBccReservedInstancesClient
     /// <returns>The modify reserved instance orders of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifyReservedInstances</c>: <c>PUT /v2/instance/reserved/modify</c>.</remarks>
-    Task<IReadOnlyList<ModifyReservedInstanceOrder>> ModifyAsync(ModifyReservedInstancesRequest request, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ReservedInstanceModification>> ModifyAsync(ModifyReservedInstancesRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Refuses incoming transfer.</summary>
     /// <param name="request">The arguments.</param>
@@ -169,5 +169,5 @@ public partial interface IBccReservedInstancesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UnbindReservedInstanceFromTags</c>: <c>PUT /v2/bcc/reserved/tag?unbind</c>.</remarks>
-    Task UnbindTagsAsync(UnbindReservedInstanceFromTagsRequest request, CancellationToken cancellationToken = default);
+    Task UnbindTagsAsync(UnbindReservedInstanceTagsRequest request, CancellationToken cancellationToken = default);
 }

@@ -22,11 +22,11 @@ public partial interface IBccRolesClient
     /// <returns>The roles of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetRoleList</c>: <c>GET /v2/instance/role/list</c>.</remarks>
-    Task<IReadOnlyList<InstanceRoleModel>> ListAsync(GetRoleListRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<InstanceRole>> ListAsync(ListRolesRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAsync(GetRoleListRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAsync(ListRolesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<InstanceRoleModel>> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    Task<IReadOnlyList<InstanceRole>> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Detaches a role from instances.</summary>
     /// <param name="request">The arguments.</param>

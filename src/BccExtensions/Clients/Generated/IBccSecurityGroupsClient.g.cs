@@ -50,7 +50,7 @@ public partial interface IBccSecurityGroupsClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetSecurityGroupDetail</c>: <c>GET /v2/securityGroup/{securityGroupId}</c>.</remarks>
-    Task<GetSecurityGroupDetailResponse> GetAsync(string securityGroupId, CancellationToken cancellationToken = default);
+    Task<GetSecurityGroupResponse> GetAsync(string securityGroupId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every security groups item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -58,7 +58,7 @@ public partial interface IBccSecurityGroupsClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSecurityGroups</c>: <c>GET /v2/securityGroup</c>.</remarks>
-    IAsyncEnumerable<SecurityGroupModel> ListAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<SecurityGroup> ListAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of security groups; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -66,15 +66,15 @@ public partial interface IBccSecurityGroupsClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSecurityGroups</c>: <c>GET /v2/securityGroup</c>.</remarks>
-    Task<BccPage<SecurityGroupModel>> ListPageAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<SecurityGroup>> ListPageAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListAsync(ListSecurityGroupsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<SecurityGroupModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<SecurityGroup> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Calls <see cref="ListPageAsync(ListSecurityGroupsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<SecurityGroupModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<SecurityGroup>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Removes a rule (matched by content).</summary>
     /// <param name="securityGroupId">The security group id in the path.</param>

@@ -14,7 +14,7 @@ public partial interface IBccSnapshotsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>BindTagSnapchain</c>: <c>PUT /v2/snapshot/chain/{chainId}/tag?bind</c>.</remarks>
-    Task BindChainTagsAsync(string chainId, BindTagSnapchainRequest request, CancellationToken cancellationToken = default);
+    Task BindChainTagsAsync(string chainId, BindSnapshotChainTagsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels snapshot share.</summary>
     /// <param name="request">The arguments.</param>
@@ -45,14 +45,14 @@ public partial interface IBccSnapshotsClient
     /// <returns>The snapshot of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetSnapshot</c>: <c>GET /v2/snapshot/{snapshotId}</c>.</remarks>
-    Task<SnapshotModel> GetAsync(string snapshotId, CancellationToken cancellationToken = default);
+    Task<BccSnapshot> GetAsync(string snapshotId, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the snapshot usage of the account.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeSnapshotsUsage</c>: <c>POST /v2/snapshot/describeSnapshotsUsage</c>.</remarks>
-    Task<DescribeSnapshotsUsageResponse> GetUsageAsync(CancellationToken cancellationToken = default);
+    Task<GetSnapshotUsageResponse> GetUsageAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Lists every snapshots item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -60,7 +60,7 @@ public partial interface IBccSnapshotsClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSnapshots</c>: <c>GET /v2/snapshot</c>.</remarks>
-    IAsyncEnumerable<SnapshotModel> ListAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BccSnapshot> ListAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of snapshots; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -68,15 +68,15 @@ public partial interface IBccSnapshotsClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSnapshots</c>: <c>GET /v2/snapshot</c>.</remarks>
-    Task<BccPage<SnapshotModel>> ListPageAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<BccSnapshot>> ListPageAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListAsync(ListSnapshotsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<SnapshotModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<BccSnapshot> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Calls <see cref="ListPageAsync(ListSnapshotsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<SnapshotModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<BccSnapshot>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Lists snapshot chains (page-number paging).</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -84,11 +84,11 @@ public partial interface IBccSnapshotsClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSnapchain</c>: <c>GET /v2/snapshot/chain</c>.</remarks>
-    Task<ListSnapchainResponse> ListChainsAsync(ListSnapchainRequest? request = null, CancellationToken cancellationToken = default);
+    Task<ListSnapshotChainsResponse> ListChainsAsync(ListSnapshotChainsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListChainsAsync(ListSnapchainRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListChainsAsync(ListSnapshotChainsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<ListSnapchainResponse> ListChainsAsync(CancellationToken cancellationToken) => ListChainsAsync(null, cancellationToken);
+    Task<ListSnapshotChainsResponse> ListChainsAsync(CancellationToken cancellationToken) => ListChainsAsync(null, cancellationToken);
 
     /// <summary>Lists every result item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -96,7 +96,7 @@ public partial interface IBccSnapshotsClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSnapshotShare</c>: <c>POST /v2/snapshot/snapshotShare/list</c>.</remarks>
-    IAsyncEnumerable<SnapshotShareModel> ListSharesAsync(ListSnapshotShareRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<SnapshotShare> ListSharesAsync(ListSnapshotSharesRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of result; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -104,15 +104,15 @@ public partial interface IBccSnapshotsClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSnapshotShare</c>: <c>POST /v2/snapshot/snapshotShare/list</c>.</remarks>
-    Task<BccPage<SnapshotShareModel>> ListSharesPageAsync(ListSnapshotShareRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<SnapshotShare>> ListSharesPageAsync(ListSnapshotSharesRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListSharesAsync(ListSnapshotShareRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListSharesAsync(ListSnapshotSharesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<SnapshotShareModel> ListSharesAsync(CancellationToken cancellationToken) => ListSharesAsync(null, cancellationToken);
+    IAsyncEnumerable<SnapshotShare> ListSharesAsync(CancellationToken cancellationToken) => ListSharesAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListSharesPageAsync(ListSnapshotShareRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListSharesPageAsync(ListSnapshotSharesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<SnapshotShareModel>> ListSharesPageAsync(CancellationToken cancellationToken) => ListSharesPageAsync(null, cancellationToken);
+    Task<BccPage<SnapshotShare>> ListSharesPageAsync(CancellationToken cancellationToken) => ListSharesPageAsync(null, cancellationToken);
 
     /// <summary>Description of the snapshot.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
@@ -120,9 +120,9 @@ public partial interface IBccSnapshotsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifySnapshotAttribute</c>: <c>PUT /v2/snapshot/{snapshotId}?modifyAttribute</c>.</remarks>
-    Task ModifyAttributesAsync(string snapshotId, ModifySnapshotAttributeRequest? request = null, CancellationToken cancellationToken = default);
+    Task ModifyAttributesAsync(string snapshotId, ModifySnapshotAttributesRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ModifyAttributesAsync(string, ModifySnapshotAttributeRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ModifyAttributesAsync(string, ModifySnapshotAttributesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task ModifyAttributesAsync(string snapshotId, CancellationToken cancellationToken) => ModifyAttributesAsync(snapshotId, null, cancellationToken);
@@ -134,12 +134,12 @@ public partial interface IBccSnapshotsClient
     /// <returns>The result of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>RemoteCopySnapshot</c>: <c>PUT /v2/snapshot/remote_copy/{snapshotId}</c>.</remarks>
-    Task<IReadOnlyList<RemoteCopySnapshot>> RemoteCopyAsync(string snapshotId, RemoteCopySnapshotRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<RemoteCopySnapshotResult>> RemoteCopyAsync(string snapshotId, RemoteCopySnapshotRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="RemoteCopyAsync(string, RemoteCopySnapshotRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="snapshotId">The snapshot id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<RemoteCopySnapshot>> RemoteCopyAsync(string snapshotId, CancellationToken cancellationToken) => RemoteCopyAsync(snapshotId, null, cancellationToken);
+    Task<IReadOnlyList<RemoteCopySnapshotResult>> RemoteCopyAsync(string snapshotId, CancellationToken cancellationToken) => RemoteCopyAsync(snapshotId, null, cancellationToken);
 
     /// <summary>Shares snapshot with accounts.</summary>
     /// <param name="request">The arguments.</param>
@@ -147,7 +147,7 @@ public partial interface IBccSnapshotsClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateSnapshotShare</c>: <c>POST /v2/snapshot/share</c>.</remarks>
-    Task<CreateSnapshotShareResponse> ShareAsync(CreateSnapshotShareRequest request, CancellationToken cancellationToken = default);
+    Task<ShareSnapshotResponse> ShareAsync(ShareSnapshotRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Untags a snapshot chain.</summary>
     /// <param name="chainId">The chain id in the path.</param>
@@ -155,5 +155,5 @@ public partial interface IBccSnapshotsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UnbindTagSnapchain</c>: <c>PUT /v2/snapshot/chain/{chainId}/tag?unbind</c>.</remarks>
-    Task UnbindChainTagsAsync(string chainId, UnbindTagSnapchainRequest request, CancellationToken cancellationToken = default);
+    Task UnbindChainTagsAsync(string chainId, UnbindSnapshotChainTagsRequest request, CancellationToken cancellationToken = default);
 }

@@ -21,7 +21,7 @@ public partial interface IBccSpecsClient
     /// <returns>The bcc stocks of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetAvailableStockWithSpec</c>: <c>POST /v2/instance/getAvailableStockWithSpec</c>.</remarks>
-    Task<IReadOnlyList<BccStock>> GetAvailableStocksAsync(GetAvailableStockWithSpecRequest request, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<BccStock>> GetAvailableStocksAsync(GetAvailableStocksRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Quotes spot market price.</summary>
     /// <param name="request">The arguments.</param>
@@ -49,7 +49,7 @@ public partial interface IBccSpecsClient
     /// <returns>The bcc stocks of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetInstOccupyStocksOfVm</c>: <c>POST /v2/instance/stock/getInstOccupyStocksOfVM</c>.</remarks>
-    Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetInstOccupyStocksOfVmRequest request, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetOccupiedStocksRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets price quote for a spec.</summary>
     /// <param name="request">The arguments.</param>
@@ -81,14 +81,14 @@ public partial interface IBccSpecsClient
     /// <returns>The bcc stocks of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetStockWithDeploySet</c>: <c>POST /v2/instance/getStockWithDeploySet</c>.</remarks>
-    Task<IReadOnlyList<BccStock>> GetStockWithDeploySetAsync(GetStockWithDeploySetRequest request, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<BccStock>> GetStockWithDeploymentSetAsync(GetStockWithDeploymentSetRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Lists instance types (legacy).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The instance types of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListSpec</c>: <c>GET /v2/instance/spec</c>.</remarks>
-    Task<IReadOnlyList<InstanceTypeModel>> ListAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<InstanceTypeInfo>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Gets flavors available for spot.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -96,9 +96,9 @@ public partial interface IBccSpecsClient
     /// <returns>The zone resources of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListBidFlavor</c>: <c>POST /v2/instance/bidFlavor</c>.</remarks>
-    Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(ListBidFlavorRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(ListBidFlavorsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListBidFlavorsAsync(ListBidFlavorRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListBidFlavorsAsync(ListBidFlavorsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(CancellationToken cancellationToken) => ListBidFlavorsAsync(null, cancellationToken);
 
@@ -108,11 +108,11 @@ public partial interface IBccSpecsClient
     /// <returns>The zone resources of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListFlavorSpec</c>: <c>GET /v2/instance/flavorSpec</c>.</remarks>
-    Task<IReadOnlyList<ZoneResourceDetailSpec>> ListFlavorSpecsAsync(ListFlavorSpecRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<FlavorSpecZoneResource>> ListFlavorSpecsAsync(ListFlavorSpecsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListFlavorSpecsAsync(ListFlavorSpecRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListFlavorSpecsAsync(ListFlavorSpecsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<ZoneResourceDetailSpec>> ListFlavorSpecsAsync(CancellationToken cancellationToken) => ListFlavorSpecsAsync(null, cancellationToken);
+    Task<IReadOnlyList<FlavorSpecZoneResource>> ListFlavorSpecsAsync(CancellationToken cancellationToken) => ListFlavorSpecsAsync(null, cancellationToken);
 
     /// <summary>Lists the instance type families of a zone.</summary>
     /// <param name="request">The arguments.</param>

@@ -13,7 +13,7 @@ public partial interface IBccTagsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>BindInstanceToTagsByResourceType</c>: <c>POST /v3/bcc/tag?action=AttachTags</c>.</remarks>
-    Task AttachByResourceTypeAsync(BindInstanceToTagsByResourceTypeRequest request, CancellationToken cancellationToken = default);
+    Task AttachByResourceTypeAsync(AttachTagsByResourceTypeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Adds tags to an instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -21,14 +21,14 @@ public partial interface IBccTagsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>BindInstanceToTags</c>: <c>PUT /v2/instance/{instanceId}/tag?bind</c>.</remarks>
-    Task BindInstanceAsync(string instanceId, BindInstanceToTagsRequest request, CancellationToken cancellationToken = default);
+    Task BindInstanceAsync(string instanceId, BindInstanceTagsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Removes tags from resources of one type in a batch.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UnbindInstanceToTagsByResourceType</c>: <c>POST /v3/bcc/tag?action=DetachTags</c>.</remarks>
-    Task DetachByResourceTypeAsync(UnbindInstanceToTagsByResourceTypeRequest request, CancellationToken cancellationToken = default);
+    Task DetachByResourceTypeAsync(DetachTagsByResourceTypeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Removes tags from an instance.</summary>
     /// <param name="instanceId">The instance id in the path.</param>
@@ -36,5 +36,5 @@ public partial interface IBccTagsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UnbindInstanceFromTags</c>: <c>PUT /v2/instance/{instanceId}/tag?unbind</c>.</remarks>
-    Task UnbindInstanceAsync(string instanceId, UnbindInstanceFromTagsRequest request, CancellationToken cancellationToken = default);
+    Task UnbindInstanceAsync(string instanceId, UnbindInstanceTagsRequest request, CancellationToken cancellationToken = default);
 }

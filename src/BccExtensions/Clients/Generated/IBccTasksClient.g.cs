@@ -14,7 +14,7 @@ public partial interface IBccTasksClient
     /// <returns>The tasks of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetTask</c>: <c>POST /v2/task/detail</c>.</remarks>
-    Task<IReadOnlyList<TaskDetail>> GetAsync(GetTaskRequest request, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<BccTask>> GetAsync(GetTaskRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every tasks item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -22,7 +22,7 @@ public partial interface IBccTasksClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListTask</c>: <c>POST /v2/task/list</c>.</remarks>
-    IAsyncEnumerable<TaskDetail> ListAsync(ListTaskRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BccTask> ListAsync(ListTasksRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of tasks; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -30,13 +30,13 @@ public partial interface IBccTasksClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListTask</c>: <c>POST /v2/task/list</c>.</remarks>
-    Task<BccPage<TaskDetail>> ListPageAsync(ListTaskRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<BccTask>> ListPageAsync(ListTasksRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListAsync(ListTaskRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListAsync(ListTasksRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<TaskDetail> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<BccTask> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListPageAsync(ListTaskRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListPageAsync(ListTasksRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<TaskDetail>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<BccTask>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 }

@@ -14,7 +14,7 @@ public partial interface IBccVolumeClustersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>BindTagVolumeCluster</c>: <c>PUT /v2/volume/cluster/{clusterId}/tag?bind</c>.</remarks>
-    Task BindTagsAsync(string clusterId, BindTagVolumeClusterRequest request, CancellationToken cancellationToken = default);
+    Task BindTagsAsync(string clusterId, BindVolumeClusterTagsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Turns off auto-renew for a dedicated CDS cluster.</summary>
     /// <param name="request">The arguments.</param>
@@ -45,7 +45,7 @@ public partial interface IBccVolumeClustersClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListVolumeClusters</c>: <c>GET /v2/volume/cluster</c>.</remarks>
-    IAsyncEnumerable<VolumeClusterModel> ListAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<VolumeCluster> ListAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of result; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -53,15 +53,15 @@ public partial interface IBccVolumeClustersClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListVolumeClusters</c>: <c>GET /v2/volume/cluster</c>.</remarks>
-    Task<BccPage<VolumeClusterModel>> ListPageAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<VolumeCluster>> ListPageAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListAsync(ListVolumeClustersRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<VolumeClusterModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<VolumeCluster> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Calls <see cref="ListPageAsync(ListVolumeClustersRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<VolumeClusterModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<VolumeCluster>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Renews a prepaid dedicated CDS cluster.</summary>
     /// <param name="clusterId">The cluster id in the path.</param>
@@ -70,7 +70,7 @@ public partial interface IBccVolumeClustersClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>PurchaseReservedVolumeCluster</c>: <c>PUT /v2/volume/cluster/{clusterId}?purchaseReserved</c>.</remarks>
-    Task<PurchaseReservedVolumeClusterResponse> RenewAsync(string clusterId, PurchaseReservedVolumeClusterRequest request, CancellationToken cancellationToken = default);
+    Task<RenewVolumeClusterResponse> RenewAsync(string clusterId, RenewVolumeClusterRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Grows a dedicated CDS cluster.</summary>
     /// <param name="clusterId">The cluster id in the path.</param>
@@ -94,5 +94,5 @@ public partial interface IBccVolumeClustersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UnbindTagVolumeCluster</c>: <c>PUT /v2/volume/cluster/{clusterId}/tag?unbind</c>.</remarks>
-    Task UnbindTagsAsync(string clusterId, UnbindTagVolumeClusterRequest request, CancellationToken cancellationToken = default);
+    Task UnbindTagsAsync(string clusterId, UnbindVolumeClusterTagsRequest request, CancellationToken cancellationToken = default);
 }

@@ -23,14 +23,14 @@ public partial interface IBccVolumesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>BindTagVolume</c>: <c>PUT /v2/volume/{volumeId}/tag?bind</c>.</remarks>
-    Task BindTagsAsync(string volumeId, BindTagVolumeRequest request, CancellationToken cancellationToken = default);
+    Task BindTagsAsync(string volumeId, BindVolumeTagsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Turns off auto-renew for a prepaid CDS volume.</summary>
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CancelAutoRenewCDSVolume</c>: <c>POST /v2/volume/cancelAutoRenew</c>.</remarks>
-    Task CancelAutoRenewAsync(CancelAutoRenewCDSVolumeRequest request, CancellationToken cancellationToken = default);
+    Task CancelAutoRenewAsync(CancelAutoRenewVolumeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Creates CDS disk(s), optionally attach/from snapshot.</summary>
     /// <param name="request">The arguments.</param>
@@ -46,7 +46,7 @@ public partial interface IBccVolumesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>CreateCDSVolumeV3</c>: <c>POST /v3/volume</c>.</remarks>
-    Task<CreateCdsVolumeResponse> CreateV3Async(CreateCDSVolumeV3Request request, CancellationToken cancellationToken = default);
+    Task<CreateVolumeV3Response> CreateV3Async(CreateVolumeV3Request request, CancellationToken cancellationToken = default);
 
     /// <summary>Releases a CDS volume.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
@@ -69,7 +69,7 @@ public partial interface IBccVolumesClient
     /// <returns>The volume of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetVolume</c>: <c>GET /v2/volume/{volumeId}</c>.</remarks>
-    Task<VolumeModel> GetAsync(string volumeId, CancellationToken cancellationToken = default);
+    Task<BccVolume> GetAsync(string volumeId, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the disk quota and size limits of a zone.</summary>
     /// <param name="request">The arguments.</param>
@@ -85,7 +85,7 @@ public partial interface IBccVolumesClient
     /// <returns>The price of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetCdsPrice</c>: <c>POST /v2/volume/getPrice</c>.</remarks>
-    Task<IReadOnlyList<CdsPrices>> GetPriceAsync(GetCdsPriceRequest request, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<VolumePrice>> GetPriceAsync(GetVolumePriceRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets purchasable disk types/sizes in a zone.</summary>
     /// <param name="request">The arguments.</param>
@@ -109,7 +109,7 @@ public partial interface IBccVolumesClient
     /// <returns>The volume of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetCDSVolumeDetailV3</c>: <c>GET /v3/volume/{volumeId}</c>.</remarks>
-    Task<VolumeModelV3> GetV3Async(string volumeId, CancellationToken cancellationToken = default);
+    Task<BccVolumeV3> GetV3Async(string volumeId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every volumes item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -117,7 +117,7 @@ public partial interface IBccVolumesClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListVolumes</c>: <c>GET /v2/volume</c>.</remarks>
-    IAsyncEnumerable<VolumeModel> ListAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BccVolume> ListAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of volumes; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -125,15 +125,15 @@ public partial interface IBccVolumesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListVolumes</c>: <c>GET /v2/volume</c>.</remarks>
-    Task<BccPage<VolumeModel>> ListPageAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<BccVolume>> ListPageAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <see cref="ListAsync(ListVolumesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<VolumeModel> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
+    IAsyncEnumerable<BccVolume> ListAsync(CancellationToken cancellationToken) => ListAsync(null, cancellationToken);
 
     /// <summary>Calls <see cref="ListPageAsync(ListVolumesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<VolumeModel>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
+    Task<BccPage<BccVolume>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(null, cancellationToken);
 
     /// <summary>Lists every volumes item, reading further pages as the enumeration proceeds.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -141,7 +141,7 @@ public partial interface IBccVolumesClient
     /// <returns>The items, across all pages.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListCDSVolumeV3</c>: <c>GET /v3/volume</c>.</remarks>
-    IAsyncEnumerable<VolumeModelV3> ListV3Async(ListCDSVolumeV3Request? request = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BccVolumeV3> ListV3Async(ListVolumesV3Request? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of volumes; pass <c>NextMarker</c> as the next request's <c>Marker</c>.</summary>
     /// <param name="request">The arguments; <see langword="null"/> sends none.</param>
@@ -149,15 +149,15 @@ public partial interface IBccVolumesClient
     /// <returns>The page.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ListCDSVolumeV3</c>: <c>GET /v3/volume</c>.</remarks>
-    Task<BccPage<VolumeModelV3>> ListV3PageAsync(ListCDSVolumeV3Request? request = null, CancellationToken cancellationToken = default);
+    Task<BccPage<BccVolumeV3>> ListV3PageAsync(ListVolumesV3Request? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListV3Async(ListCDSVolumeV3Request, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListV3Async(ListVolumesV3Request, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    IAsyncEnumerable<VolumeModelV3> ListV3Async(CancellationToken cancellationToken) => ListV3Async(null, cancellationToken);
+    IAsyncEnumerable<BccVolumeV3> ListV3Async(CancellationToken cancellationToken) => ListV3Async(null, cancellationToken);
 
-    /// <summary>Calls <see cref="ListV3PageAsync(ListCDSVolumeV3Request, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListV3PageAsync(ListVolumesV3Request, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<BccPage<VolumeModelV3>> ListV3PageAsync(CancellationToken cancellationToken) => ListV3PageAsync(null, cancellationToken);
+    Task<BccPage<BccVolumeV3>> ListV3PageAsync(CancellationToken cancellationToken) => ListV3PageAsync(null, cancellationToken);
 
     /// <summary>New description of the disk; desc and cdsName cannot both be empty; supports Chinese characters, letters, digits, period ".", space, underscore "_", hyphen "-", equals sign "=", comma ",", Chinese comma "，", colon ":", slash "/", and Chinese period "。".</summary>
     /// <param name="volumeId">The volume id in the path.</param>
@@ -165,9 +165,9 @@ public partial interface IBccVolumesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifyCdsAttribute</c>: <c>PUT /v2/volume/{volumeId}?modify</c>.</remarks>
-    Task ModifyAttributesAsync(string volumeId, ModifyCdsAttributeRequest? request = null, CancellationToken cancellationToken = default);
+    Task ModifyAttributesAsync(string volumeId, ModifyVolumeAttributesRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ModifyAttributesAsync(string, ModifyCdsAttributeRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ModifyAttributesAsync(string, ModifyVolumeAttributesRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task ModifyAttributesAsync(string volumeId, CancellationToken cancellationToken) => ModifyAttributesAsync(volumeId, null, cancellationToken);
@@ -190,7 +190,7 @@ public partial interface IBccVolumesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>ModifyVolumeDeleteProtectionV2</c>: <c>POST /v2/volume/modify/deleteProtection</c>.</remarks>
-    Task ModifyDeleteProtectionAsync(ModifyVolumeDeleteProtectionV2Request request, CancellationToken cancellationToken = default);
+    Task ModifyDeleteProtectionAsync(ModifyVolumeDeleteProtectionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Releases with snapshot/recycle options.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
@@ -211,7 +211,7 @@ public partial interface IBccVolumesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DeletePrepayVolume</c>: <c>POST /v2/volume/deletePrepay</c>.</remarks>
-    Task<VolumeDeleteResultResponse> ReleasePrepaidAsync(DeletePrepayVolumeRequest request, CancellationToken cancellationToken = default);
+    Task<ReleasePrepaidVolumeResponse> ReleasePrepaidAsync(ReleasePrepaidVolumeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Renames a CDS volume.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
@@ -228,7 +228,7 @@ public partial interface IBccVolumesClient
     /// <returns>The answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>PurchaseReservedVolume</c>: <c>PUT /v2/volume/{volumeId}?purchaseReserved</c>.</remarks>
-    Task<PurchaseReservedVolumeResponse> RenewAsync(string volumeId, PurchaseReservedVolumeRequest request, CancellationToken cancellationToken = default);
+    Task<RenewVolumeResponse> RenewAsync(string volumeId, RenewVolumeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Grows disk / change type / extra IO.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
@@ -257,7 +257,7 @@ public partial interface IBccVolumesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>AutoRenewCDSVolume</c>: <c>POST /v2/volume/autoRenew</c>.</remarks>
-    Task SetAutoRenewAsync(AutoRenewCDSVolumeRequest request, CancellationToken cancellationToken = default);
+    Task SetAutoRenewAsync(AutoRenewVolumeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Removes tags from disk.</summary>
     /// <param name="volumeId">The volume id in the path.</param>
@@ -265,5 +265,5 @@ public partial interface IBccVolumesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>UnbindTagVolume</c>: <c>PUT /v2/volume/{volumeId}/tag?unbind</c>.</remarks>
-    Task UnbindTagsAsync(string volumeId, UnbindTagVolumeRequest request, CancellationToken cancellationToken = default);
+    Task UnbindTagsAsync(string volumeId, UnbindVolumeTagsRequest request, CancellationToken cancellationToken = default);
 }

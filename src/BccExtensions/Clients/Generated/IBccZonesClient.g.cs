@@ -21,9 +21,9 @@ public partial interface IBccZonesClient
     /// <returns>The zone names of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>GetZoneBySpec</c>: <c>GET /v1/instance/flavorZones</c>.</remarks>
-    Task<IReadOnlyList<string>> ListBySpecAsync(GetZoneBySpecRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<string>> ListBySpecAsync(ListZonesBySpecRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListBySpecAsync(GetZoneBySpecRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListBySpecAsync(ListZonesBySpecRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<string>> ListBySpecAsync(CancellationToken cancellationToken) => ListBySpecAsync(null, cancellationToken);
 
@@ -33,9 +33,9 @@ public partial interface IBccZonesClient
     /// <returns>The regions of the answer.</returns>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
     /// <remarks>BCC operation <c>DescribeRegions</c>: <c>POST /v2/region/describeRegions</c>.</remarks>
-    Task<IReadOnlyList<RegionModel>> ListRegionsAsync(DescribeRegionsRequest? request = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<BccRegion>> ListRegionsAsync(ListRegionsRequest? request = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Calls <see cref="ListRegionsAsync(DescribeRegionsRequest, CancellationToken)"/> without a request.</summary>
+    /// <summary>Calls <see cref="ListRegionsAsync(ListRegionsRequest, CancellationToken)"/> without a request.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<IReadOnlyList<RegionModel>> ListRegionsAsync(CancellationToken cancellationToken) => ListRegionsAsync(null, cancellationToken);
+    Task<IReadOnlyList<BccRegion>> ListRegionsAsync(CancellationToken cancellationToken) => ListRegionsAsync(null, cancellationToken);
 }

@@ -11,6 +11,12 @@ internal static class BccSubClients
     public static void AddUnnamed(IServiceCollection services)
     {
         services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Instances);
+        services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Instances.Batch);
+        services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Instances.Billing);
+        services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Instances.Network);
+        services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Instances.RecycleBin);
+        services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Instances.Rescue);
+        services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Instances.Bids);
         services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Volumes);
         services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().VolumeClusters);
         services.AddSingleton(sp => sp.GetRequiredService<IBccClient>().Images);
@@ -34,6 +40,12 @@ internal static class BccSubClients
     public static void AddNamed(IServiceCollection services, string name)
     {
         services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Instances);
+        services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Instances.Batch);
+        services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Instances.Billing);
+        services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Instances.Network);
+        services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Instances.RecycleBin);
+        services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Instances.Rescue);
+        services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Instances.Bids);
         services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Volumes);
         services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).VolumeClusters);
         services.AddKeyedSingleton(name, (sp, key) => sp.GetRequiredKeyedService<IBccClient>(key).Images);

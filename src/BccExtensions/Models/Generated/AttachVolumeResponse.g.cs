@@ -9,7 +9,7 @@ public sealed partial class AttachVolumeResponse
 {
     /// <summary>Gets or sets the volume attachment.</summary>
     [JsonPropertyName("volumeAttachment")]
-    public VolumeAttachmentModel? VolumeAttachment { get; set; }
+    public VolumeAttachment? VolumeAttachment { get; set; }
 
     /// <summary>Gets the warnings the service returned with the answer.</summary>
     [JsonPropertyName("warningList")]

@@ -121,7 +121,7 @@ public sealed partial class BbcFlavor
 
     /// <summary>Only in bce-sdk-go model (EbcFlavor.EphemeralDiskInGb), absent from baiducloud-go-sdk; number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("ephemeralDiskInGb")]
-    public string? EphemeralDiskInGb { get; set; }
+    public string? EphemeralDiskInGB { get; set; }
 
     /// <summary>Only in bce-sdk-go model (EbcFlavor.FlavorSubType), absent from baiducloud-go-sdk.</summary>
     [JsonPropertyName("flavorSubType")]

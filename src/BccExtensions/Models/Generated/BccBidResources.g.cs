@@ -13,5 +13,5 @@ public sealed partial class BccBidResources
 
     /// <summary>Gets or sets the flavors.</summary>
     [JsonPropertyName("flavors")]
-    public IReadOnlyList<BccBidFlavors> Flavors { get => field ?? []; set; }
+    public IReadOnlyList<BccBidFlavor> Flavors { get => field ?? []; set; }
 }

@@ -17,7 +17,7 @@ public sealed partial class BccFlavor
 
     /// <summary>Gets or sets the ephemeral disk in gb.</summary>
     [JsonPropertyName("ephemeralDiskInGb")]
-    public int EphemeralDiskInGb { get; set; }
+    public int EphemeralDiskInGB { get; set; }
 
     /// <summary>Gets or sets the ephemeral disk count.</summary>
     [JsonPropertyName("ephemeralDiskCount")]

@@ -25,11 +25,11 @@ public sealed partial class BccInstance
 
     /// <summary>Gets or sets the keypair id.</summary>
     [JsonPropertyName("keypairId")]
-    public string? KeypairId { get; set; }
+    public string? KeyPairId { get; set; }
 
     /// <summary>Gets or sets the keypair name.</summary>
     [JsonPropertyName("keypairName")]
-    public string? KeypairName { get; set; }
+    public string? KeyPairName { get; set; }
 
     /// <summary>Gets or sets the name.</summary>
     [JsonPropertyName("name")]
@@ -105,7 +105,7 @@ public sealed partial class BccInstance
 
     /// <summary>Gets or sets the rdma unit ID.</summary>
     [JsonPropertyName("rdmaUnitID")]
-    public string? RdmaUnitID { get; set; }
+    public string? RdmaUnitId { get; set; }
 
     /// <summary>Gets or sets the rdma pod name.</summary>
     [JsonPropertyName("rdmaPodName")]
@@ -117,15 +117,15 @@ public sealed partial class BccInstance
 
     /// <summary>Gets or sets the rdma nic topo.</summary>
     [JsonPropertyName("rdmaNicTopo")]
-    public IReadOnlyList<RdmaNicTopo> RdmaNicTopo { get => field ?? []; set; }
+    public IReadOnlyList<RdmaNicTopology> RdmaNicTopology { get => field ?? []; set; }
 
     /// <summary>Gets or sets the deployset list.</summary>
     [JsonPropertyName("deploysetList")]
-    public IReadOnlyList<DeploySetModel> DeploysetList { get => field ?? []; set; }
+    public IReadOnlyList<DeploymentSet> DeploymentSetList { get => field ?? []; set; }
 
     /// <summary>Gets or sets the res group infos.</summary>
     [JsonPropertyName("resGroupInfos")]
-    public IReadOnlyList<GroupInfo> ResGroupInfos { get => field ?? []; set; }
+    public IReadOnlyList<GroupInfo> ResourceGroupInfos { get => field ?? []; set; }
 
     /// <summary>Gets or sets the hosteye type.</summary>
     [JsonPropertyName("hosteyeType")]
@@ -209,7 +209,7 @@ public sealed partial class BccInstance
 
     /// <summary>Gets or sets the deployset id.</summary>
     [JsonPropertyName("deploysetId")]
-    public string? DeploysetId { get; set; }
+    public string? DeploymentSetId { get; set; }
 
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
     [JsonPropertyName("zoneName")]
@@ -289,7 +289,7 @@ public sealed partial class BccInstance
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("eniNum")]
-    public string? EniNum { get; set; }
+    public string? EniCount { get; set; }
 
     /// <summary>Gets the tags bound to it.</summary>
     [JsonPropertyName("tags")]
@@ -297,7 +297,7 @@ public sealed partial class BccInstance
 
     /// <summary>Gets or sets the volumes.</summary>
     [JsonPropertyName("volumes")]
-    public IReadOnlyList<VolumeModel> Volumes { get => field ?? []; set; }
+    public IReadOnlyList<BccVolume> Volumes { get => field ?? []; set; }
 
     /// <summary>Gets or sets the network capacity in mbps.</summary>
     [JsonPropertyName("networkCapacityInMbps")]

@@ -29,7 +29,7 @@ public sealed partial class CreateBidInstanceByFlavorRequest
 
     /// <summary>System disk size in GB.</summary>
     [JsonPropertyName("rootDiskSizeInGb")]
-    public int? RootDiskSizeInGb { get; init; }
+    public int? RootDiskSizeInGB { get; init; }
 
     /// <summary>System disk storage type.</summary>
     [JsonPropertyName("rootDiskStorageType")]
@@ -45,7 +45,7 @@ public sealed partial class CreateBidInstanceByFlavorRequest
 
     /// <summary>Data disks created with the instance.</summary>
     [JsonPropertyName("createCdsList")]
-    public IReadOnlyList<CreateInstanceVolume>? CreateCdsList { get; init; }
+    public IReadOnlyList<InstanceVolumeSettings>? CreateCdsList { get; init; }
 
     /// <summary>Public bandwidth in Mbps; above 0 buys an EIP.</summary>
     [JsonPropertyName("networkCapacityInMbps")]
@@ -82,7 +82,7 @@ public sealed partial class CreateBidInstanceByFlavorRequest
     /// <summary>Administrator password (sent encrypted).</summary>
     /// <remarks>Sent AES-encrypted with the secret access key, as the service requires; never serialized in clear.</remarks>
     [JsonIgnore]
-    public string? AdminPass { get; init; }
+    public string? AdminPassword { get; init; }
 
     /// <summary>Availability zone, e.g. cn-bj-a.</summary>
     [JsonPropertyName("zoneName")]
@@ -166,11 +166,11 @@ public sealed partial class CreateBidInstanceByFlavorRequest
 
     /// <summary>Key pair used instead of a password.</summary>
     [JsonPropertyName("keypairId")]
-    public string? KeypairId { get; init; }
+    public string? KeyPairId { get; init; }
 
     /// <summary>Auto snapshot policy for the system disk.</summary>
     [JsonPropertyName("aspId")]
-    public string? AspId { get; init; }
+    public string? AutoSnapshotPolicyId { get; init; }
 
     /// <summary>Public network charge type.</summary>
     [JsonPropertyName("internetChargeType")]
@@ -206,7 +206,7 @@ public sealed partial class CreateBidInstanceByFlavorRequest
 
     /// <summary>Resource group.</summary>
     [JsonPropertyName("resGroupId")]
-    public string? ResGroupId { get; init; }
+    public string? ResourceGroupId { get; init; }
 
     /// <summary>Whether the instance keeps the image's login settings (password or key) instead of new ones.</summary>
     [JsonPropertyName("keepImageLogin")]

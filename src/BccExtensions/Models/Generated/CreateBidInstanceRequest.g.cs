@@ -37,7 +37,7 @@ public sealed partial class CreateBidInstanceRequest
 
     /// <summary>System disk size in GB; default 40, range [40, 2048].</summary>
     [JsonPropertyName("rootDiskSizeInGb")]
-    public int? RootDiskSizeInGb { get; init; }
+    public int? RootDiskSizeInGB { get; init; }
 
     /// <summary>System disk media type.</summary>
     [JsonPropertyName("rootDiskStorageType")]
@@ -45,7 +45,7 @@ public sealed partial class CreateBidInstanceRequest
 
     /// <summary>List of CDS disks to create.</summary>
     [JsonPropertyName("createCdsList")]
-    public IReadOnlyList<CreateInstanceVolume>? CreateCdsList { get; init; }
+    public IReadOnlyList<InstanceVolumeSettings>? CreateCdsList { get; init; }
 
     /// <summary>Local disk list.</summary>
     [JsonPropertyName("ephemeralDisks")]
@@ -86,11 +86,11 @@ public sealed partial class CreateBidInstanceRequest
     /// <summary>Instance admin password; must be encrypted in transit.</summary>
     /// <remarks>Sent AES-encrypted with the secret access key, as the service requires; never serialized in clear.</remarks>
     [JsonIgnore]
-    public string? AdminPass { get; init; }
+    public string? AdminPassword { get; init; }
 
     /// <summary>Key pair ID.</summary>
     [JsonPropertyName("keypairId")]
-    public string? KeypairId { get; init; }
+    public string? KeyPairId { get; init; }
 
     /// <summary>User-defined data, Base64 encoded.</summary>
     [JsonPropertyName("userData")]
@@ -134,7 +134,7 @@ public sealed partial class CreateBidInstanceRequest
 
     /// <summary>Auto snapshot policy ID.</summary>
     [JsonPropertyName("aspId")]
-    public string? AspId { get; init; }
+    public string? AutoSnapshotPolicyId { get; init; }
 
     /// <summary>List of CFS file systems to mount.</summary>
     [JsonPropertyName("fileSystems")]
@@ -146,7 +146,7 @@ public sealed partial class CreateBidInstanceRequest
 
     /// <summary>Resource group ID.</summary>
     [JsonPropertyName("resGroupId")]
-    public string? ResGroupId { get; init; }
+    public string? ResourceGroupId { get; init; }
 
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]

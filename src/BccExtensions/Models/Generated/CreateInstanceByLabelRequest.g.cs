@@ -46,15 +46,15 @@ public sealed partial class CreateInstanceByLabelRequest
     /// <summary>Instance administrator password. 8–32 characters, must contain at least three of: uppercase letters, lowercase letters, digits, special characters. Allowed special characters: ()`~!@#$%^&amp;*-_+=\|{}[]:;'&lt;&gt;,.?/. Must be transmitted encrypted.</summary>
     /// <remarks>Sent AES-encrypted with the secret access key, as the service requires; never serialized in clear.</remarks>
     [JsonIgnore]
-    public string? AdminPass { get; init; }
+    public string? AdminPassword { get; init; }
 
     /// <summary>ID of the key pair to bind to the instance.</summary>
     [JsonPropertyName("keypairId")]
-    public string? KeypairId { get; init; }
+    public string? KeyPairId { get; init; }
 
     /// <summary>Auto snapshot policy ID.</summary>
     [JsonPropertyName("aspId")]
-    public string? AspId { get; init; }
+    public string? AutoSnapshotPolicyId { get; init; }
 
     /// <summary>Spec family.</summary>
     [JsonPropertyName("specId")]
@@ -102,7 +102,7 @@ public sealed partial class CreateInstanceByLabelRequest
 
     /// <summary>List of CDS disks to create.</summary>
     [JsonPropertyName("createCdsList")]
-    public IReadOnlyList<CreateInstanceVolume>? CreateCdsList { get; init; }
+    public IReadOnlyList<InstanceVolumeSettings>? CreateCdsList { get; init; }
 
     /// <summary>Image ID for the instance. Obtain from the image list API.</summary>
     [JsonPropertyName("imageId")]
@@ -126,7 +126,7 @@ public sealed partial class CreateInstanceByLabelRequest
 
     /// <summary>System disk size in GB. Linux: default 20 GB, range [10, 2048]; Windows: default 40 GB, range [40, 2048]. Must meet the minimum disk size requirement of the selected image.</summary>
     [JsonPropertyName("rootDiskSizeInGb")]
-    public int? RootDiskSizeInGb { get; init; }
+    public int? RootDiskSizeInGB { get; init; }
 
     /// <summary>Extra I/O performance for the root disk.</summary>
     [JsonPropertyName("rootDiskExtraIo")]
@@ -218,7 +218,7 @@ public sealed partial class CreateInstanceByLabelRequest
 
     /// <summary>Resource group ID to bind to the instance.</summary>
     [JsonPropertyName("resGroupId")]
-    public string? ResGroupId { get; init; }
+    public string? ResourceGroupId { get; init; }
 
     /// <summary>Whether the postpaid EIP is automatically released with the instance. Default: false. Only effective for bandwidth- or traffic-billed EIPs.</summary>
     [JsonPropertyName("isEipAutoRelatedDelete")]
@@ -246,7 +246,7 @@ public sealed partial class CreateInstanceByLabelRequest
 
     /// <summary>Whether to enable HT (hyper-threading) for EBC instances. Default: true.</summary>
     [JsonPropertyName("enableHt")]
-    public bool? EnableHt { get; init; }
+    public bool? EnableHyperThreading { get; init; }
 
     /// <summary>Order and billing parameters.</summary>
     [JsonPropertyName("billing")]

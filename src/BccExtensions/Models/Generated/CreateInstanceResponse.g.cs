@@ -4,9 +4,13 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateInstanceResponse</c>).</summary>
+/// <summary>A BCC response model (wire type <c>CreateInstanceBySpecResponse</c>).</summary>
 public sealed partial class CreateInstanceResponse
 {
+    /// <summary>Gets the id of the billing order the operation created.</summary>
+    [JsonPropertyName("orderId")]
+    public string? OrderId { get; set; }
+
     /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>
     [JsonPropertyName("instanceIds")]
     public IReadOnlyList<string> InstanceIds { get => field ?? []; set; }

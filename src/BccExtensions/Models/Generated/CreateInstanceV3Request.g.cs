@@ -70,7 +70,7 @@ public sealed partial class CreateInstanceV3Request
 
     /// <summary>Key pair.</summary>
     [JsonPropertyName("keypairId")]
-    public string? KeypairId { get; init; }
+    public string? KeyPairId { get; init; }
 
     /// <summary>Auto-renew length in months.</summary>
     [JsonPropertyName("autoRenewTime")]
@@ -126,7 +126,7 @@ public sealed partial class CreateInstanceV3Request
 
     /// <summary>Resource group.</summary>
     [JsonPropertyName("resGroupId")]
-    public string? ResGroupId { get; init; }
+    public string? ResourceGroupId { get; init; }
 
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]

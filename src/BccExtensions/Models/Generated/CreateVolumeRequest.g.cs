@@ -69,7 +69,7 @@ public sealed partial class CreateVolumeRequest
 
     /// <summary>Resource group ID.</summary>
     [JsonPropertyName("resGroupId")]
-    public string? ResGroupId { get; init; }
+    public string? ResourceGroupId { get; init; }
 
     /// <summary>Custom renewal duration in months. Empty means aligned with the attached BCC expiration time. Custom duration must be greater than (BCC expiration time − CDS current expiration time); supported range: 1–60 months.</summary>
     [JsonPropertyName("billing")]

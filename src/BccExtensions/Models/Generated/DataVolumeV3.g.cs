@@ -17,7 +17,7 @@ public sealed partial class DataVolumeV3
 
     /// <summary>Gets or sets the volume size in gb.</summary>
     [JsonPropertyName("volumeSizeInGb")]
-    public int VolumeSizeInGb { get; set; }
+    public int VolumeSizeInGB { get; set; }
 
     /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>
     [JsonPropertyName("storageType")]

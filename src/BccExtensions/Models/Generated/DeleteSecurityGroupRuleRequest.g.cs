@@ -9,7 +9,7 @@ public sealed partial class DeleteSecurityGroupRuleRequest
 {
     /// <summary>Security group version number, used for optimistic lock control.</summary>
     [JsonIgnore]
-    public int? SgVersion { get; init; }
+    public int? SecurityGroupVersion { get; init; }
 
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]

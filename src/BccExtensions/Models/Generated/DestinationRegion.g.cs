@@ -13,5 +13,5 @@ public sealed partial class DestinationRegion
 
     /// <summary>Destination region for the snapshot copy.</summary>
     [JsonPropertyName("destRegion")]
-    public string? DestRegion { get; init; }
+    public string? Region { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed partial class GetBidInstancePriceRequest
 
     /// <summary>System disk size of the VM instance to be created, in GB. Default is 40GB, range [40, 2048]GB. Sizes exceeding 40GB are charged at cloud disk pricing. The specified size must meet the minimum disk space requirement of the image used.</summary>
     [JsonPropertyName("rootDiskSizeInGb")]
-    public int? RootDiskSizeInGb { get; init; }
+    public int? RootDiskSizeInGB { get; init; }
 
     /// <summary>System disk media type of the VM instance to be created. Defaults to SSD cloud disk. The disk type can be specified.</summary>
     [JsonPropertyName("rootDiskStorageType")]
@@ -21,7 +21,7 @@ public sealed partial class GetBidInstancePriceRequest
 
     /// <summary>List of CDS disks to be created.</summary>
     [JsonPropertyName("createCdsList")]
-    public IReadOnlyList<CreateInstanceVolume>? CreateCdsList { get; init; }
+    public IReadOnlyList<InstanceVolumeSettings>? CreateCdsList { get; init; }
 
     /// <summary>Public network bandwidth in Mbps, range 0~200. 0 means no public IP is allocated.</summary>
     [JsonPropertyName("networkCapacityInMbps")]

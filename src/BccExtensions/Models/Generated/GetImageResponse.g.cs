@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>GetImageResponse</c>).</summary>
-public sealed partial class GetImageResponse
+internal sealed partial class GetImageResponse
 {
     /// <summary>Gets or sets the image.</summary>
     [JsonPropertyName("image")]
-    public ImageModel? Image { get; set; }
+    public BccImage? Image { get; set; }
 }

@@ -9,7 +9,7 @@ public sealed partial class GetInstanceRequest
 {
     /// <summary>Whether the answer includes the instance's deployment sets.</summary>
     [JsonIgnore]
-    public bool? IsDeploySet { get; init; }
+    public bool? IsDeploymentSet { get; init; }
 
     /// <summary>Whether an instance whose creation failed is also found.</summary>
     [JsonIgnore]

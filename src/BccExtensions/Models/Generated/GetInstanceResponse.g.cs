@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>GetInstanceResponse</c>).</summary>
-public sealed partial class GetInstanceResponse
+internal sealed partial class GetInstanceResponse
 {
     /// <summary>Gets or sets the instance.</summary>
     [JsonPropertyName("instance")]

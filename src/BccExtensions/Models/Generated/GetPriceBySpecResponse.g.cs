@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>GetPriceBySpecResponse</c>).</summary>
-public sealed partial class GetPriceBySpecResponse
+internal sealed partial class GetPriceBySpecResponse
 {
     /// <summary>Gets or sets the price.</summary>
     [JsonPropertyName("price")]

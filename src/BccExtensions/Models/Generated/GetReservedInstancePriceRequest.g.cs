@@ -41,7 +41,7 @@ public sealed partial class GetReservedInstancePriceRequest
 
     /// <summary>Number of reserved instances to purchase.</summary>
     [JsonPropertyName("purchaseNum")]
-    public int? PurchaseNum { get; init; }
+    public int? PurchaseCount { get; init; }
 
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]

@@ -17,7 +17,7 @@ public sealed partial class GetReservedInstancePriceResponse
 
     /// <summary>Gets or sets the category price.</summary>
     [JsonPropertyName("categoryPrice")]
-    public CatagoryPrice? CategoryPrice { get; set; }
+    public CategoryPrice? CategoryPrice { get; set; }
 
     /// <summary>Gets or sets the trade price.</summary>
     [JsonPropertyName("tradePrice")]

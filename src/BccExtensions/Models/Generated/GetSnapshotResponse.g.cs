@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>GetSnapshotResponse</c>).</summary>
-public sealed partial class GetSnapshotResponse
+internal sealed partial class GetSnapshotResponse
 {
     /// <summary>Gets or sets the snapshot.</summary>
     [JsonPropertyName("snapshot")]
-    public SnapshotModel? Snapshot { get; set; }
+    public BccSnapshot? Snapshot { get; set; }
 }

@@ -13,7 +13,7 @@ public sealed partial class GetStockWithSpecRequest
 
     /// <summary>Deployment sets.</summary>
     [JsonPropertyName("deploySetIds")]
-    public IReadOnlyList<string>? DeploySetIds { get; init; }
+    public IReadOnlyList<string>? DeploymentSetIds { get; init; }
 
     /// <summary>EHC (high-performance computing) cluster whose stock is asked for.</summary>
     [JsonPropertyName("ehcClusterId")]

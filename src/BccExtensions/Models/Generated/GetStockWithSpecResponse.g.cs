@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>GetStockWithSpecResponse</c>).</summary>
-public sealed partial class GetStockWithSpecResponse
+internal sealed partial class GetStockWithSpecResponse
 {
     /// <summary>Gets or sets the bcc stocks.</summary>
     [JsonPropertyName("bccStocks")]

@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>GetTaskResponse</c>).</summary>
-public sealed partial class GetTaskResponse
+internal sealed partial class GetTaskResponse
 {
     /// <summary>Gets or sets the tasks.</summary>
     [JsonPropertyName("tasks")]
-    public IReadOnlyList<TaskDetail> Tasks { get => field ?? []; set; }
+    public IReadOnlyList<BccTask> Tasks { get => field ?? []; set; }
 }

@@ -57,11 +57,11 @@ public sealed partial class GetVolumeClusterResponse
 
     /// <summary>Gets or sets the created volume num.</summary>
     [JsonPropertyName("createdVolumeNum")]
-    public int CreatedVolumeNum { get; set; }
+    public int CreatedVolumeCount { get; set; }
 
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>
     [JsonPropertyName("affiliatedCDSNumber")]
-    public IReadOnlyList<string> AffiliatedCDSNumber { get => field ?? []; set; }
+    public IReadOnlyList<string> AffiliatedCdsNumber { get => field ?? []; set; }
 
     /// <summary>Gets or sets the enable auto renew.</summary>
     [JsonPropertyName("enableAutoRenew")]

@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>GetVolumeResponse</c>).</summary>
-public sealed partial class GetVolumeResponse
+internal sealed partial class GetVolumeResponse
 {
     /// <summary>Gets or sets the volume.</summary>
     [JsonPropertyName("volume")]
-    public VolumeModel? Volume { get; set; }
+    public BccVolume? Volume { get; set; }
 }

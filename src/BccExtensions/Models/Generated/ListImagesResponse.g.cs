@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ListImagesResponse</c>).</summary>
-public sealed partial class ListImagesResponse
+internal sealed partial class ListImagesResponse
 {
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
@@ -25,5 +25,5 @@ public sealed partial class ListImagesResponse
 
     /// <summary>Gets or sets the images.</summary>
     [JsonPropertyName("images")]
-    public IReadOnlyList<ImageModel> Images { get => field ?? []; set; }
+    public IReadOnlyList<BccImage> Images { get => field ?? []; set; }
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ListInstanceEnisResponse</c>).</summary>
-public sealed partial class ListInstanceEnisResponse
+internal sealed partial class ListInstanceEnisResponse
 {
     /// <summary>Gets or sets the enis.</summary>
     [JsonPropertyName("enis")]

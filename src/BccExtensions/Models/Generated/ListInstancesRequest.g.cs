@@ -29,7 +29,7 @@ public sealed partial class ListInstancesRequest
 
     /// <summary>Whether to retrieve RDMA high-performance network topology information.</summary>
     [JsonIgnore]
-    public string? ShowRdmaTopo { get; init; }
+    public string? ShowRdmaTopology { get; init; }
 
     /// <summary>Multiple instance IDs, comma-separated, up to 100.</summary>
     [JsonIgnore]
@@ -49,7 +49,7 @@ public sealed partial class ListInstancesRequest
 
     /// <summary>Multiple deploy set IDs, comma-separated, up to 100.</summary>
     [JsonIgnore]
-    public IReadOnlyList<string>? DeploySetIds { get; init; }
+    public IReadOnlyList<string>? DeploymentSetIds { get; init; }
 
     /// <summary>Multiple security group IDs, comma-separated, up to 100.</summary>
     [JsonIgnore]

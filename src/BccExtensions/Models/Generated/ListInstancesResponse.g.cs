@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ListInstancesResponse</c>).</summary>
-public sealed partial class ListInstancesResponse
+internal sealed partial class ListInstancesResponse
 {
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]

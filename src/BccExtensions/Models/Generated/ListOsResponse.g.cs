@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ListOsResponse</c>).</summary>
-public sealed partial class ListOsResponse
+internal sealed partial class ListOsResponse
 {
     /// <summary>Gets or sets the os info.</summary>
     [JsonPropertyName("osInfo")]
-    public IReadOnlyList<OsModel> OsInfo { get => field ?? []; set; }
+    public IReadOnlyList<InstanceOs> OsInfo { get => field ?? []; set; }
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ListSecurityGroupsResponse</c>).</summary>
-public sealed partial class ListSecurityGroupsResponse
+internal sealed partial class ListSecurityGroupsResponse
 {
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
@@ -25,5 +25,5 @@ public sealed partial class ListSecurityGroupsResponse
 
     /// <summary>Gets or sets the security groups.</summary>
     [JsonPropertyName("securityGroups")]
-    public IReadOnlyList<SecurityGroupModel> SecurityGroups { get => field ?? []; set; }
+    public IReadOnlyList<SecurityGroup> SecurityGroups { get => field ?? []; set; }
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ListSnapshotsResponse</c>).</summary>
-public sealed partial class ListSnapshotsResponse
+internal sealed partial class ListSnapshotsResponse
 {
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
@@ -25,5 +25,5 @@ public sealed partial class ListSnapshotsResponse
 
     /// <summary>Gets or sets the snapshots.</summary>
     [JsonPropertyName("snapshots")]
-    public IReadOnlyList<SnapshotModel> Snapshots { get => field ?? []; set; }
+    public IReadOnlyList<BccSnapshot> Snapshots { get => field ?? []; set; }
 }

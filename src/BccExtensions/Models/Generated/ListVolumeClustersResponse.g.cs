@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ListVolumeClustersResponse</c>).</summary>
-public sealed partial class ListVolumeClustersResponse
+internal sealed partial class ListVolumeClustersResponse
 {
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
@@ -25,5 +25,5 @@ public sealed partial class ListVolumeClustersResponse
 
     /// <summary>Gets or sets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<VolumeClusterModel> Result { get => field ?? []; set; }
+    public IReadOnlyList<VolumeCluster> Result { get => field ?? []; set; }
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ListVolumesResponse</c>).</summary>
-public sealed partial class ListVolumesResponse
+internal sealed partial class ListVolumesResponse
 {
     /// <summary>Gets the marker this page started at.</summary>
     [JsonPropertyName("marker")]
@@ -25,5 +25,5 @@ public sealed partial class ListVolumesResponse
 
     /// <summary>Gets or sets the volumes.</summary>
     [JsonPropertyName("volumes")]
-    public IReadOnlyList<VolumeModel> Volumes { get => field ?? []; set; }
+    public IReadOnlyList<BccVolume> Volumes { get => field ?? []; set; }
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ListZonesResponse</c>).</summary>
-public sealed partial class ListZonesResponse
+internal sealed partial class ListZonesResponse
 {
     /// <summary>Gets or sets the zones.</summary>
     [JsonPropertyName("zones")]

@@ -10,5 +10,5 @@ public sealed partial class ModifyInstancePasswordRequest
     /// <summary>The administrator password for the instance, 8-32 characters, must contain at least three of: uppercase letters, lowercase letters, digits, special characters (limited to ()`~!@#$%^&amp;*-_+=\|{}[]:;'&lt;&gt;,.?/); must be encrypted for transmission. Required.</summary>
     /// <remarks>Sent AES-encrypted with the secret access key, as the service requires; never serialized in clear.</remarks>
     [JsonIgnore]
-    public string? AdminPass { get; init; }
+    public string? AdminPassword { get; init; }
 }

@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>ModifyReservedInstancesResponse</c>).</summary>
-public sealed partial class ModifyReservedInstancesResponse
+internal sealed partial class ModifyReservedInstancesResponse
 {
     /// <summary>Gets or sets the modify reserved instance orders.</summary>
     [JsonPropertyName("modifyReservedInstanceOrders")]
-    public IReadOnlyList<ModifyReservedInstanceOrder> ModifyReservedInstanceOrders { get => field ?? []; set; }
+    public IReadOnlyList<ReservedInstanceModification> ModifyReservedInstanceOrders { get => field ?? []; set; }
 }

@@ -33,7 +33,7 @@ public sealed partial class NicInfo
 
     /// <summary>Gets or sets the az.</summary>
     [JsonPropertyName("az")]
-    public string? Az { get; set; }
+    public string? Zone { get; set; }
 
     /// <summary>Gets its free-text description.</summary>
     [JsonPropertyName("description")]
@@ -61,11 +61,11 @@ public sealed partial class NicInfo
 
     /// <summary>Gets or sets the eni num.</summary>
     [JsonPropertyName("eniNum")]
-    public int EniNum { get; set; }
+    public int EniCount { get; set; }
 
     /// <summary>Gets or sets the eri num.</summary>
     [JsonPropertyName("eriNum")]
-    public int EriNum { get; set; }
+    public int EriCount { get; set; }
 
     /// <summary>Gets or sets the eri infos.</summary>
     [JsonPropertyName("eriInfos")]

@@ -21,7 +21,7 @@ public sealed partial class NicInfoV3
 
     /// <summary>Gets or sets the ips.</summary>
     [JsonPropertyName("ips")]
-    public IReadOnlyList<IpModelV3> Ips { get => field ?? []; set; }
+    public IReadOnlyList<IpInfoV3> Ips { get => field ?? []; set; }
 
     /// <summary>Gets or sets the security groups.</summary>
     [JsonPropertyName("securityGroups")]

@@ -22,7 +22,7 @@ public sealed partial class RebuildInstanceRequest
     /// <summary>Instance password, must be encrypted for transmission (see password encryption spec). One of adminPass or keypairId is required.</summary>
     /// <remarks>Sent AES-encrypted with the secret access key, as the service requires; never serialized in clear.</remarks>
     [JsonIgnore]
-    public string? AdminPass { get; init; }
+    public string? AdminPassword { get; init; }
 
     /// <summary>Whether to enable host security. Default: true.</summary>
     [JsonPropertyName("isOpenHostEye")]
@@ -30,11 +30,11 @@ public sealed partial class RebuildInstanceRequest
 
     /// <summary>Only applies to EBC instances. System disk size.</summary>
     [JsonPropertyName("sysRootSize")]
-    public int? SysRootSize { get; init; }
+    public int? SystemRootSize { get; init; }
 
     /// <summary>The key pair ID to bind to the instance being rebuilt. One of adminPass or keypairId is required.</summary>
     [JsonPropertyName("keypairId")]
-    public string? KeypairId { get; init; }
+    public string? KeyPairId { get; init; }
 
     /// <summary>Only applies to EBC instances. Data disk partition format.</summary>
     [JsonPropertyName("dataPartitionType")]

@@ -13,5 +13,5 @@ public sealed partial class RemoteCopyImageRequest
 
     /// <summary>Destination region ID(s), multiple values supported.</summary>
     [JsonPropertyName("destRegion")]
-    public required IReadOnlyList<string> DestRegion { get; init; }
+    public required IReadOnlyList<string> DestinationRegion { get; init; }
 }

@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>RemoteCopyImageResponse</c>).</summary>
-public sealed partial class RemoteCopyImageResponse
+internal sealed partial class RemoteCopyImageResponse
 {
     /// <summary>Gets or sets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<RemoteCopyResult> Result { get => field ?? []; set; }
+    public IReadOnlyList<RemoteCopyImageResult> Result { get => field ?? []; set; }
 }

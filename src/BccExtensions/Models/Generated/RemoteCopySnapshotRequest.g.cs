@@ -9,7 +9,7 @@ public sealed partial class RemoteCopySnapshotRequest
 {
     /// <summary>List of destination regions to copy to.</summary>
     [JsonPropertyName("destRegionInfos")]
-    public IReadOnlyList<DestinationRegion>? DestRegionInfos { get; init; }
+    public IReadOnlyList<DestinationRegion>? DestinationRegions { get; init; }
 
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>
     [JsonIgnore]

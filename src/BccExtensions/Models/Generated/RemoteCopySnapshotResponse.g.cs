@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace BccExtensions.Models;
 
 /// <summary>A BCC response model (wire type <c>RemoteCopySnapshotResponse</c>).</summary>
-public sealed partial class RemoteCopySnapshotResponse
+internal sealed partial class RemoteCopySnapshotResponse
 {
     /// <summary>Gets or sets the result.</summary>
     [JsonPropertyName("result")]
-    public IReadOnlyList<RemoteCopySnapshot> Result { get => field ?? []; set; }
+    public IReadOnlyList<RemoteCopySnapshotResult> Result { get => field ?? []; set; }
 }

@@ -4,34 +4,14 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ResizeInstance operation.</summary>
+/// <summary>The arguments of the BCC ResizeInstanceBySpec operation.</summary>
 public sealed partial class ResizeInstanceRequest
 {
-    /// <summary>New number of vCPUs.</summary>
-    [JsonPropertyName("cpuCount")]
-    public int? CpuCount { get; init; }
-
-    /// <summary>New number of GPU cards.</summary>
-    [JsonPropertyName("gpuCardCount")]
-    public int? GpuCardCount { get; init; }
-
-    /// <summary>New memory in GB.</summary>
-    [JsonPropertyName("memoryCapacityInGB")]
-    public int? MemoryCapacityInGB { get; init; }
-
-    /// <summary>Local (ephemeral) disks.</summary>
-    [JsonPropertyName("ephemeralDisks")]
-    public IReadOnlyList<EphemeralDisk>? EphemeralDisks { get; init; }
-
-    /// <summary>New spec.</summary>
+    /// <summary>Target instance specification.</summary>
     [JsonPropertyName("spec")]
     public string? Spec { get; init; }
 
-    /// <summary>Whether to resize without a reboot.</summary>
-    [JsonPropertyName("liveResize")]
-    public bool? LiveResize { get; init; }
-
-    /// <summary>Whether jumbo frames are enabled after the resize; when not set, the current setting is kept where the new flavor allows it.</summary>
+    /// <summary>Whether to enable Jumbo Frame for the instance: true to enable, false to disable. Defaults to empty. When empty: Jumbo Frame is not enabled when resizing to a spec that does not support it; Jumbo Frame is not enabled when resizing from a non-supporting to a supporting spec; when resizing between specs that both support Jumbo Frame, the setting follows the pre-resize state.</summary>
     [JsonPropertyName("enableJumboFrame")]
     public bool? EnableJumboFrame { get; init; }
 

@@ -13,7 +13,7 @@ public sealed partial class ResizeVolumeRequest
 
     /// <summary>Adjusted extra IOPS after modification, supports both upgrade and downgrade; newVolumeType, newCdsSizeInGB, and newExtraIO cannot all be empty simultaneously.</summary>
     [JsonPropertyName("newExtraIO")]
-    public int? NewExtraIO { get; init; }
+    public int? NewExtraIo { get; init; }
 
     /// <summary>CDS supports upgrading and downgrading prepaid and postpaid cloud disks; newVolumeType and newCdsSizeInGB cannot both be empty simultaneously.</summary>
     [JsonPropertyName("newVolumeType")]

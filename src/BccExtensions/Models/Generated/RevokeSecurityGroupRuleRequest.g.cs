@@ -9,7 +9,7 @@ public sealed partial class RevokeSecurityGroupRuleRequest
 {
     /// <summary>Security group version number, used for optimistic locking control.</summary>
     [JsonIgnore]
-    public int? SgVersion { get; init; }
+    public int? SecurityGroupVersion { get; init; }
 
     /// <summary>The security group rule to be revoked.</summary>
     [JsonPropertyName("rule")]

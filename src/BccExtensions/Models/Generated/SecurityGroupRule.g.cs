@@ -37,11 +37,11 @@ public sealed partial class SecurityGroupRule
 
     /// <summary>Destination security group ID, valid only when direction is egress (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("destGroupId")]
-    public string? DestGroupId { get; set; }
+    public string? DestinationGroupId { get; set; }
 
     /// <summary>Destination IP address (CIDR format), valid only when direction is egress (used in: create security group, list security groups, authorize rule, revoke rule).</summary>
     [JsonPropertyName("destIp")]
-    public string? DestIp { get; set; }
+    public string? DestinationIp { get; set; }
 
     /// <summary>ID of the security group to which the rule belongs (list security groups).</summary>
     [JsonPropertyName("securityGroupId")]

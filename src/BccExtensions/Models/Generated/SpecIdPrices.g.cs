@@ -13,5 +13,5 @@ public sealed partial class SpecIdPrices
 
     /// <summary>Gets or sets the spec prices.</summary>
     [JsonPropertyName("specPrices")]
-    public IReadOnlyList<SpecPrices> SpecPrices { get => field ?? []; set; }
+    public IReadOnlyList<SpecPriceQuote> SpecPrices { get => field ?? []; set; }
 }

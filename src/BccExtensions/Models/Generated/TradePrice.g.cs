@@ -9,9 +9,9 @@ public sealed partial class TradePrice
 {
     /// <summary>Gets or sets the pre pay trade price.</summary>
     [JsonPropertyName("prePayTradePrice")]
-    public double PrePayTradePrice { get; set; }
+    public double PrepaidTradePrice { get; set; }
 
     /// <summary>Gets or sets the post pay trade price.</summary>
     [JsonPropertyName("postPayTradePrice")]
-    public double PostPayTradePrice { get; set; }
+    public double PostpaidTradePrice { get; set; }
 }

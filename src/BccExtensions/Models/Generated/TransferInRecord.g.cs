@@ -21,7 +21,7 @@ public sealed partial class TransferInRecord
 
     /// <summary>Gets or sets the reserved instance info.</summary>
     [JsonPropertyName("reservedInstanceInfo")]
-    public ReservedInstanceInfo? ReservedInstanceInfo { get; set; }
+    public ReservedInstance? ReservedInstanceInfo { get; set; }
 
     /// <summary>Gets or sets the application time.</summary>
     [JsonPropertyName("applicationTime")]

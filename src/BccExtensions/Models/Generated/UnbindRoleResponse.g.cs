@@ -9,7 +9,7 @@ public sealed partial class UnbindRoleResponse
 {
     /// <summary>Gets or sets the fail instances.</summary>
     [JsonPropertyName("failInstances")]
-    public IReadOnlyList<InstancePassRoleFailModel> FailInstances { get => field ?? []; set; }
+    public IReadOnlyList<InstanceRoleFailure> FailInstances { get => field ?? []; set; }
 
     /// <summary>Gets or sets the instance role associations.</summary>
     [JsonPropertyName("instanceRoleAssociations")]

@@ -9,7 +9,7 @@ public sealed partial class UpdateSecurityGroupRuleRequest
 {
     /// <summary>Security group version number, used for optimistic locking control.</summary>
     [JsonIgnore]
-    public int? SgVersion { get; init; }
+    public int? SecurityGroupVersion { get; init; }
 
     /// <summary>Security group rule ID.</summary>
     [JsonPropertyName("securityGroupRuleId")]
@@ -33,11 +33,11 @@ public sealed partial class UpdateSecurityGroupRuleRequest
 
     /// <summary>Outbound rule IP, mutually exclusive with destGroupId.</summary>
     [JsonPropertyName("destIp")]
-    public string? DestIp { get; init; }
+    public string? DestinationIp { get; init; }
 
     /// <summary>Outbound rule security group ID, mutually exclusive with destIp.</summary>
     [JsonPropertyName("destGroupId")]
-    public string? DestGroupId { get; init; }
+    public string? DestinationGroupId { get; init; }
 
     /// <summary>Protocol type, conversion from tcp/udp to icmp is not currently supported.</summary>
     [JsonPropertyName("protocol")]

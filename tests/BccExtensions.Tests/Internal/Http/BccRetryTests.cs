@@ -35,7 +35,7 @@ public class BccRetryTests
             _ => StubHandler.Json(HttpStatusCode.OK, "{\"instanceIds\":[\"i-new\"]}"),
         });
 
-        CreateInstanceBySpecResponse result = await host.RunAsync(host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-1", ZoneName = "cn-bj-a" }));
+        CreateInstanceResponse result = await host.RunAsync(host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "bcc.g5.c2m8", ImageId = "m-1", ZoneName = "cn-bj-a" }));
 
         Assert.Equal(["i-new"], result.InstanceIds);
         Assert.Equal(3, host.Stub.Requests.Count);

@@ -15,7 +15,7 @@ public sealed class BccPagerTests
             : """{"isTruncated":false,"instances":[{"id":"r-2"}]}"""));
 
         var ids = new List<string?>();
-        await foreach (ResourceBo recycled in host.Client.Instances.ListRecycledAsync(new ListRecycleInstanceRequest { MaxKeys = 1, Name = "web" }))
+        await foreach (RecycledInstance recycled in host.Client.Instances.RecycleBin.ListAsync(new ListRecycledInstancesRequest { MaxKeys = 1, Name = "web" }))
         {
             ids.Add(recycled.Id);
         }
@@ -36,7 +36,7 @@ public sealed class BccPagerTests
             : """{"isTruncated":false,"instances":[{"id":"i-2"}]}"""));
 
         var ids = new List<string?>();
-        await foreach (BccInstance instance in host.Client.Instances.ListByIdsAsync(new ListInstanceByIdsRequest { InstanceIds = ["i-1", "i-2"], ClientToken = "t-1" }))
+        await foreach (BccInstance instance in host.Client.Instances.ListByIdsAsync(new ListInstancesByIdsRequest { InstanceIds = ["i-1", "i-2"], ClientToken = "t-1" }))
         {
             ids.Add(instance.Id);
         }

@@ -12,7 +12,7 @@ public sealed class BccWaiterTests
         await using TestHost host = TestHost.Create((_, attempt) => StubHandler.Json(HttpStatusCode.OK,
             "{\"volume\":{\"id\":\"v-1\",\"status\":\"" + (attempt < 3 ? "Attaching" : "InUse") + "\"}}"));
 
-        VolumeModel volume = await host.RunAsync(host.Client.Volumes.WaitForStatusAsync("v-1", VolumeStatus.InUse), TimeSpan.FromSeconds(1));
+        BccVolume volume = await host.RunAsync(host.Client.Volumes.WaitForStatusAsync("v-1", VolumeStatus.InUse), TimeSpan.FromSeconds(1));
 
         Assert.Equal(VolumeStatus.InUse, volume.Status);
         Assert.Equal(3, host.Stub.Requests.Count);
