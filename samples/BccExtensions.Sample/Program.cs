@@ -34,8 +34,8 @@ if (builder.Configuration.GetValue("Sample:ConsoleTelemetry", defaultValue: fals
 {
     // Spans and metrics of every BCC call, printed to the console (docs/observability.md).
     builder.Services.AddOpenTelemetry()
-        .WithTracing(tracing => tracing.AddSource(BccDiagnostics.ActivitySourceName).AddConsoleExporter())
-        .WithMetrics(metrics => metrics.AddMeter(BccDiagnostics.MeterName).AddConsoleExporter());
+        .WithTracing(tracing => tracing.AddSource(BccTelemetry.ActivitySourceName).AddConsoleExporter())
+        .WithMetrics(metrics => metrics.AddMeter(BccTelemetry.MeterName).AddConsoleExporter());
 }
 
 builder.Services.AddControllers().AddJsonOptions(json =>

@@ -18,7 +18,7 @@ public sealed class MeasurementRecorder<T> : IDisposable
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == BccDiagnostics.MeterName && instrument.Name == instrumentName)
+                if (instrument.Meter.Name == BccTelemetry.MeterName && instrument.Name == instrumentName)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

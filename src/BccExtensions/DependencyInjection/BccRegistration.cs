@@ -169,7 +169,7 @@ internal static class BccRegistration
     }
 
     private static ILogger Logger(IServiceProvider sp) =>
-        sp.GetService<ILoggerFactory>()?.CreateLogger(BccDiagnostics.LoggerCategory) ?? Logging.Abstractions.NullLogger.Instance;
+        sp.GetService<ILoggerFactory>()?.CreateLogger(BccTelemetry.LoggerCategory) ?? Logging.Abstractions.NullLogger.Instance;
 
     /// <summary>Marks a registered name; also the key of the registration's internal services.</summary>
     internal sealed record Marker(string Name);

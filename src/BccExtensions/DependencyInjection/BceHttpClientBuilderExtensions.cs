@@ -47,7 +47,7 @@ public static class BceHttpClientBuilderExtensions
                 () => signing.Get(name),
                 skew,
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                sp.GetService<ILoggerFactory>()?.CreateLogger(BccDiagnostics.LoggerCategory) ?? Logging.Abstractions.NullLogger.Instance);
+                sp.GetService<ILoggerFactory>()?.CreateLogger(BccTelemetry.LoggerCategory) ?? Logging.Abstractions.NullLogger.Instance);
         });
     }
 

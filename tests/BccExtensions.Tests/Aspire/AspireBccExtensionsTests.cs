@@ -140,7 +140,7 @@ public sealed class AspireBccExtensionsTests : IAsyncLifetime
         {
             await host.Services.GetRequiredService<IBccClient>().Zones.ListAsync();
             host.Services.GetRequiredService<TracerProvider>().ForceFlush();
-            Assert.Equal(disabled ? 0 : 1, spans.Count(s => s.Source.Name == BccDiagnostics.ActivitySourceName && s.TraceId == test.TraceId));
+            Assert.Equal(disabled ? 0 : 1, spans.Count(s => s.Source.Name == BccTelemetry.ActivitySourceName && s.TraceId == test.TraceId));
         }
 
         await host.StopAsync();
@@ -162,7 +162,7 @@ public sealed class AspireBccExtensionsTests : IAsyncLifetime
         host.Services.GetRequiredService<MeterProvider>().ForceFlush();
         await host.StopAsync();
 
-        Assert.Equal(disabled, metrics.All(m => m.MeterName != BccDiagnostics.MeterName));
+        Assert.Equal(disabled, metrics.All(m => m.MeterName != BccTelemetry.MeterName));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace OpenTelemetry.Metrics;
 public static class BccMeterProviderBuilderExtensions
 {
     /// <summary>
-    /// Listens to the <see cref="BccDiagnostics.MeterName"/> meter: operation durations, attempts and STS refreshes
+    /// Listens to the <see cref="BccTelemetry.MeterName"/> meter: operation durations, attempts and STS refreshes
     /// (docs/observability.md lists the instruments and their attributes).
     /// </summary>
     /// <param name="builder">The meter provider builder.</param>
@@ -14,6 +14,6 @@ public static class BccMeterProviderBuilderExtensions
     public static MeterProviderBuilder AddBccInstrumentation(this MeterProviderBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddMeter(BccDiagnostics.MeterName);
+        return builder.AddMeter(BccTelemetry.MeterName);
     }
 }

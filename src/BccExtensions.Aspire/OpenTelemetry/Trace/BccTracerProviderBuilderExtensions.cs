@@ -6,7 +6,7 @@ namespace OpenTelemetry.Trace;
 public static class BccTracerProviderBuilderExtensions
 {
     /// <summary>
-    /// Listens to the <see cref="BccDiagnostics.ActivitySourceName"/> activity source: one client span per BCC
+    /// Listens to the <see cref="BccTelemetry.ActivitySourceName"/> activity source: one client span per BCC
     /// operation (<c>BCC/{operation}</c>, docs/observability.md lists its attributes).
     /// </summary>
     /// <param name="builder">The tracer provider builder.</param>
@@ -14,6 +14,6 @@ public static class BccTracerProviderBuilderExtensions
     public static TracerProviderBuilder AddBccInstrumentation(this TracerProviderBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddSource(BccDiagnostics.ActivitySourceName);
+        return builder.AddSource(BccTelemetry.ActivitySourceName);
     }
 }

@@ -106,7 +106,7 @@ internal sealed class StsCredentialCache(
                 }
             }
 
-            BccTelemetry.CredentialRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
+            BccInstruments.CredentialRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
             StsLog.StsCredentialsRefreshed(logger, credentials.AccessKeyId, credentials.Expiration);
             return credentials;
         }
@@ -129,7 +129,7 @@ internal sealed class StsCredentialCache(
                 current = _currentSource == source ? _current : null;
             }
 
-            BccTelemetry.CredentialRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
+            BccInstruments.CredentialRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
             StsLog.StsRefreshFailed(logger, exception, current?.Expiration, backoff);
             throw new BceCredentialException($"Could not obtain STS credentials from {options.Sts.Endpoint}: {exception.Message}", exception);
         }

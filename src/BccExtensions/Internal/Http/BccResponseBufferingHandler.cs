@@ -8,7 +8,7 @@ namespace BccExtensions.Internal.Http;
 /// body that stalls is cut by the attempt timeout (and retried where safe) instead of hanging the caller, and an
 /// oversized body fails at once with <see cref="InvalidDataException"/> (not retried). The body is read once into an
 /// array of its exact size (<see cref="BufferedContent"/>), which the transport then reads without copying. Being the
-/// innermost of the library's handlers, it also counts the attempts (<see cref="BccTelemetry.Attempts"/>).
+/// innermost of the library's handlers, it also counts the attempts (<see cref="BccInstruments.Attempts"/>).
 /// </summary>
 internal sealed class BccResponseBufferingHandler : DelegatingHandler
 {
@@ -26,9 +26,9 @@ internal sealed class BccResponseBufferingHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (BccTelemetry.Attempts.Enabled && request.GetResilienceContext() is { } context)
+        if (BccInstruments.Attempts.Enabled && request.GetResilienceContext() is { } context)
         {
-            context.Properties.Set(BccTelemetry.AttemptsSent, context.Properties.GetValue(BccTelemetry.AttemptsSent, 0) + 1);
+            context.Properties.Set(BccInstruments.AttemptsSent, context.Properties.GetValue(BccInstruments.AttemptsSent, 0) + 1);
         }
 
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -95,10 +95,10 @@ internal sealed class BccTransport(
         HttpClient client = httpClientFactory.CreateClient(httpClientName);
         // OpenTelemetry RPC conventions: span "{rpc.service}/{rpc.method}" with Baidu's operation name as the method.
         // The span name is built only when someone listens.
-        using Activity? activity = BccTelemetry.Source.HasListeners() ? BccTelemetry.Source.StartActivity(call.Service + "/" + call.Operation, ActivityKind.Client) : null;
+        using Activity? activity = BccInstruments.Source.HasListeners() ? BccInstruments.Source.StartActivity(call.Service + "/" + call.Operation, ActivityKind.Client) : null;
         if (activity is not null)
         {
-            activity.SetTag("rpc.system", BccTelemetry.RpcSystem);
+            activity.SetTag("rpc.system", BccInstruments.RpcSystem);
             activity.SetTag("rpc.service", call.Service);
             activity.SetTag("rpc.method", call.Operation);
             activity.SetTag("http.request.method", call.Method.Method);
@@ -125,9 +125,9 @@ internal sealed class BccTransport(
         }
         finally
         {
-            if (BccTelemetry.Attempts.Enabled)
+            if (BccInstruments.Attempts.Enabled)
             {
-                RecordAttempts(call, uri.Host, region, context.Properties.GetValue(BccTelemetry.AttemptsSent, 0));
+                RecordAttempts(call, uri.Host, region, context.Properties.GetValue(BccInstruments.AttemptsSent, 0));
             }
 
             request.SetResilienceContext(null);
@@ -165,7 +165,7 @@ internal sealed class BccTransport(
         }
 
         // The tags are built only when a meter listener records the duration.
-        if (BccTelemetry.OperationDuration.Enabled)
+        if (BccInstruments.OperationDuration.Enabled)
         {
             TagList tags = Tags(call, host, region);
             if (status is { } code)
@@ -178,7 +178,7 @@ internal sealed class BccTransport(
                 tags.Add("error.type", errorType);
             }
 
-            BccTelemetry.OperationDuration.Record(seconds, tags);
+            BccInstruments.OperationDuration.Record(seconds, tags);
         }
 
         return seconds;
@@ -193,11 +193,11 @@ internal sealed class BccTransport(
 
         TagList tags = Tags(call, host, region);
         tags.Add("bcc.retry", false);
-        BccTelemetry.Attempts.Add(1, tags);
+        BccInstruments.Attempts.Add(1, tags);
         if (attempts > 1)
         {
             tags[^1] = new("bcc.retry", true);
-            BccTelemetry.Attempts.Add(attempts - 1, tags);
+            BccInstruments.Attempts.Add(attempts - 1, tags);
         }
     }
 
@@ -205,7 +205,7 @@ internal sealed class BccTransport(
     {
         var tags = new TagList
         {
-            { "rpc.system", BccTelemetry.RpcSystem },
+            { "rpc.system", BccInstruments.RpcSystem },
             { "rpc.service", call.Service },
             { "rpc.method", call.Operation },
             { "http.request.method", call.Method.Method },

@@ -71,7 +71,7 @@ public sealed class BccTelemetryTests
     {
         var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == BccDiagnostics.ActivitySourceName,
+            ShouldListenTo = source => source.Name == BccTelemetry.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {

@@ -5,18 +5,18 @@ using Polly;
 namespace BccExtensions.Internal.Http;
 
 /// <summary>
-/// The <c>BccExtensions</c> ActivitySource and Meter (<see cref="BccDiagnostics"/>): a client span per operation
+/// The <c>BccExtensions</c> ActivitySource and Meter (<see cref="BccTelemetry"/>): a client span per operation
 /// (retries included), the operation duration histogram, the attempts counter and the credential refresh counter.
 /// Circuit-breaker and timeout events come from the resilience handler's own telemetry (Polly's <c>resilience.polly.*</c>).
 /// </summary>
-internal static class BccTelemetry
+internal static class BccInstruments
 {
     /// <summary>The <c>rpc.system</c> of every span and measurement: Baidu AI Cloud's (BCE) API.</summary>
     public const string RpcSystem = "baidu_bce";
 
-    public static readonly ActivitySource Source = new(BccDiagnostics.ActivitySourceName);
+    public static readonly ActivitySource Source = new(BccTelemetry.ActivitySourceName);
 
-    private static readonly Meter s_meter = new(BccDiagnostics.MeterName);
+    private static readonly Meter s_meter = new(BccTelemetry.MeterName);
 
     /// <summary>Seconds from sending an operation until its answer, all attempts included.</summary>
     public static readonly Histogram<double> OperationDuration =

@@ -2,10 +2,10 @@ namespace BccExtensions;
 
 /// <summary>
 /// The names to subscribe to for BccExtensions' telemetry and logs, so nobody types them as strings:
-/// <c>tracing.AddSource(BccDiagnostics.ActivitySourceName)</c>, <c>metrics.AddMeter(BccDiagnostics.MeterName)</c>.
+/// <c>tracing.AddSource(BccTelemetry.ActivitySourceName)</c>, <c>metrics.AddMeter(BccTelemetry.MeterName)</c>.
 /// Spans and metrics follow OpenTelemetry's RPC conventions (docs/observability.md).
 /// </summary>
-public static class BccDiagnostics
+public static class BccTelemetry
 {
     /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> of the client spans: one per operation, retries included.</summary>
     public const string ActivitySourceName = "BccExtensions";
