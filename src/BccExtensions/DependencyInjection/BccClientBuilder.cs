@@ -20,7 +20,8 @@ internal sealed class BccClientBuilder(string name, IServiceCollection services)
     public IBccClientBuilder ConfigureResilience(Action<HttpStandardResilienceOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Services.PostConfigure<BccOptions>(Name, options => configure(options.Resilience));
+        // Configure, not PostConfigure: after the sections bound so far, before the client sets its retry rule.
+        Services.Configure<BccOptions>(Name, options => configure(options.Resilience));
         return this;
     }
 }

@@ -40,6 +40,10 @@ internal static class BccRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<BccOptions>(name).ValidateOnStart();
 
+        // What is retried is the client's rule, whatever else the retry settings say: it knows which calls can be
+        // replayed without doing anything twice.
+        services.PostConfigure<BccOptions>(name, options => options.Resilience.Retry.ShouldHandle = BccRetryRule.ShouldRetry);
+
         services.AddKeyedSingleton(marker, (_, _) => new BceClockSkew());
         services.AddKeyedSingleton(marker, (sp, _) => new BccLongTermCredentialProvider(sp.GetRequiredService<IOptionsMonitor<BccOptions>>(), name));
         services.AddKeyedSingleton(marker, (sp, _) =>
@@ -105,28 +109,13 @@ internal static class BccRegistration
             .RemoveAllLoggers()
             .RedactLoggedHeaders([ BceHeaderNames.Authorization, BceHeaderNames.SecurityToken ]);
 
-        http.AddStandardResilienceHandler().Configure((resilience, sp) =>
+        // The standard handler's strategies over the client's own Resilience options (validated with the rest of
+        // BccOptions at start, one object per client), rebuilt when they change.
+        http.AddResilienceHandler("standard", (pipeline, context) =>
         {
-            IOptionsMonitor<BccOptions> monitor = sp.GetRequiredService<IOptionsMonitor<BccOptions>>();
-            BccOptions options;
-            try
-            {
-                options = monitor.Get(name);
-            }
-            catch (OptionsValidationException)
-            {
-                // Invalid BCC options are reported once, by their own start-up validation; the resilience options'
-                // validation (one per HttpClient) must not report them again.
-                return;
-            }
-
-            HttpStandardResilienceOptions source = options.Resilience;
-            resilience.RateLimiter = source.RateLimiter;
-            resilience.TotalRequestTimeout = source.TotalRequestTimeout;
-            resilience.AttemptTimeout = source.AttemptTimeout;
-            resilience.CircuitBreaker = source.CircuitBreaker;
-            resilience.Retry = source.Retry;
-            resilience.Retry.ShouldHandle = args => monitor.Get(name).DisableRetries ? ValueTask.FromResult(false) : BccRetryRule.ShouldRetry(args);
+            context.EnableReloads<BccOptions>(name);
+            BccOptions options = context.GetOptions<BccOptions>(name);
+            BccResiliencePipeline.Add(pipeline, options.Resilience, retries: !options.DisableRetries);
         });
 
         // Added after the resilience handler, so both sit inside it: every attempt is signed, and every attempt reads

@@ -42,8 +42,10 @@ public sealed class BccOptions
     public BceSigningOptions Signing { get; set; } = new();
 
     /// <summary>
-    /// Gets or sets the standard resilience options (rate limiter, total timeout, retry, circuit breaker, attempt timeout).
-    /// Defaults follow Baidu's SDKs: 3 retries, exponential back-off from 300 ms up to 20 s.
+    /// Gets or sets the standard resilience options (rate limiter, total timeout, retry, circuit breaker, attempt timeout),
+    /// the one object the client's pipeline is built from. Defaults follow Baidu's SDKs: 3 retries, exponential back-off
+    /// from 300 ms up to 20 s. <c>Retry.ShouldHandle</c> is the client's own rule, set after your configuration: it
+    /// retries only what cannot be done twice.
     /// </summary>
     public HttpStandardResilienceOptions Resilience { get; set; } = DefaultResilience();
 

@@ -61,6 +61,7 @@ public class BccOptionsValidatorTests
     [InlineData("Bcc:Resilience:Retry:MaxRetryAttempts", "0", "Bcc:Resilience:Retry:MaxRetryAttempts must be at least 1; set Bcc:DisableRetries")]
     [InlineData("Bcc:Resilience:AttemptTimeout:Timeout", "00:01:00", "Bcc:Resilience:AttemptTimeout:Timeout must not exceed Bcc:Resilience:TotalRequestTimeout:Timeout.")]
     [InlineData("Bcc:Resilience:CircuitBreaker:SamplingDuration", "00:00:05", "Bcc:Resilience:CircuitBreaker:SamplingDuration must be at least twice")]
+    [InlineData("Bcc:Resilience:RateLimiter:DefaultRateLimiterOptions:PermitLimit", "0", "Bcc:Resilience:RateLimiter:DefaultRateLimiterOptions:PermitLimit must be at least 1")]
     public void Validate_BadValue_FailsWithTheKeyAndNeverTheSecret(string key, string value, string expected)
     {
         OptionsValidationException error = Resolve(new()
@@ -73,6 +74,17 @@ public class BccOptionsValidatorTests
 
         Assert.Contains(error.Failures, f => f.StartsWith(expected, StringComparison.Ordinal));
         Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Bcc:Resilience:CircuitBreaker:FailureRatio", "2", "FailureRatio")]
+    [InlineData("Bcc:Resilience:CircuitBreaker:MinimumThroughput", "1", "MinimumThroughput")]
+    public void Validate_ResilienceOutOfRange_ReportedOnceWithTheOtherProblems(string key, string value, string member)
+    {
+        OptionsValidationException error = Resolve(new() { ["Bcc:AccessKeyId"] = "ak", [key] = value });
+
+        Assert.Contains("Bcc:SecretAccessKey is required.", error.Failures);
+        Assert.Single(error.Failures, f => f.StartsWith("Bcc:Resilience: ", StringComparison.Ordinal) && f.Contains(member, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -16,7 +16,7 @@ internal static class BccRetryRule
     /// <summary>Set by <see cref="BccTransport"/> on the resilience context before the pipeline: whether replaying the call cannot do anything twice.</summary>
     public static readonly ResiliencePropertyKey<bool> Replayable = new("BccExtensions.Replayable");
 
-    /// <summary>The retry predicate for the standard resilience handler.</summary>
+    /// <summary>The retry predicate of every client, set as <c>BccOptions.Resilience.Retry.ShouldHandle</c> by the registration.</summary>
     public static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args) =>
         ValueTask.FromResult(IsRetryable(args.Outcome, args.Context.Properties.GetValue(Replayable, false)));
 

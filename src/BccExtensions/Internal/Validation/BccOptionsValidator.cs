@@ -102,6 +102,11 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix, IConfig
     /// <summary>The standard handler's own rules, checked at startup and named by configuration key.</summary>
     private static void ValidateResilience(HttpStandardResilienceOptions resilience, Func<string, string> key, List<string> failures)
     {
+        if (new ResilienceOptionsValidator().Validate(null, resilience) is { Failed: true } ranges)
+        {
+            failures.AddRange(ranges.Failures.Select(failure => $"{key("Resilience")}: {failure}"));
+        }
+
         if (resilience.Retry.MaxRetryAttempts < 1)
         {
             failures.Add($"{key("Resilience:Retry:MaxRetryAttempts")} must be at least 1; set {key(nameof(BccOptions.DisableRetries))} to turn retries off.");
@@ -121,6 +126,12 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix, IConfig
         else if (attempt > total)
         {
             failures.Add($"{key("Resilience:AttemptTimeout:Timeout")} must not exceed {key("Resilience:TotalRequestTimeout:Timeout")}.");
+        }
+
+        // The concurrency limiter's own limits carry no annotations; the limiter would refuse them only when first built.
+        if (resilience.RateLimiter.DefaultRateLimiterOptions is { PermitLimit: < 1 } or { QueueLimit: < 0 })
+        {
+            failures.Add($"{key("Resilience:RateLimiter:DefaultRateLimiterOptions:PermitLimit")} must be at least 1 and {key("Resilience:RateLimiter:DefaultRateLimiterOptions:QueueLimit")} not negative.");
         }
 
         if (resilience.CircuitBreaker.SamplingDuration < 2 * attempt)

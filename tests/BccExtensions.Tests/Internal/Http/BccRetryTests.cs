@@ -124,6 +124,38 @@ public class BccRetryTests
     }
 
     [Fact]
+    public async Task GetAsync_RetrySettingsReloaded_NextCallFollowsThem()
+    {
+        await using TestHost host = TestHost.Create(
+            (_, _) => StubHandler.Json(HttpStatusCode.BadGateway, string.Empty),
+            new Dictionary<string, string?> { ["Bcc:Resilience:Retry:MaxRetryAttempts"] = "2" });
+
+        await Assert.ThrowsAsync<BccServiceException>(() => host.RunAsync(host.Client.Instances.GetAsync("i-1")));
+        host.Configuration["Bcc:Resilience:Retry:MaxRetryAttempts"] = "1";
+        host.Configuration.Reload();
+        await Assert.ThrowsAsync<BccServiceException>(() => host.RunAsync(host.Client.Instances.GetAsync("i-1")));
+        host.Configuration["Bcc:DisableRetries"] = "true";
+        host.Configuration.Reload();
+        await Assert.ThrowsAsync<BccServiceException>(() => host.RunAsync(host.Client.Instances.GetAsync("i-1")));
+
+        Assert.Equal(3 + 2 + 1, host.Stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task StopAsync_ARetryPredicateOfTheCaller_DoesNotReplaceTheClientsRule()
+    {
+        // A stop without a clientToken that got a 500 may have been done: the client's rule never replays it, whatever
+        // predicate the retry settings carry; the caller's delays and counts still apply.
+        await using TestHost host = TestHost.Create(
+            (_, _) => StubHandler.Json(HttpStatusCode.InternalServerError, """{"code":"InternalError","message":"x","requestId":"r-1"}"""),
+            configure: builder => builder.ConfigureResilience(r => r.Retry.ShouldHandle = _ => ValueTask.FromResult(true)));
+
+        await Assert.ThrowsAsync<BccServiceException>(() => host.RunAsync(host.Client.Instances.StopAsync("i-1", CancellationToken.None)));
+
+        Assert.Single(host.Stub.Requests);
+    }
+
+    [Fact]
     public async Task GetAsync_RetriesDisabled_SingleAttempt()
     {
         await using TestHost host = TestHost.Create(
