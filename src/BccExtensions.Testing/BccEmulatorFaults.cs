@@ -31,11 +31,12 @@ public sealed class BccEmulatorFaults
     /// <param name="retryAfter">A Retry-After to send, if any.</param>
     /// <param name="method">Only requests of this method, or all.</param>
     /// <param name="pathPrefix">Only requests whose path starts with this, or all.</param>
-    public void FailNext(int count, HttpStatusCode status, string code, TimeSpan? retryAfter = null, HttpMethod? method = null, string? pathPrefix = null)
+    /// <param name="operation">Only requests for this BCC operation (<c>CreateInstanceBySpec</c>, as in the journal and docs/api-coverage.md), or all.</param>
+    public void FailNext(int count, HttpStatusCode status, string code, TimeSpan? retryAfter = null, HttpMethod? method = null, string? pathPrefix = null, string? operation = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        Add(new Fault(count, method?.Method, pathPrefix, FaultKind.Fail, status, code, retryAfter));
+        Add(new Fault(count, method?.Method, pathPrefix, operation, FaultKind.Fail, status, code, retryAfter));
     }
 
     /// <summary>
@@ -46,10 +47,11 @@ public sealed class BccEmulatorFaults
     /// <param name="afterProcessing">Whether the request is processed before the connection drops.</param>
     /// <param name="method">Only requests of this method, or all.</param>
     /// <param name="pathPrefix">Only requests whose path starts with this, or all.</param>
-    public void AbortNext(int count, bool afterProcessing = false, HttpMethod? method = null, string? pathPrefix = null)
+    /// <param name="operation">Only requests for this BCC operation (<c>CreateInstanceBySpec</c>, as in the journal and docs/api-coverage.md), or all.</param>
+    public void AbortNext(int count, bool afterProcessing = false, HttpMethod? method = null, string? pathPrefix = null, string? operation = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        Add(new Fault(count, method?.Method, pathPrefix, afterProcessing ? FaultKind.AbortAfter : FaultKind.AbortBefore, 0, null, null));
+        Add(new Fault(count, method?.Method, pathPrefix, operation, afterProcessing ? FaultKind.AbortAfter : FaultKind.AbortBefore, 0, null, null));
     }
 
     /// <summary>
@@ -60,11 +62,12 @@ public sealed class BccEmulatorFaults
     /// <param name="delay">How late.</param>
     /// <param name="method">Only requests of this method, or all.</param>
     /// <param name="pathPrefix">Only requests whose path starts with this, or all.</param>
-    public void DelayNext(int count, TimeSpan delay, HttpMethod? method = null, string? pathPrefix = null)
+    /// <param name="operation">Only requests for this BCC operation (<c>CreateInstanceBySpec</c>, as in the journal and docs/api-coverage.md), or all.</param>
+    public void DelayNext(int count, TimeSpan delay, HttpMethod? method = null, string? pathPrefix = null, string? operation = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
-        Add(new Fault(count, method?.Method, pathPrefix, FaultKind.DelayAfter, 0, null, delay));
+        Add(new Fault(count, method?.Method, pathPrefix, operation, FaultKind.DelayAfter, 0, null, delay));
     }
 
     /// <summary>Removes every scripted fault, the latency and the clock offset.</summary>
@@ -79,13 +82,14 @@ public sealed class BccEmulatorFaults
         ClockOffset = TimeSpan.Zero;
     }
 
-    internal Fault? Take(string method, string path)
+    internal Fault? Take(string method, string path, string? operation)
     {
         lock (_gate)
         {
             foreach (Fault fault in _faults)
             {
-                if ((fault.Method is null || fault.Method == method) && (fault.PathPrefix is null || path.StartsWith(fault.PathPrefix, StringComparison.Ordinal)))
+                if ((fault.Method is null || fault.Method == method) && (fault.PathPrefix is null || path.StartsWith(fault.PathPrefix, StringComparison.Ordinal))
+                    && (fault.Operation is null || fault.Operation == operation))
                 {
                     if (--fault.Remaining == 0)
                     {
@@ -116,13 +120,15 @@ public sealed class BccEmulatorFaults
         DelayAfter,
     }
 
-    internal sealed class Fault(int count, string? method, string? pathPrefix, FaultKind kind, HttpStatusCode status, string? code, TimeSpan? retryAfter)
+    internal sealed class Fault(int count, string? method, string? pathPrefix, string? operation, FaultKind kind, HttpStatusCode status, string? code, TimeSpan? retryAfter)
     {
         public int Remaining { get; set; } = count;
 
         public string? Method { get; } = method;
 
         public string? PathPrefix { get; } = pathPrefix;
+
+        public string? Operation { get; } = operation;
 
         public FaultKind Kind { get; } = kind;
 

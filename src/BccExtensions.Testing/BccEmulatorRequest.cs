@@ -8,6 +8,9 @@ namespace BccExtensions.Testing;
 /// <param name="ReceivedAt">The emulator's clock when it arrived.</param>
 public sealed record BccEmulatorRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, DateTimeOffset ReceivedAt)
 {
+    /// <summary>Gets the BCC or STS operation the request was for (<c>CreateInstanceBySpec</c>), or <see langword="null"/> when it matched none.</summary>
+    public string? Operation { get; init; }
+
     /// <summary>Gets a query parameter's decoded value, or <see langword="null"/>.</summary>
     /// <param name="name">The parameter name.</param>
     public string? QueryValue(string name) => Internal.EmulatorAuthenticator.QueryValue(Query, name);

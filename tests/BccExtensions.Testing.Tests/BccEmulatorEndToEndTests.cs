@@ -161,6 +161,36 @@ public class BccEmulatorEndToEndTests
     }
 
     [Fact]
+    public async Task Faults_TargetAnOperationByName_OthersOnTheSamePathUntouched_JournalNamesEach()
+    {
+        // GetInstance and StopInstance share /v2/instance/{instanceId}; a fault by name hits only the stop.
+        await using EmulatorHost host = await EmulatorHost.StartAsync(new Dictionary<string, string?> { ["Bcc:DisableRetries"] = "true" });
+        string id = host.Emulator.SeedInstance("web");
+        host.Emulator.Faults.FailNext(1, HttpStatusCode.Forbidden, "AccessDenied", operation: "StopInstance");
+
+        BccInstance instance = await host.Client.Instances.GetAsync(id);
+        BccServiceException refused = await Assert.ThrowsAsync<BccServiceException>(() => host.Client.Instances.StopAsync(id, CancellationToken.None));
+        await host.Client.Instances.StopAsync(id, CancellationToken.None);
+
+        Assert.Equal(id, instance.Id);
+        Assert.Equal("AccessDenied", refused.ErrorCode);
+        Assert.Equal(["GetInstance", "StopInstance", "StopInstance"], host.Emulator.Journal.Select(r => r.Operation));
+    }
+
+    [Fact]
+    public async Task Journal_RequestMatchingNoOperation_HasNoOperationName()
+    {
+        await using EmulatorHost host = await EmulatorHost.StartAsync();
+        using var http = new HttpClient();
+
+        using HttpResponseMessage unknown = await http.GetAsync(new Uri(host.Emulator.Endpoint, "/v2/nothing/here"));
+        using HttpResponseMessage unsigned = await http.GetAsync(new Uri(host.Emulator.Endpoint, "/v2/zone"));
+
+        Assert.False(unknown.IsSuccessStatusCode);
+        Assert.Equal([null, "ListZones"], host.Emulator.Journal.Select(r => r.Operation));
+    }
+
+    [Fact]
     public async Task AnyCall_ServerClockTwentyMinutesAhead_CorrectedFromTheDateHeader()
     {
         await using EmulatorHost host = await EmulatorHost.StartAsync();

@@ -172,7 +172,7 @@ public sealed class BccEmulatorProtocolTests : IAsyncLifetime
         Sign(request);
 
         Task<HttpResponseMessage> pending = _http.SendAsync(request);
-        await TestHost.WaitUntilAsync(() => _emulator.DelayedRequestIds.Count == 1, "the request to be held");
+        await TestHost.WaitUntilAsync(() => _emulator.Activity.DelayedRequestIds.Count == 1, "the request to be held");
         for (int i = 0; i < 100; i++)
         {
             await Task.Yield();

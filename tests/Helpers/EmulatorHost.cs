@@ -61,7 +61,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// delaying: never while a request or its answer is in transit. Matched by request id, not by count: an abandoned
     /// attempt the emulator still sleeps on must not make a new attempt, still in transit, look delayed.
     /// </summary>
-    private bool Quiet() => Emulator.IsIdle && _inFlight.AllAmong(Emulator.DelayedRequestIds);
+    private bool Quiet() => Emulator.Activity.IsIdle && _inFlight.AllAmong(Emulator.Activity.DelayedRequestIds);
 
     public async ValueTask DisposeAsync()
     {

@@ -11,7 +11,7 @@ public sealed class InFlightCounter
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _ids = new(StringComparer.Ordinal);
 
     /// <summary>Returns whether every attempt on the wire is among <paramref name="delayed"/> (an attempt without an id never is).</summary>
-    public bool AllAmong(ICollection<string> delayed) => _ids.Keys.All(delayed.Contains);
+    public bool AllAmong(IReadOnlyCollection<string> delayed) => _ids.Keys.All(delayed.Contains);
 
     public sealed class Handler(InFlightCounter counter) : DelegatingHandler
     {

@@ -10,19 +10,27 @@ internal sealed class EmulatorCall
     private readonly byte[] _body;
     private JsonObject? _json;
 
-    public EmulatorCall(string method, string rawPath, string rawQuery, byte[] body, EmulatorCaller caller, DateTimeOffset now)
+    public EmulatorCall(KnownOperation operation, string method, string[] segments, IReadOnlyDictionary<string, string> query, byte[] body, EmulatorCaller caller, DateTimeOffset now)
     {
+        Operation = operation;
         Method = method;
-        Segments = rawPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
-        Query = ParseQuery(rawQuery);
+        Segments = segments;
+        Query = query;
         _body = body;
         Caller = caller;
         Now = now;
     }
 
+    /// <summary>Gets the operation the request is for.</summary>
+    public KnownOperation Operation { get; }
+
     public string Method { get; }
 
+    /// <summary>Gets the decoded path segments.</summary>
     public string[] Segments { get; }
+
+    /// <summary>Splits a raw path into decoded segments.</summary>
+    public static string[] SplitPath(string rawPath) => rawPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
 
     public IReadOnlyDictionary<string, string> Query { get; }
 
@@ -33,6 +41,9 @@ internal sealed class EmulatorCall
     /// <summary>Gets the JSON body (an empty object when there is none).</summary>
     /// <exception cref="EmulatorError">400 MalformedJSON when the body is not a JSON object.</exception>
     public JsonObject Json => _json ??= ParseBody(_body);
+
+    /// <summary>Gets a path parameter by its name in the operation's template (<c>instanceId</c> of <c>/v2/instance/{instanceId}</c>).</summary>
+    public string PathValue(string name) => Operation.Bind(Segments)[name];
 
     public string? QueryString(string name) => Query.TryGetValue(name, out string? value) && value.Length > 0 ? value : null;
 
@@ -94,7 +105,8 @@ internal sealed class EmulatorCall
         Method + " /" + string.Join('/', Segments) + "?" + string.Join('&', Query.Where(q => q.Key != "clientToken").OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => q.Key + "=" + q.Value))
         + "\n" + Convert.ToBase64String(_body);
 
-    private static Dictionary<string, string> ParseQuery(string rawQuery)
+    /// <summary>Splits a raw query into decoded names and values (a flag has an empty value).</summary>
+    public static Dictionary<string, string> ParseQuery(string rawQuery)
     {
         var query = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string pair in rawQuery.Split('&', StringSplitOptions.RemoveEmptyEntries))

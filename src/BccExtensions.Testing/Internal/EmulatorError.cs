@@ -14,8 +14,8 @@ internal sealed class EmulatorError(HttpStatusCode status, string code, string m
     public static EmulatorError NotFound(string what) => new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, what + " does not exist.");
 
     /// <summary>Answers a request that is no BCC or STS operation at all: 404, naming method and path.</summary>
-    public static EmulatorError NoOperation(EmulatorCall call) =>
-        new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {call.Method} /{string.Join('/', call.Segments)}.");
+    public static EmulatorError NoOperation(string method, IEnumerable<string> segments) =>
+        new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, $"No BCC operation matches {method} /{string.Join('/', segments)}.");
 
     /// <summary>Answers a BCC operation the emulator knows but does not model: 501 naming it.</summary>
     public static EmulatorError NotModelled(KnownOperation operation) =>

@@ -30,6 +30,10 @@ internal sealed record KnownOperation(string Name, string Method, string Path, s
             .ThenByDescending(o => preferred?.Invoke(o.Name) ?? false)
             .FirstOrDefault();
 
+    /// <summary>Gets the path parameters of a matching path by their names in the template.</summary>
+    public IReadOnlyDictionary<string, string> Bind(IReadOnlyList<string> segments) =>
+        _template.Select((part, i) => (part, i)).Where(p => p.part.StartsWith('{')).ToDictionary(p => p.part.Trim('{', '}'), p => segments[p.i], StringComparer.Ordinal);
+
     private bool PathMatches(IReadOnlyList<string> segments) =>
         _template.Length == segments.Count
         && _template.Select((part, i) => part.StartsWith('{') || string.Equals(part, segments[i], StringComparison.Ordinal)).All(match => match);

@@ -17,7 +17,7 @@ internal static class DeploymentSetsRoutes
         })),
         new("GetDeploySet", (call, state) =>
         {
-            EmulatedDeploySet set = EmulatorState.Find(state.DeploySets, call.Segments[2], "Deployment set", call.Now);
+            EmulatedDeploySet set = EmulatorState.Find(state.DeploySets, call.PathValue("id"), "Deployment set", call.Now);
             return EmulatorResponse.Ok(set.ToJson(Members(state, set)));
         }),
         new("DeleteDeploySet", Delete),
@@ -49,7 +49,7 @@ internal static class DeploymentSetsRoutes
 
     private static EmulatorResponse Delete(EmulatorCall call, EmulatorState state)
     {
-        EmulatedDeploySet set = EmulatorState.Find(state.DeploySets, call.Segments[3], "Deployment set", call.Now);
+        EmulatedDeploySet set = EmulatorState.Find(state.DeploySets, call.PathValue("deployId"), "Deployment set", call.Now);
         if (Members(state, set).Count > 0)
         {
             throw EmulatorError.Conflict("DeploySet.InUse", $"{set.Id} still has instances.");

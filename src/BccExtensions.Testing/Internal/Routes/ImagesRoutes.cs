@@ -18,7 +18,7 @@ internal static class ImagesRoutes
         new("DeleteImage", Delete),
     ];
 
-    private static EmulatedImage Find(EmulatorCall call, EmulatorState state) => EmulatorState.Find(state.Images, call.Segments[2], "Image", call.Now);
+    private static EmulatedImage Find(EmulatorCall call, EmulatorState state) => EmulatorState.Find(state.Images, call.PathValue("imageId"), "Image", call.Now);
 
     private static EmulatorResponse Create(EmulatorCall call, EmulatorState state)
     {

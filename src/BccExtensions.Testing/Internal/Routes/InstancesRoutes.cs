@@ -30,7 +30,7 @@ internal static class InstancesRoutes
         new("DeleteInstance", Delete),
     ];
 
-    private static EmulatedInstance Find(EmulatorCall call, EmulatorState state) => state.FindInstance(call.Segments[2], call.Now);
+    private static EmulatedInstance Find(EmulatorCall call, EmulatorState state) => state.FindInstance(call.PathValue("instanceId"), call.Now);
 
     private static EmulatorResponse Change(EmulatedInstance instance, Action<EmulatedInstance> change)
     {

@@ -31,7 +31,7 @@ internal static class KeyPairsRoutes
         }),
     ];
 
-    private static EmulatedKeypair Find(EmulatorCall call, EmulatorState state) => EmulatorState.Find(state.Keypairs, call.Segments[2], "Key pair", call.Now);
+    private static EmulatedKeypair Find(EmulatorCall call, EmulatorState state) => EmulatorState.Find(state.Keypairs, call.PathValue("keypairId"), "Key pair", call.Now);
 
     private static int InstancesOf(EmulatorState state, EmulatedKeypair keypair) => state.Instances.Count(i => i.KeyPairId == keypair.Id);
 

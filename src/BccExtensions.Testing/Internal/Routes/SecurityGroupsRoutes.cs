@@ -20,7 +20,7 @@ internal static class SecurityGroupsRoutes
     ];
 
     private static EmulatedSecurityGroup Find(EmulatorCall call, EmulatorState state) =>
-        EmulatorState.Find(state.SecurityGroups, call.Segments[2], "Security group", call.Now);
+        EmulatorState.Find(state.SecurityGroups, call.PathValue("securityGroupId"), "Security group", call.Now);
 
     private static JsonObject Rule(EmulatorCall call) => call.Json["rule"] as JsonObject ?? throw EmulatorError.BadRequest("'rule' is required.");
 

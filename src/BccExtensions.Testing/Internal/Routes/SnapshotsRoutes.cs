@@ -13,10 +13,10 @@ internal static class SnapshotsRoutes
             IEnumerable<EmulatedSnapshot> snapshots = EmulatorRoutes.Filter(state.Snapshots, call.QueryString("volumeId"), (s, v) => s.VolumeId == v);
             return EmulatorPaging.Page(call, EmulatedResource.RefreshAll(snapshots, call.Now), "snapshots", s => s.ToJson());
         }),
-        new("GetSnapshot", (call, state) => EmulatorResponse.Ok(new JsonObject { ["snapshot"] = state.FindSnapshot(call.Segments[2], call.Now).ToJson() })),
+        new("GetSnapshot", (call, state) => EmulatorResponse.Ok(new JsonObject { ["snapshot"] = state.FindSnapshot(call.PathValue("snapshotId"), call.Now).ToJson() })),
         new("DeleteSnapshot", (call, state) =>
         {
-            EmulatedSnapshot found = state.FindSnapshot(call.Segments[2], call.Now);
+            EmulatedSnapshot found = state.FindSnapshot(call.PathValue("snapshotId"), call.Now);
             found.RequireStatus("Snapshot.DeleteOperationForbidden", "Available", "CreatedFailed", "NotAvailable");
             state.Snapshots.Remove(found);
             return EmulatorResponse.Ok();

@@ -18,7 +18,7 @@ internal static class VolumesRoutes
         new("DeleteCDSVolume", (call, state) => Release(Find(call, state), state)),
     ];
 
-    private static EmulatedVolume Find(EmulatorCall call, EmulatorState state) => state.FindVolume(call.Segments[2], call.Now);
+    private static EmulatedVolume Find(EmulatorCall call, EmulatorState state) => state.FindVolume(call.PathValue("volumeId"), call.Now);
 
     private static EmulatorResponse List(EmulatorCall call, EmulatorState state)
     {
