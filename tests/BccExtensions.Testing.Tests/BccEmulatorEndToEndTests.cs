@@ -220,7 +220,7 @@ public class BccEmulatorEndToEndTests
             await host.Client.Zones.ListAsync();
             host.Time.Advance(TimeSpan.FromSeconds(450));
             await host.Client.Zones.ListAsync();
-            await TestHost.WaitUntilAsync(() => host.Emulator.Journal.Count(r => r.Path == "/v1/sessionToken") >= round + 1, "the STS call");
+            await FakeClockDriver.WaitUntilAsync(() => host.Emulator.Journal.Count(r => r.Path == "/v1/sessionToken") >= round + 1, "the STS call");
             host.Time.Advance(TimeSpan.FromSeconds(420));
         }
 

@@ -172,12 +172,9 @@ public sealed class BccEmulatorProtocolTests : IAsyncLifetime
         Sign(request);
 
         Task<HttpResponseMessage> pending = _http.SendAsync(request);
-        await TestHost.WaitUntilAsync(() => _emulator.Activity.DelayedRequestIds.Count == 1, "the request to be held");
-        for (int i = 0; i < 100; i++)
-        {
-            await Task.Yield();
-        }
+        await FakeClockDriver.WaitUntilAsync(() => _emulator.Activity.DelayedRequestIds.Count == 1, "the request to be held");
 
+        // Parked on the emulator's clock, which has not moved: only advancing it can release the answer.
         Assert.False(pending.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(30));
         using HttpResponseMessage response = await pending;

@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BccExtensions.Tests.Helpers;
 
 /// <summary>
-/// Advances a fake clock in small steps until a task completes (retry delays, Retry-After, waiters). The clock is
-/// moved at most <c>maxAdvance</c> in all, so real I/O in flight cannot let it race far ahead.
+/// The one owner of waiting in the tests: waits for a condition, or advances a fake clock in small steps until a task
+/// completes or a condition holds (retry delays, Retry-After, waiters). The clock is moved at most <c>maxAdvance</c> in
+/// all, so real I/O in flight cannot let it race far ahead; a wall-clock guard fails a test instead of hanging it.
 /// </summary>
 public static class FakeClockDriver
 {
@@ -22,6 +24,14 @@ public static class FakeClockDriver
         await task;
     }
 
+    /// <summary>Lets other work run until a condition holds, without moving any clock.</summary>
+    public static Task WaitUntilAsync(Func<bool> condition, string what) =>
+        SpinAsync(condition, what, TimeSpan.FromSeconds(10), yieldsPerStep: 1, advance: null);
+
+    /// <summary>Advances the fake clock one small step at a time, letting other work settle between steps, until a condition holds.</summary>
+    public static Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition, string what, TimeSpan? step = null) =>
+        SpinAsync(condition, what, TimeSpan.FromSeconds(10), yieldsPerStep: 2000, advance: () => time.Advance(step ?? TimeSpan.FromMilliseconds(100)));
+
     /// <summary>
     /// Disposes a service provider whose resilience pipelines run on the fake clock: Polly waits, on that clock, for
     /// executions still in flight (a background STS refresh) before it lets go, so the clock must keep moving.
@@ -31,24 +41,35 @@ public static class FakeClockDriver
 
     /// <param name="canAdvance">Whether the clock may move now (e.g. the emulator is not handling a request).</param>
     /// <param name="yieldsPerStep">How long to let other work run between steps; real I/O wants more.</param>
-    private static async Task DriveAsync(FakeTimeProvider time, Task task, TimeSpan step, Func<bool>? canAdvance, int yieldsPerStep)
+    private static Task DriveAsync(FakeTimeProvider time, Task task, TimeSpan step, Func<bool>? canAdvance, int yieldsPerStep)
     {
-        var guard = System.Diagnostics.Stopwatch.StartNew();
         TimeSpan advanced = TimeSpan.Zero;
-        while (!task.IsCompleted && guard.Elapsed < TimeSpan.FromSeconds(20))
+        return SpinAsync(() => task.IsCompleted, "the call to complete while the fake clock advanced", TimeSpan.FromSeconds(20), yieldsPerStep, () =>
         {
-            for (int y = 0; y < yieldsPerStep && !task.IsCompleted; y++)
-            {
-                await Task.Yield();
-            }
-
-            if (!task.IsCompleted && advanced < s_maxAdvance && (canAdvance?.Invoke() ?? true))
+            if (advanced < s_maxAdvance && (canAdvance?.Invoke() ?? true))
             {
                 time.Advance(step);
                 advanced += step;
             }
-        }
+        });
+    }
 
-        Assert.True(task.IsCompleted, "the call did not complete while the fake clock advanced");
+    // The one loop: yield a while, then take a step (if any), until done or the wall-clock guard runs out.
+    private static async Task SpinAsync(Func<bool> done, string what, TimeSpan limit, int yieldsPerStep, Action? advance)
+    {
+        long start = Stopwatch.GetTimestamp();
+        while (!done())
+        {
+            Assert.True(Stopwatch.GetElapsedTime(start) < limit, "timed out waiting for " + what);
+            for (int y = 0; y < yieldsPerStep && !done(); y++)
+            {
+                await Task.Yield();
+            }
+
+            if (!done())
+            {
+                advance?.Invoke();
+            }
+        }
     }
 }

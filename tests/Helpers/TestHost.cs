@@ -60,35 +60,8 @@ public sealed class TestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await FakeClockDriver.DisposeAsync(Services, Time);
 
-    /// <summary>Advances the fake clock one small step at a time, letting other work settle between steps, until a condition holds.</summary>
-    public async Task AdvanceUntilAsync(Func<bool> condition, string what, TimeSpan? step = null)
-    {
-        var guard = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(guard.Elapsed < TimeSpan.FromSeconds(10), "timed out waiting for " + what);
-            for (int i = 0; i < 2000 && !condition(); i++)
-            {
-                await Task.Yield();
-            }
-
-            if (!condition())
-            {
-                Time.Advance(step ?? TimeSpan.FromMilliseconds(100));
-            }
-        }
-    }
-
-    /// <summary>Yields until a condition holds; fails after a wall-clock guard instead of hanging.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var guard = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(guard.Elapsed < TimeSpan.FromSeconds(10), "timed out waiting for " + what);
-            await Task.Yield();
-        }
-    }
+    /// <summary>Advances the fake clock one small step at a time until a condition holds (<see cref="FakeClockDriver"/>).</summary>
+    public Task AdvanceUntilAsync(Func<bool> condition, string what, TimeSpan? step = null) => FakeClockDriver.AdvanceUntilAsync(Time, condition, what, step);
 
     /// <summary>Decrypts a password field the way the service does.</summary>
     public static string DecryptPassword(string hex)

@@ -34,7 +34,7 @@ public sealed class CancellationTests
         using var cts = new CancellationTokenSource();
 
         Task call = host.Client.Zones.ListAsync(cts.Token);
-        await TestHost.WaitUntilAsync(() => logs.Entries.Any(e => e.Contains("OnRetry", StringComparison.Ordinal)), "the retry wait");
+        await FakeClockDriver.WaitUntilAsync(() => logs.Entries.Any(e => e.Contains("OnRetry", StringComparison.Ordinal)), "the retry wait");
         Assert.Single(host.Emulator.Journal);
         host.Time.Advance(TimeSpan.FromSeconds(5));
         await cts.CancelAsync();
@@ -79,7 +79,7 @@ public sealed class CancellationTests
         using var cts = new CancellationTokenSource();
 
         Task wait = host.Client.Instances.WaitForStatusAsync(id, InstanceStatus.Running, cancellationToken: cts.Token);
-        await TestHost.WaitUntilAsync(() => host.Emulator.Journal.Count == 2, "the first poll");
+        await FakeClockDriver.WaitUntilAsync(() => host.Emulator.Journal.Count == 2, "the first poll");
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);

@@ -29,7 +29,7 @@ public sealed class CredentialAndClockTests(ITestOutputHelper output)
             host.Time.Advance(TimeSpan.FromSeconds(95));
             await RunWorkersAsync(host, Workers, () => Interlocked.Increment(ref calls));
             int expected = rotation + 2;
-            await TestHost.WaitUntilAsync(() => StsCalls(host) >= expected, "the background refresh");
+            await FakeClockDriver.WaitUntilAsync(() => StsCalls(host) >= expected, "the background refresh");
             host.Time.Advance(TimeSpan.FromSeconds(5));
         }
 

@@ -80,7 +80,7 @@ public sealed class HostileResponseTests
             new Dictionary<string, string?> { ["Bcc:Resilience:AttemptTimeout:Timeout"] = "00:00:10" });
 
         Task<IReadOnlyList<BccZone>> call = host.Client.Zones.ListAsync();
-        await TestHost.WaitUntilAsync(() => host.Stub.Requests.Count == 1, "the first attempt");
+        await FakeClockDriver.WaitUntilAsync(() => host.Stub.Requests.Count == 1, "the first attempt");
         host.Time.Advance(TimeSpan.FromSeconds(10));
         await host.AdvanceUntilAsync(() => call.IsCompleted, "the retried attempt");
 

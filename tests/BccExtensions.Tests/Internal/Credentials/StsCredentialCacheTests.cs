@@ -39,10 +39,10 @@ public class StsCredentialCacheTests
 
         _time.Advance(TimeSpan.FromMinutes(56));
         BceCredentials during = await cache.GetCredentialsAsync(_options, CancellationToken.None);
-        await TestHost.WaitUntilAsync(() => _fetches == 2, "the background refresh");
+        await FakeClockDriver.WaitUntilAsync(() => _fetches == 2, "the background refresh");
         BceCredentials stillDuring = await cache.GetCredentialsAsync(_options, CancellationToken.None);
         next.SetResult(Temporary("t2", TimeSpan.FromHours(2)));
-        await TestHost.WaitUntilAsync(() => cache.GetCredentialsAsync(_options, CancellationToken.None).AsTask().Result.AccessKeyId == "t2", "the new credentials");
+        await FakeClockDriver.WaitUntilAsync(() => cache.GetCredentialsAsync(_options, CancellationToken.None).AsTask().Result.AccessKeyId == "t2", "the new credentials");
 
         Assert.Same(first, during);
         Assert.Same(first, stillDuring);
@@ -58,7 +58,7 @@ public class StsCredentialCacheTests
         Task<BceCredentials>[] callers = Enumerable.Range(0, 100)
             .Select(_ => Task.Run(async () => await cache.GetCredentialsAsync(_options, CancellationToken.None)))
             .ToArray();
-        await TestHost.WaitUntilAsync(() => _fetches >= 1, "the STS call");
+        await FakeClockDriver.WaitUntilAsync(() => _fetches >= 1, "the STS call");
         gate.SetResult(Temporary("t1", TimeSpan.FromHours(1)));
         BceCredentials[] results = await Task.WhenAll(callers);
 
@@ -74,17 +74,17 @@ public class StsCredentialCacheTests
         _time.Advance(TimeSpan.FromMinutes(56));
 
         Assert.Same(first, await cache.GetCredentialsAsync(_options, CancellationToken.None));
-        await TestHost.WaitUntilAsync(() => _fetches == 2, "the failed refresh");
+        await FakeClockDriver.WaitUntilAsync(() => _fetches == 2, "the failed refresh");
 
         // The failure is recorded (and its back-off starts) on the refresh's thread after the fetch fails; the clock may
         // only move once it has been, or the back-off would start after the advance. Its log line marks that moment.
-        await TestHost.WaitUntilAsync(() => _log.Entries.Any(e => e.Contains("STS refresh failed", StringComparison.Ordinal)), "the failure recorded");
+        await FakeClockDriver.WaitUntilAsync(() => _log.Entries.Any(e => e.Contains("STS refresh failed", StringComparison.Ordinal)), "the failure recorded");
         Assert.Same(first, await cache.GetCredentialsAsync(_options, CancellationToken.None));
         int afterFirstFailure = _fetches;
         _time.Advance(TimeSpan.FromSeconds(1.5));
         Assert.Same(first, await cache.GetCredentialsAsync(_options, CancellationToken.None));
 
-        await TestHost.WaitUntilAsync(() => _fetches == afterFirstFailure + 1, "the retried refresh after back-off");
+        await FakeClockDriver.WaitUntilAsync(() => _fetches == afterFirstFailure + 1, "the retried refresh after back-off");
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class StsRefreshMetricTests
         await cache.GetCredentialsAsync(options, CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(9));
         await cache.GetCredentialsAsync(options, CancellationToken.None);
-        await TestHost.WaitUntilAsync(() => log.Entries.Any(e => e.Contains("STS refresh failed", StringComparison.Ordinal)), "the failed refresh");
+        await FakeClockDriver.WaitUntilAsync(() => log.Entries.Any(e => e.Contains("STS refresh failed", StringComparison.Ordinal)), "the failed refresh");
 
         Assert.Equal(["1 success", "1 failure"], refreshes.Measurements.Select(m => m.Value + " " + m.Tags["outcome"]));
     }
