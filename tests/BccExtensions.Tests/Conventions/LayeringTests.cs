@@ -51,6 +51,25 @@ public sealed partial class LayeringTests
     }
 
     [Fact]
+    public void ArchitectureDoc_StatesTheseRules()
+    {
+        // docs/architecture.md's table says what each folder may use; it must say what this test enforces.
+        var documented = File.ReadLines(Path.Combine(SpecFiles.RepositoryRoot, "docs", "architecture.md"))
+            .SkipWhile(line => !line.StartsWith("| folder |", StringComparison.Ordinal))
+            .Skip(2)
+            .TakeWhile(line => line.StartsWith('|'))
+            .Select(line => line.Trim('|').Split(" | ").Select(cell => cell.Trim()).ToArray())
+            .Where(cells => cells[0] is not "(root)" && !cells[0].StartsWith("`DependencyInjection", StringComparison.Ordinal))
+            .ToDictionary(
+                cells => DocFolder().Match(cells[0]).Groups[1].Value,
+                cells => cells[^1] is "no internal layer" or "nothing internal" ? string.Empty : cells[^1]);
+
+        var enforced = s_mayUse.Where(rule => rule.Key.Length > 0).ToDictionary(rule => rule.Key, rule => string.Join(", ", rule.Value));
+
+        Assert.Equal(enforced.OrderBy(r => r.Key, StringComparer.Ordinal), documented.OrderBy(r => r.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void NoFile_ReachesIntoTheOtherPackage()
     {
         // The emulator checks the client; it must not borrow the client's internals to do so (nor the client the emulator).
@@ -187,6 +206,10 @@ public sealed partial class LayeringTests
             var folders => string.Join('.', ["BccExtensions", .. folders]),
         };
     }
+
+    // `Clients/Generated`, `Clients/Custom` or `Internal/Json`: the folder without the Generated/Custom halves.
+    [GeneratedRegex(@"^`([A-Za-z]+(?:/(?!Generated|Custom)[A-Za-z]+)?)")]
+    private static partial Regex DocFolder();
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex NamespaceDeclaration();
