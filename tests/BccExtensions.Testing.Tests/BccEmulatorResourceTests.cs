@@ -149,7 +149,7 @@ public sealed class BccEmulatorResourceTests : IAsyncLifetime
     public async Task InstanceActions_ResizeRebuildPasswordAndAttributes()
     {
         string id = _emulator.SeedInstance("app-1");
-        string password = BccExtensions.Internal.Operations.BccPasswordEncryptor.Encrypt("N3w-Pass!", _emulator.SecretAccessKey);
+        string password = BccExtensions.Internal.Signing.BcePasswordBody.Encrypt("N3w-Pass!", _emulator.SecretAccessKey);
 
         await _api.SendAsync(HttpMethod.Put, $"/v2/instanceBySpec/{id}?resize&clientToken=z-1", new { spec = "bcc.g5.c4m16" });
         Assert.Equal("Scaling", (await _api.SendAsync(HttpMethod.Get, $"/v2/instance/{id}"))!["instance"]!["status"]!.GetValue<string>());

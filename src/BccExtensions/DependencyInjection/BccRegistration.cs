@@ -49,8 +49,8 @@ internal static class BccRegistration
         services.AddKeyedSingleton(marker, (sp, _) =>
         {
             TimeProvider time = sp.GetRequiredService<TimeProvider>();
-            var sts = new StsClient(CreateTransport(sp, marker, StsHttpClientName(name), o => o.Sts.Endpoint, sp.GetRequiredKeyedService<BccLongTermCredentialProvider>(marker)), time);
-            return new StsCredentialCache(sts.GetCredentialsAsync, time, Logger(sp));
+            var sts = new StsClient(CreateTransport(sp, name, StsHttpClientName(name), o => o.Sts.Endpoint), time);
+            return new StsCredentialCache(sp.GetRequiredService<IOptionsMonitor<BccOptions>>(), name, sts.GetCredentialsAsync, time, Logger(sp));
         });
         services.AddKeyedSingleton<IBceCredentialProvider>(marker, (sp, _) => new BccCredentialProvider(
             sp.GetRequiredService<IOptionsMonitor<BccOptions>>(),
@@ -61,7 +61,7 @@ internal static class BccRegistration
         AddHttpClient(services, marker, BccHttpClientName(name), sp => sp.GetRequiredKeyedService<IBceCredentialProvider>(marker));
         AddHttpClient(services, marker, StsHttpClientName(name), sp => sp.GetRequiredKeyedService<BccLongTermCredentialProvider>(marker));
 
-        Func<IServiceProvider, IBccClient> client = sp => new BccClient(CreateTransport(sp, marker, BccHttpClientName(name), BccEndpoints.Resolve, sp.GetRequiredKeyedService<IBceCredentialProvider>(marker)));
+        Func<IServiceProvider, IBccClient> client = sp => new BccClient(CreateTransport(sp, name, BccHttpClientName(name), BccEndpoints.Resolve));
         if (name.Length == 0)
         {
             services.AddSingleton(client);
@@ -76,16 +76,16 @@ internal static class BccRegistration
         return builder;
     }
 
-    private static BccTransport CreateTransport(IServiceProvider sp, Marker marker, string httpClientName, Func<BccOptions, Uri> endpoint, IBceCredentialProvider credentials) =>
-        new(
+    private static BccTransport CreateTransport(IServiceProvider sp, string name, string httpClientName, Func<BccOptions, Uri> endpoint)
+    {
+        ILogger logger = Logger(sp);
+        return new(
             sp.GetRequiredService<IHttpClientFactory>(),
             httpClientName,
-            sp.GetRequiredService<IOptionsMonitor<BccOptions>>(),
-            marker.Name,
-            endpoint,
-            credentials,
+            new BccOptionsCache<BccEndpoint>(sp.GetRequiredService<IOptionsMonitor<BccOptions>>(), name, options => BccEndpoint.Of(endpoint(options), logger)),
             sp.GetRequiredService<TimeProvider>(),
-            Logger(sp));
+            logger);
+    }
 
     private static void AddHttpClient(IServiceCollection services, Marker marker, string httpClientName, Func<IServiceProvider, IBceCredentialProvider> credentials)
     {
@@ -119,7 +119,7 @@ internal static class BccRegistration
         });
 
         // Added after the resilience handler, so both sit inside it: every attempt is signed, and every attempt reads
-        // its whole answer within the attempt timeout. The buffering handler only reads answers, so it may follow the
+        // its whole answer within the attempt timeout. The attempt handler only counts and reads, so it may follow the
         // signer; the signer then inspects RequestExpired bodies that are already in memory.
         http.AddHttpMessageHandler(sp =>
         {
@@ -131,7 +131,7 @@ internal static class BccRegistration
                 sp.GetRequiredService<TimeProvider>(),
                 Logger(sp));
         });
-        http.AddHttpMessageHandler(() => new BccResponseBufferingHandler());
+        http.AddHttpMessageHandler(() => new BccAttemptHandler());
     }
 
     internal static SocketsHttpHandler CreatePrimaryHandler(BccOptions options)

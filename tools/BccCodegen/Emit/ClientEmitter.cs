@@ -301,10 +301,10 @@ internal static class ClientEmitter
         FieldModel? password = request.Fields.FirstOrDefault(f => f.Encrypted);
         bool markerInBody = marker is not null && operation.Pager!.MarkerInBody;
         w.Line(password is not null
-            ? $"call.Body = await transport.SerializeWithPasswordAsync({body}, {info}, \"{password.Json}\", {access}{password.Property}, cancellationToken).ConfigureAwait(false);"
+            ? $"call.JsonBodyWithPassword({body}, {info}, \"{password.Json}\", {access}{password.Property});"
             : markerInBody
-                ? $"call.Body = {RuntimeNames.Transport}.SerializeWithMarker({body}, {info}, {marker});"
-                : $"call.Body = {RuntimeNames.Transport}.Serialize({body}, {info});");
+                ? $"call.JsonBody({body}, {info}, {marker});"
+                : $"call.JsonBody({body}, {info});");
     }
 
     private static void Send(CodeWriter w, OperationModel operation)

@@ -15,7 +15,7 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("AttachAsp", HttpMethod.Put, "/v2/asp/{aspId}", ("aspId", aspId))
             .Flag("attach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AttachAutoSnapshotPolicyRequest);
+        call.JsonBody(request, BccJsonContext.Default.AttachAutoSnapshotPolicyRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -28,7 +28,7 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RetentionDays, "request.RetentionDays");
         var call = new BccCall("CreateAsp", HttpMethod.Post, "/v2/asp")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateAutoSnapshotPolicyRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateAutoSnapshotPolicyRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateAutoSnapshotPolicyResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -44,7 +44,7 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("DetachAsp", HttpMethod.Put, "/v2/asp/{aspId}", ("aspId", aspId))
             .Flag("detach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DetachAutoSnapshotPolicyRequest);
+        call.JsonBody(request, BccJsonContext.Default.DetachAutoSnapshotPolicyRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -88,7 +88,7 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RetentionDays, "request.RetentionDays");
         var call = new BccCall("UpdateAsp", HttpMethod.Put, "/v2/asp/update")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UpdateAutoSnapshotPolicyRequest);
+        call.JsonBody(request, BccJsonContext.Default.UpdateAutoSnapshotPolicyRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

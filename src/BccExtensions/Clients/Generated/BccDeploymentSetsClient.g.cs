@@ -13,7 +13,7 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
     {
         var call = new BccCall("CreateDeploySet", HttpMethod.Post, "/v2/instance/deployset/create")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new CreateDeploymentSetRequest(), BccJsonContext.Default.CreateDeploymentSetRequest);
+        call.JsonBody(request ?? new CreateDeploymentSetRequest(), BccJsonContext.Default.CreateDeploymentSetRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateDeploymentSetResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,7 +47,7 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
         ArgumentNullException.ThrowIfNull(request.InstanceIdList, "request.InstanceIdList");
         var call = new BccCall("DeleteInstanceDeploySet", HttpMethod.Post, "/v2/instance/deployset/delRelation")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RemoveDeploymentSetInstancesRequest);
+        call.JsonBody(request, BccJsonContext.Default.RemoveDeploymentSetInstancesRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -56,7 +56,7 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
         var call = new BccCall("UpdateDeploySet", HttpMethod.Put, "/v2/instance/deployset/{deployId}", ("deployId", deployId))
             .Flag("modifyAttribute")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new UpdateDeploymentSetRequest(), BccJsonContext.Default.UpdateDeploymentSetRequest);
+        call.JsonBody(request ?? new UpdateDeploymentSetRequest(), BccJsonContext.Default.UpdateDeploymentSetRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -66,7 +66,7 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("UpdateDeploySetRelation", HttpMethod.Post, "/v2/instance/deployset/updateRelation")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UpdateDeploymentSetRelationRequest);
+        call.JsonBody(request, BccJsonContext.Default.UpdateDeploymentSetRelationRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.UpdateDeploymentSetRelationResponse, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class BccDiagnosticsClient(BccTransport transport) : IBc
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.MetricSetId, "request.MetricSetId");
         var call = new BccCall("CreateDiagnostic", HttpMethod.Post, "/v2/instance/diagnosticReport/create");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateDiagnosticRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateDiagnosticRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateDiagnosticResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -24,7 +24,7 @@ internal sealed partial class BccDiagnosticsClient(BccTransport transport) : IBc
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReportIds, "request.ReportIds");
         var call = new BccCall("DeleteDiagnosticReport", HttpMethod.Post, "/v2/instance/diagnosticReport/delete");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeleteDiagnosticReportRequest);
+        call.JsonBody(request, BccJsonContext.Default.DeleteDiagnosticReportRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -43,7 +43,7 @@ internal sealed partial class BccDiagnosticsClient(BccTransport transport) : IBc
     private async Task<BccPage<DiagnosticReport>> ListPageCoreAsync(ListDiagnosticReportsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListDiagnosticReport", HttpMethod.Post, "/v2/instance/diagnosticReport/list");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListDiagnosticReportsRequest(), BccJsonContext.Default.ListDiagnosticReportsRequest, marker);
+        call.JsonBody(request ?? new ListDiagnosticReportsRequest(), BccJsonContext.Default.ListDiagnosticReportsRequest, marker);
         ListDiagnosticReportsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDiagnosticReportsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.DiagnosticReports, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }

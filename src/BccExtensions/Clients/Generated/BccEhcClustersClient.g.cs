@@ -17,7 +17,7 @@ internal sealed partial class BccEhcClustersClient(BccTransport transport) : IBc
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, "request.Description");
         var call = new BccCall("CreateEhcCluster", HttpMethod.Post, "/v2/instance/ehc/cluster/create")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateEhcClusterRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateEhcClusterRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateEhcClusterResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -27,14 +27,14 @@ internal sealed partial class BccEhcClustersClient(BccTransport transport) : IBc
         ArgumentNullException.ThrowIfNull(request.EhcClusterIdList, "request.EhcClusterIdList");
         var call = new BccCall("DeleteEhcCluster", HttpMethod.Post, "/v2/instance/ehc/cluster/delete")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeleteEhcClusterRequest);
+        call.JsonBody(request, BccJsonContext.Default.DeleteEhcClusterRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<EhcCluster>> ListAsync(ListEhcClustersRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("EhcClusterList", HttpMethod.Post, "/v2/instance/ehc/cluster/list");
-        call.Body = BccTransport.Serialize(request ?? new ListEhcClustersRequest(), BccJsonContext.Default.ListEhcClustersRequest);
+        call.JsonBody(request ?? new ListEhcClustersRequest(), BccJsonContext.Default.ListEhcClustersRequest);
         ListEhcClustersResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListEhcClustersResponse, cancellationToken).ConfigureAwait(false);
         return response.EhcClusters;
     }
@@ -45,7 +45,7 @@ internal sealed partial class BccEhcClustersClient(BccTransport transport) : IBc
         ArgumentException.ThrowIfNullOrWhiteSpace(request.EhcClusterId, "request.EhcClusterId");
         var call = new BccCall("ModifyEhcCluster", HttpMethod.Post, "/v2/instance/ehc/cluster/modify")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyEhcClusterRequest);
+        call.JsonBody(request, BccJsonContext.Default.ModifyEhcClusterRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         var call = new BccCall("BindTagImage", HttpMethod.Put, "/v2/image/{imageId}/tag", ("imageId", imageId))
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindImageTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.BindImageTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -33,7 +33,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageName, "request.ImageName");
         var call = new BccCall("CreateImage", HttpMethod.Post, "/v2/image")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateImageRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateImageRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateImageResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -61,7 +61,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         ArgumentException.ThrowIfNullOrWhiteSpace(request.BosUrl, "request.BosUrl");
         var call = new BccCall("ImportImage", HttpMethod.Post, "/v2/image/import")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ImportImageRequest);
+        call.JsonBody(request, BccJsonContext.Default.ImportImageRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.ImportImageResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -118,7 +118,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
     public async Task<IReadOnlyList<InstanceOs>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListOs", HttpMethod.Post, "/v2/image/os");
-        call.Body = BccTransport.Serialize(request ?? new ListOsRequest(), BccJsonContext.Default.ListOsRequest);
+        call.JsonBody(request ?? new ListOsRequest(), BccJsonContext.Default.ListOsRequest);
         ListOsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListOsResponse, cancellationToken).ConfigureAwait(false);
         return response.OsInfo;
     }
@@ -136,7 +136,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         ArgumentNullException.ThrowIfNull(request.DestinationRegion, "request.DestinationRegion");
         var call = new BccCall("RemoteCopyImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("remoteCopy");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RemoteCopyImageRequest);
+        call.JsonBody(request, BccJsonContext.Default.RemoteCopyImageRequest);
         RemoteCopyImageResponse response = await transport.SendAsync(call, BccJsonContext.Default.RemoteCopyImageResponse, cancellationToken).ConfigureAwait(false);
         return response.Result;
     }
@@ -144,7 +144,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
     public async Task RenameAsync(RenameImageRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("RenameImage", HttpMethod.Put, "/v2/image/rename");
-        call.Body = BccTransport.Serialize(request ?? new RenameImageRequest(), BccJsonContext.Default.RenameImageRequest);
+        call.JsonBody(request ?? new RenameImageRequest(), BccJsonContext.Default.RenameImageRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -152,7 +152,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
     {
         var call = new BccCall("ShareImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("share");
-        call.Body = BccTransport.Serialize(request ?? new ShareImageRequest(), BccJsonContext.Default.ShareImageRequest);
+        call.JsonBody(request ?? new ShareImageRequest(), BccJsonContext.Default.ShareImageRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -163,7 +163,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         var call = new BccCall("UnbindTagImage", HttpMethod.Put, "/v2/image/{imageId}/tag", ("imageId", imageId))
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindImageTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.UnbindImageTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -171,7 +171,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
     {
         var call = new BccCall("UnShareImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("unshare");
-        call.Body = BccTransport.Serialize(request ?? new UnshareImageRequest(), BccJsonContext.Default.UnshareImageRequest);
+        call.JsonBody(request ?? new UnshareImageRequest(), BccJsonContext.Default.UnshareImageRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("BatchRebootInstance", HttpMethod.Put, "/v2/instance/batchAction")
             .Flag("reboot");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchRebootInstancesRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchRebootInstancesRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -26,7 +26,7 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("RebuildBatchInstance", HttpMethod.Put, "/v2/instance/rebuild")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.BatchRebuildInstancesRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
+        call.JsonBodyWithPassword(request, BccJsonContext.Default.BatchRebuildInstancesRequest, "adminPass", request.AdminPassword);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -36,7 +36,7 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("ReleaseMultipleInstanceByPost", HttpMethod.Post, "/v2/instance/batchDelete")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchReleaseInstancesRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchReleaseInstancesRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -48,7 +48,7 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
         var call = new BccCall("InstanceBatchResizeBySpec", HttpMethod.Put, "/v2/instanceBatchBySpec")
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchResizeInstancesRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchResizeInstancesRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchResizeInstancesResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -59,7 +59,7 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
         var call = new BccCall("BatchStartInstance", HttpMethod.Put, "/v2/instance/batchAction")
             .Flag("start")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchStartInstancesRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchStartInstancesRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -70,7 +70,7 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
         var call = new BccCall("BatchStopInstance", HttpMethod.Put, "/v2/instance/batchAction")
             .Flag("stop")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchStopInstancesRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchStopInstancesRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class BccInstanceBidsClient(BccTransport transport) : IB
         ArgumentException.ThrowIfNullOrWhiteSpace(request.OrderId, "request.OrderId");
         var call = new BccCall("CancelBidOrder", HttpMethod.Post, "/v2/instance/cancelBidOrder")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CancelBidOrderRequest);
+        call.JsonBody(request, BccJsonContext.Default.CancelBidOrderRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CancelBidOrderResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -29,7 +29,7 @@ internal sealed partial class BccInstanceBidsClient(BccTransport transport) : IB
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateBidInstance", HttpMethod.Post, "/v2/instanceBySpec")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateBidInstanceRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
+        call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateBidInstanceRequest, "adminPass", request.AdminPassword);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateBidInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -41,7 +41,7 @@ internal sealed partial class BccInstanceBidsClient(BccTransport transport) : IB
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateBidInstanceLegacy", HttpMethod.Post, "/v2/instance/bid")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateBidInstanceByFlavorRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
+        call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateBidInstanceByFlavorRequest, "adminPass", request.AdminPassword);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
         var call = new BccCall("BatchChangeToPostpaid", HttpMethod.Post, "/v2/instance/batch/charging")
             .Flag("toPostpay")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchChangeToPostpaidRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchChangeToPostpaidRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchChangeToPostpaidResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -27,7 +27,7 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
         var call = new BccCall("BatchChangeToPrepaid", HttpMethod.Post, "/v2/instance/batch/charging")
             .Flag("toPrepay")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchChangeToPrepaidRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchChangeToPrepaidRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchChangeToPrepaidResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -37,7 +37,7 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("BatchRefundResource", HttpMethod.Post, "/v2/instance/batchRefundResource")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchRefundResourcesRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchRefundResourcesRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchRefundResourcesResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,7 +47,7 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
         var call = new BccCall("ChangeToPrepaid", HttpMethod.Post, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("toPrepay")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ChangeToPrepaidRequest);
+        call.JsonBody(request, BccJsonContext.Default.ChangeToPrepaidRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.ChangeToPrepaidResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -58,7 +58,7 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RenewTimeUnit, "request.RenewTimeUnit");
         var call = new BccCall("CreateAutoRenewRule", HttpMethod.Post, "/v2/instance/batchCreateAutoRenewRules")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateAutoRenewRuleRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateAutoRenewRuleRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -68,7 +68,7 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DeleteAutoRenewRule", HttpMethod.Post, "/v2/instance/batchDeleteAutoRenewRules")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeleteAutoRenewRuleRequest);
+        call.JsonBody(request, BccJsonContext.Default.DeleteAutoRenewRuleRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -106,7 +106,7 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
             .Flag("purchaseReserved")
             .Query("relatedRenewFlag", request.RelatedRenewFlag)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenewInstanceRequest);
+        call.JsonBody(request, BccJsonContext.Default.RenewInstanceRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.RenewInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("AddIpv6", HttpMethod.Post, "/v2/instance/addIpv6")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AddIpv6Request);
+        call.JsonBody(request, BccJsonContext.Default.AddIpv6Request);
         return await transport.SendAsync(call, BccJsonContext.Default.AddIpv6Response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -25,7 +25,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("BatchAddIp", HttpMethod.Put, "/v2/instance/batchAddIp")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AddPrivateIpsRequest);
+        call.JsonBody(request, BccJsonContext.Default.AddPrivateIpsRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.AddPrivateIpsResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -37,7 +37,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupType, "request.SecurityGroupType");
         var call = new BccCall("BindInstanceSecurityGroup", HttpMethod.Put, "/v2/securitygroup/bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchBindSecurityGroupsRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchBindSecurityGroupsRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchBindSecurityGroupsResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,7 +49,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupType, "request.SecurityGroupType");
         var call = new BccCall("ReplaceInstanceSecurityGroup", HttpMethod.Put, "/v2/securitygroup/replace")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchReplaceSecurityGroupsRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchReplaceSecurityGroupsRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchReplaceSecurityGroupsResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -61,7 +61,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupType, "request.SecurityGroupType");
         var call = new BccCall("UnbindInstanceSecurityGroup", HttpMethod.Put, "/v2/securitygroup/unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BatchUnbindSecurityGroupsRequest);
+        call.JsonBody(request, BccJsonContext.Default.BatchUnbindSecurityGroupsRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchUnbindSecurityGroupsResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -71,7 +71,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupId, "request.SecurityGroupId");
         var call = new BccCall("BindInstanceToSecurityGroup", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("bind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindInstanceToSecurityGroupRequest);
+        call.JsonBody(request, BccJsonContext.Default.BindInstanceToSecurityGroupRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -82,7 +82,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SubnetId, "request.SubnetId");
         var call = new BccCall("UpdateInstanceSubnet", HttpMethod.Put, "/v2/subnet/changeSubnet")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ChangeInstanceSubnetRequest);
+        call.JsonBody(request, BccJsonContext.Default.ChangeInstanceSubnetRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -93,7 +93,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SubnetId, "request.SubnetId");
         var call = new BccCall("ChangeVpc", HttpMethod.Put, "/v2/vpc/changeVpc")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ChangeVpcRequest);
+        call.JsonBody(request, BccJsonContext.Default.ChangeVpcRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,7 +103,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DelIpv6", HttpMethod.Post, "/v2/instance/delIpv6")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeleteIpv6Request);
+        call.JsonBody(request, BccJsonContext.Default.DeleteIpv6Request);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -114,7 +114,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentNullException.ThrowIfNull(request.PrivateIps, "request.PrivateIps");
         var call = new BccCall("BatchDeleteIp", HttpMethod.Put, "/v2/instance/batchDelIp")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeletePrivateIpsRequest);
+        call.JsonBody(request, BccJsonContext.Default.DeletePrivateIpsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -132,7 +132,7 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupId, "request.SecurityGroupId");
         var call = new BccCall("UnbindInstanceFromSecurityGroup", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("unbind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindInstanceFromSecurityGroupRequest);
+        call.JsonBody(request, BccJsonContext.Default.UnbindInstanceFromSecurityGroupRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -31,7 +31,7 @@ internal sealed partial class BccInstanceRecycleBinClient(BccTransport transport
     private async Task<BccPage<RecycledInstance>> ListPageCoreAsync(ListRecycledInstancesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListRecycleInstance", HttpMethod.Post, "/v2/recycle/instance");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListRecycledInstancesRequest(), BccJsonContext.Default.ListRecycledInstancesRequest, marker);
+        call.JsonBody(request ?? new ListRecycledInstancesRequest(), BccJsonContext.Default.ListRecycledInstancesRequest, marker);
         ListRecycledInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListRecycledInstancesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -42,7 +42,7 @@ internal sealed partial class BccInstanceRecycleBinClient(BccTransport transport
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("InstanceRecovery", HttpMethod.Post, "/v2/instance/recovery")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RecoverInstanceRequest);
+        call.JsonBody(request, BccJsonContext.Default.RecoverInstanceRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class BccInstanceRescueClient(BccTransport transport) : 
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Password, "request.Password");
         var call = new BccCall("EnterRescueMode", HttpMethod.Put, "/v2/instance/rescue/mode/enter")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.EnterRescueModeRequest);
+        call.JsonBody(request, BccJsonContext.Default.EnterRescueModeRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.EnterRescueModeResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -26,7 +26,7 @@ internal sealed partial class BccInstanceRescueClient(BccTransport transport) : 
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("ExitRescueMode", HttpMethod.Put, "/v2/instance/rescue/mode/exit")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ExitRescueModeRequest);
+        call.JsonBody(request, BccJsonContext.Default.ExitRescueModeRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.ExitRescueModeResponse, cancellationToken).ConfigureAwait(false);
     }
 }

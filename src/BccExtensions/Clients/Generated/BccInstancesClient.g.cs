@@ -32,7 +32,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         BccArguments.ThrowIfLessThan(request.PurchaseMinCount, 1, "request.PurchaseMinCount");
         var call = new BccCall("CreateInstanceBySpec", HttpMethod.Post, "/v2/instanceBySpec")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
+        call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateInstanceRequest, "adminPass", request.AdminPassword);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -44,7 +44,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateInstance", HttpMethod.Post, "/v2/instance")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceByFlavorRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
+        call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateInstanceByFlavorRequest, "adminPass", request.AdminPassword);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -59,7 +59,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         BccArguments.ThrowIfLessThan(request.PurchaseMinCount, 1, "request.PurchaseMinCount");
         var call = new BccCall("CreateInstanceByLabel", HttpMethod.Post, "/v2/instanceByLabel")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceByLabelRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
+        call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateInstanceByLabelRequest, "adminPass", request.AdminPassword);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -72,7 +72,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateInstanceV3", HttpMethod.Post, "/v3/instance")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.CreateInstanceV3Request, "password", request.Password, cancellationToken).ConfigureAwait(false);
+        call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateInstanceV3Request, "password", request.Password);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceV3Response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,7 +90,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("GetInstanceDeleteProgress", HttpMethod.Post, "/v2/instance/deleteProgress");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetInstanceDeleteProgressRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetInstanceDeleteProgressRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.IReadOnlyDictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
     }
 
@@ -100,7 +100,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("GetInstanceUserDataInfo", HttpMethod.Post, "/v2/instance/attribute/getUserdata")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetInstanceUserDataRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetInstanceUserDataRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.GetInstanceUserDataResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -154,7 +154,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("ListAvailableResizeSpec", HttpMethod.Post, "/v2/instance")
             .Flag("resizeList")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new ListAvailableResizeSpecsRequest(), BccJsonContext.Default.ListAvailableResizeSpecsRequest);
+        call.JsonBody(request ?? new ListAvailableResizeSpecsRequest(), BccJsonContext.Default.ListAvailableResizeSpecsRequest);
         ListAvailableResizeSpecsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAvailableResizeSpecsResponse, cancellationToken).ConfigureAwait(false);
         return response.SpecList;
     }
@@ -181,7 +181,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
             .Query("marker", marker)
             .Query("maxKeys", request.MaxKeys)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ListInstancesByIdsRequest);
+        call.JsonBody(request, BccJsonContext.Default.ListInstancesByIdsRequest);
         ListInstancesByIdsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstancesByIdsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -192,7 +192,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IdType, "request.IdType");
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("ListIdMappings", HttpMethod.Post, "/v2/instance/id/mapping");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ListIdMappingsRequest);
+        call.JsonBody(request, BccJsonContext.Default.ListIdMappingsRequest);
         ListIdMappingsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListIdMappingsResponse, cancellationToken).ConfigureAwait(false);
         return response.Mappings;
     }
@@ -212,7 +212,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
     private async Task<BccPage<BccInstanceV3>> ListV3PageCoreAsync(ListInstancesV3Request? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListServersByMarkerV3", HttpMethod.Post, "/v3/instance/list");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListInstancesV3Request(), BccJsonContext.Default.ListInstancesV3Request, marker);
+        call.JsonBody(request ?? new ListInstancesV3Request(), BccJsonContext.Default.ListInstancesV3Request, marker);
         ListInstancesV3Response response = await transport.SendAsync(call, BccJsonContext.Default.ListInstancesV3Response, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -221,7 +221,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
     {
         var call = new BccCall("ModifyInstanceAttributes", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("modifyAttribute");
-        call.Body = BccTransport.Serialize(request ?? new ModifyInstanceAttributesRequest(), BccJsonContext.Default.ModifyInstanceAttributesRequest);
+        call.JsonBody(request ?? new ModifyInstanceAttributesRequest(), BccJsonContext.Default.ModifyInstanceAttributesRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -231,7 +231,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, "request.Description");
         var call = new BccCall("ModifyInstanceDesc", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("modifyDesc");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyInstanceDescriptionRequest);
+        call.JsonBody(request, BccJsonContext.Default.ModifyInstanceDescriptionRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -242,7 +242,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("ModifyInstanceHostname", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("changeHostname")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyInstanceHostnameRequest);
+        call.JsonBody(request, BccJsonContext.Default.ModifyInstanceHostnameRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -252,7 +252,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentException.ThrowIfNullOrWhiteSpace(request.AdminPassword, "request.AdminPassword");
         var call = new BccCall("ModifyInstancePassword", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("changePass");
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.ModifyInstancePasswordRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
+        call.JsonBodyWithPassword(request, BccJsonContext.Default.ModifyInstancePasswordRequest, "adminPass", request.AdminPassword);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -261,7 +261,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ModifyRelatedDeletePolicy", HttpMethod.Put, "/v2/instance/{instanceId}/modifyRelatedDeletePolicy", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyRelatedDeletePolicyRequest);
+        call.JsonBody(request, BccJsonContext.Default.ModifyRelatedDeletePolicyRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -269,7 +269,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
     {
         var call = new BccCall("RebootInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("reboot");
-        call.Body = BccTransport.Serialize(request ?? new RebootInstanceRequest(), BccJsonContext.Default.RebootInstanceRequest);
+        call.JsonBody(request ?? new RebootInstanceRequest(), BccJsonContext.Default.RebootInstanceRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -279,7 +279,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
         var call = new BccCall("RebuildInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("rebuild");
-        call.Body = await transport.SerializeWithPasswordAsync(request, BccJsonContext.Default.RebuildInstanceRequest, "adminPass", request.AdminPassword, cancellationToken).ConfigureAwait(false);
+        call.JsonBodyWithPassword(request, BccJsonContext.Default.RebuildInstanceRequest, "adminPass", request.AdminPassword);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -295,7 +295,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DeletePrepayInstance", HttpMethod.Post, "/v2/instance/delete")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ReleasePrepaidInstanceRequest);
+        call.JsonBody(request, BccJsonContext.Default.ReleasePrepaidInstanceRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.ReleasePrepaidInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -304,7 +304,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ReleaseInstanceByPost", HttpMethod.Post, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ReleaseInstanceRequest);
+        call.JsonBody(request, BccJsonContext.Default.ReleaseInstanceRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -313,7 +313,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("ResizeInstanceBySpec", HttpMethod.Put, "/v2/instanceBySpec/{instanceId}", ("instanceId", instanceId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new ResizeInstanceRequest(), BccJsonContext.Default.ResizeInstanceRequest);
+        call.JsonBody(request ?? new ResizeInstanceRequest(), BccJsonContext.Default.ResizeInstanceRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -322,7 +322,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("ResizeInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new ResizeInstanceByFlavorRequest(), BccJsonContext.Default.ResizeInstanceByFlavorRequest);
+        call.JsonBody(request ?? new ResizeInstanceByFlavorRequest(), BccJsonContext.Default.ResizeInstanceByFlavorRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -331,7 +331,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("AutoReleaseInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("autorelease")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new AutoReleaseInstanceRequest(), BccJsonContext.Default.AutoReleaseInstanceRequest);
+        call.JsonBody(request ?? new AutoReleaseInstanceRequest(), BccJsonContext.Default.AutoReleaseInstanceRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -340,7 +340,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("InstanceDeletionProtection", HttpMethod.Put, "/v2/instance/{instanceId}/deletionProtection", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.SetInstanceDeletionProtectionRequest);
+        call.JsonBody(request, BccJsonContext.Default.SetInstanceDeletionProtectionRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -355,7 +355,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
     {
         var call = new BccCall("StopInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("stop");
-        call.Body = BccTransport.Serialize(request ?? new StopInstanceRequest(), BccJsonContext.Default.StopInstanceRequest);
+        call.JsonBody(request ?? new StopInstanceRequest(), BccJsonContext.Default.StopInstanceRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("AttachKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("attach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AttachKeyPairRequest);
+        call.JsonBody(request, BccJsonContext.Default.AttachKeyPairRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -25,7 +25,7 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("CreateKeypair", HttpMethod.Post, "/v2/keypair")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateKeyPairRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateKeyPairRequest);
         CreateKeyPairResponse response = await transport.SendAsync(call, BccJsonContext.Default.CreateKeyPairResponse, cancellationToken).ConfigureAwait(false);
         return response.Keypair ?? throw new System.Text.Json.JsonException("BCC CreateKeypair returned no keypair.");
     }
@@ -42,7 +42,7 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("DetachKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("detach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DetachKeyPairRequest);
+        call.JsonBody(request, BccJsonContext.Default.DetachKeyPairRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -61,7 +61,7 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
         var call = new BccCall("ImportKeypair", HttpMethod.Put, "/v2/keypair")
             .Flag("import")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ImportKeyPairRequest);
+        call.JsonBody(request, BccJsonContext.Default.ImportKeyPairRequest);
         ImportKeyPairResponse response = await transport.SendAsync(call, BccJsonContext.Default.ImportKeyPairResponse, cancellationToken).ConfigureAwait(false);
         return response.Keypair ?? throw new System.Text.Json.JsonException("BCC ImportKeypair returned no keypair.");
     }
@@ -94,7 +94,7 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("RenameKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("rename");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenameKeyPairRequest);
+        call.JsonBody(request, BccJsonContext.Default.RenameKeyPairRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,7 +102,7 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
     {
         var call = new BccCall("UpdateKeypairDescription", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("updateDesc");
-        call.Body = BccTransport.Serialize(request ?? new UpdateKeyPairDescriptionRequest(), BccJsonContext.Default.UpdateKeyPairDescriptionRequest);
+        call.JsonBody(request ?? new UpdateKeyPairDescriptionRequest(), BccJsonContext.Default.UpdateKeyPairDescriptionRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

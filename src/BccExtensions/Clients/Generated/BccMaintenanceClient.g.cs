@@ -14,7 +14,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         var call = new BccCall("AuthorizeServerEvent", HttpMethod.Post, "/")
             .Query("action", "AuthorizeServerEvent")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new AuthorizeServerEventRequest(), BccJsonContext.Default.AuthorizeServerEventRequest);
+        call.JsonBody(request ?? new AuthorizeServerEventRequest(), BccJsonContext.Default.AuthorizeServerEventRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.AuthorizeServerEventResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -25,7 +25,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         var call = new BccCall("CheckServerEvent", HttpMethod.Post, "/")
             .Query("action", "CheckUnplannedEvent")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CheckServerEventRequest);
+        call.JsonBody(request, BccJsonContext.Default.CheckServerEventRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CheckServerEventResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -38,7 +38,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         var call = new BccCall("CreateAuthorizationRule", HttpMethod.Post, "/")
             .Query("action", "CreateAuthorizeRule")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateAuthorizationRuleRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateAuthorizationRuleRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,7 +49,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         var call = new BccCall("DeleteInstUserOpAuthorizeRule", HttpMethod.Post, "/")
             .Query("action", "DeleteInstUserOpAuthorizeRule")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DeleteAuthorizationRuleRequest);
+        call.JsonBody(request, BccJsonContext.Default.DeleteAuthorizationRuleRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.DeleteAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -69,7 +69,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
     {
         var call = new BccCall("DescribeAuthorizeRules", HttpMethod.Post, "/")
             .Query("action", "DescribeAuthorizeRules");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListAuthorizationRulesRequest(), BccJsonContext.Default.ListAuthorizationRulesRequest, marker);
+        call.JsonBody(request ?? new ListAuthorizationRulesRequest(), BccJsonContext.Default.ListAuthorizationRulesRequest, marker);
         ListAuthorizationRulesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAuthorizationRulesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.RuleList, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -90,7 +90,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
     {
         var call = new BccCall("DescribePlannedEventRecords", HttpMethod.Post, "/")
             .Query("action", "DescribePlannedEventRecords");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListPlannedEventRecordsRequest(), BccJsonContext.Default.ListPlannedEventRecordsRequest, marker);
+        call.JsonBody(request ?? new ListPlannedEventRecordsRequest(), BccJsonContext.Default.ListPlannedEventRecordsRequest, marker);
         ListPlannedEventRecordsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListPlannedEventRecordsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.PlannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -111,7 +111,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
     {
         var call = new BccCall("DescribePlannedEvents", HttpMethod.Post, "/")
             .Query("action", "DescribePlannedEvents");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListPlannedEventsRequest(), BccJsonContext.Default.ListPlannedEventsRequest, marker);
+        call.JsonBody(request ?? new ListPlannedEventsRequest(), BccJsonContext.Default.ListPlannedEventsRequest, marker);
         ListPlannedEventsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListPlannedEventsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.PlannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -132,7 +132,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
     {
         var call = new BccCall("DescribeUnplannedEventRecords", HttpMethod.Post, "/")
             .Query("action", "DescribeUnplannedEventRecords");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListUnplannedEventRecordsRequest(), BccJsonContext.Default.ListUnplannedEventRecordsRequest, marker);
+        call.JsonBody(request ?? new ListUnplannedEventRecordsRequest(), BccJsonContext.Default.ListUnplannedEventRecordsRequest, marker);
         ListUnplannedEventRecordsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListUnplannedEventRecordsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.UnplannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -153,7 +153,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
     {
         var call = new BccCall("DescribeUnplannedEvents", HttpMethod.Post, "/")
             .Query("action", "DescribeUnplannedEvents");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListUnplannedEventsRequest(), BccJsonContext.Default.ListUnplannedEventsRequest, marker);
+        call.JsonBody(request ?? new ListUnplannedEventsRequest(), BccJsonContext.Default.ListUnplannedEventsRequest, marker);
         ListUnplannedEventsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListUnplannedEventsResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.UnplannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -165,7 +165,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         var call = new BccCall("ModifyInstUserOpAuthorizeRuleAttribute", HttpMethod.Post, "/")
             .Query("action", "ModifyInstUserOpAuthorizeRuleAttribute")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyAuthorizationRuleRequest);
+        call.JsonBody(request, BccJsonContext.Default.ModifyAuthorizationRuleRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.ModifyAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);
     }
 }

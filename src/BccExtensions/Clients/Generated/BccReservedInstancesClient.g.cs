@@ -14,7 +14,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.TransferRecordId, "request.TransferRecordId");
         var call = new BccCall("AcceptReservedInstanceTransfer", HttpMethod.Post, "/v2/instance/reserved/transfer/accept");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AcceptReservedInstanceTransferRequest);
+        call.JsonBody(request, BccJsonContext.Default.AcceptReservedInstanceTransferRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -25,7 +25,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindReservedInstanceToTags", HttpMethod.Put, "/v2/bcc/reserved/tag")
             .Flag("bind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindReservedInstanceTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.BindReservedInstanceTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -34,7 +34,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         var call = new BccCall("CancelAutoRenewReservedInstance", HttpMethod.Post, "/v2/instance/reserved/cancelAutoRenew");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CancelAutoRenewReservedInstanceRequest);
+        call.JsonBody(request, BccJsonContext.Default.CancelAutoRenewReservedInstanceRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CancelAutoRenewReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -46,7 +46,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentException.ThrowIfNullOrWhiteSpace(request.OfferingType, "request.OfferingType");
         var call = new BccCall("CreateReservedInstances", HttpMethod.Post, "/v2/instance/reserved/create")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateReservedInstancesRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateReservedInstancesRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateReservedInstancesResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -56,7 +56,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RecipientAccountId, "request.RecipientAccountId");
         var call = new BccCall("CreateReservedInstanceTransfer", HttpMethod.Post, "/v2/instance/reserved/transfer/create");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateReservedInstanceTransferRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateReservedInstanceTransferRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.IReadOnlyListString, cancellationToken).ConfigureAwait(false);
     }
 
@@ -69,7 +69,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ZoneName, "request.ZoneName");
         var call = new BccCall("GetReservedInstancePrice", HttpMethod.Post, "/v2/reservedInstance/price")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetReservedInstancePriceRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetReservedInstancePriceRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.GetReservedInstancePriceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,7 +90,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         var call = new BccCall("GetReservedInstance", HttpMethod.Post, "/v2/instance/reserved/list")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys);
-        call.Body = BccTransport.Serialize(request ?? new ListReservedInstancesRequest(), BccJsonContext.Default.ListReservedInstancesRequest);
+        call.JsonBody(request ?? new ListReservedInstancesRequest(), BccJsonContext.Default.ListReservedInstancesRequest);
         ListReservedInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstancesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.ReservedInstances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -112,7 +112,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         var call = new BccCall("ListReservedInstanceTransferIn", HttpMethod.Post, "/v2/instance/reserved/transfer/in/list")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys);
-        call.Body = BccTransport.Serialize(request ?? new ListReservedInstanceTransfersInRequest(), BccJsonContext.Default.ListReservedInstanceTransfersInRequest);
+        call.JsonBody(request ?? new ListReservedInstanceTransfersInRequest(), BccJsonContext.Default.ListReservedInstanceTransfersInRequest);
         ListReservedInstanceTransfersInResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransfersInResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.TransferRecords, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -134,7 +134,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         var call = new BccCall("ListReservedInstanceTransferOut", HttpMethod.Post, "/v2/instance/reserved/transfer/out/list")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys);
-        call.Body = BccTransport.Serialize(request ?? new ListReservedInstanceTransfersOutRequest(), BccJsonContext.Default.ListReservedInstanceTransfersOutRequest);
+        call.JsonBody(request ?? new ListReservedInstanceTransfersOutRequest(), BccJsonContext.Default.ListReservedInstanceTransfersOutRequest);
         ListReservedInstanceTransfersOutResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransfersOutResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.TransferRecords, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -145,7 +145,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request.ReservedInstances, "request.ReservedInstances");
         var call = new BccCall("ModifyReservedInstances", HttpMethod.Put, "/v2/instance/reserved/modify")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyReservedInstancesRequest);
+        call.JsonBody(request, BccJsonContext.Default.ModifyReservedInstancesRequest);
         ModifyReservedInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ModifyReservedInstancesResponse, cancellationToken).ConfigureAwait(false);
         return response.ModifyReservedInstanceOrders;
     }
@@ -155,7 +155,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.TransferRecordIds, "request.TransferRecordIds");
         var call = new BccCall("RefuseReservedInstanceTransfer", HttpMethod.Post, "/v2/instance/reserved/transfer/refuse");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RefuseReservedInstanceTransferRequest);
+        call.JsonBody(request, BccJsonContext.Default.RefuseReservedInstanceTransferRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -165,7 +165,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         var call = new BccCall("RenewReservedInstance", HttpMethod.Post, "/v2/instance/reserved/renew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenewReservedInstanceRequest);
+        call.JsonBody(request, BccJsonContext.Default.RenewReservedInstanceRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.RenewReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -174,7 +174,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.TransferRecordIds, "request.TransferRecordIds");
         var call = new BccCall("RevokeReservedInstanceTransfer", HttpMethod.Post, "/v2/instance/reserved/transfer/revoke");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RevokeReservedInstanceTransferRequest);
+        call.JsonBody(request, BccJsonContext.Default.RevokeReservedInstanceTransferRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -184,7 +184,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.AutoRenewTimeUnit, "request.AutoRenewTimeUnit");
         var call = new BccCall("AutoRenewReservedInstance", HttpMethod.Post, "/v2/instance/reserved/autoRenew");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AutoRenewReservedInstanceRequest);
+        call.JsonBody(request, BccJsonContext.Default.AutoRenewReservedInstanceRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.AutoRenewReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -195,7 +195,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindReservedInstanceFromTags", HttpMethod.Put, "/v2/bcc/reserved/tag")
             .Flag("unbind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindReservedInstanceTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.UnbindReservedInstanceTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class BccRolesClient(BccTransport transport) : IBccRoles
         var call = new BccCall("BindRole", HttpMethod.Post, "/v2/instance/role")
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindRoleRequest);
+        call.JsonBody(request, BccJsonContext.Default.BindRoleRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.BindRoleResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -35,7 +35,7 @@ internal sealed partial class BccRolesClient(BccTransport transport) : IBccRoles
         var call = new BccCall("UnbindRole", HttpMethod.Post, "/v2/instance/role")
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindRoleRequest);
+        call.JsonBody(request, BccJsonContext.Default.UnbindRoleRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.UnbindRoleResponse, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -17,7 +17,7 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
             .Flag("authorizeRule")
             .Query("sgVersion", request.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AuthorizeSecurityGroupRuleRequest);
+        call.JsonBody(request, BccJsonContext.Default.AuthorizeSecurityGroupRuleRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -28,7 +28,7 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
         ArgumentNullException.ThrowIfNull(request.Rules, "request.Rules");
         var call = new BccCall("CreateSecurityGroup", HttpMethod.Post, "/v2/securityGroup")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateSecurityGroupRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateSecurityGroupRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateSecurityGroupResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -85,7 +85,7 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
             .Flag("revokeRule")
             .Query("sgVersion", request.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RevokeSecurityGroupRuleRequest);
+        call.JsonBody(request, BccJsonContext.Default.RevokeSecurityGroupRuleRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -96,7 +96,7 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
         var call = new BccCall("UpdateSecurityGroupRule", HttpMethod.Put, "/v2/securityGroup/rule/update")
             .Query("sgVersion", request.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UpdateSecurityGroupRuleRequest);
+        call.JsonBody(request, BccJsonContext.Default.UpdateSecurityGroupRuleRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         var call = new BccCall("BindTagSnapchain", HttpMethod.Put, "/v2/snapshot/chain/{chainId}/tag", ("chainId", chainId))
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindSnapshotChainTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.BindSnapshotChainTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -27,7 +27,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ShareSnapshotId, "request.ShareSnapshotId");
         var call = new BccCall("CancelSnapshotShare", HttpMethod.Post, "/v2/snapshot/unShare")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CancelSnapshotShareRequest);
+        call.JsonBody(request, BccJsonContext.Default.CancelSnapshotShareRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CancelSnapshotShareResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -38,7 +38,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SnapshotName, "request.SnapshotName");
         var call = new BccCall("CreateSnapshot", HttpMethod.Post, "/v2/snapshot")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateSnapshotRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateSnapshotRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateSnapshotResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -111,7 +111,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
     {
         var call = new BccCall("ListSnapshotShare", HttpMethod.Post, "/v2/snapshot/snapshotShare/list")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListSnapshotSharesRequest(), BccJsonContext.Default.ListSnapshotSharesRequest, marker);
+        call.JsonBody(request ?? new ListSnapshotSharesRequest(), BccJsonContext.Default.ListSnapshotSharesRequest, marker);
         ListSnapshotSharesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSnapshotSharesResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Result, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }
@@ -120,7 +120,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
     {
         var call = new BccCall("ModifySnapshotAttribute", HttpMethod.Put, "/v2/snapshot/{snapshotId}", ("snapshotId", snapshotId))
             .Flag("modifyAttribute");
-        call.Body = BccTransport.Serialize(request ?? new ModifySnapshotAttributesRequest(), BccJsonContext.Default.ModifySnapshotAttributesRequest);
+        call.JsonBody(request ?? new ModifySnapshotAttributesRequest(), BccJsonContext.Default.ModifySnapshotAttributesRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -128,7 +128,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
     {
         var call = new BccCall("RemoteCopySnapshot", HttpMethod.Put, "/v2/snapshot/remote_copy/{snapshotId}", ("snapshotId", snapshotId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new RemoteCopySnapshotRequest(), BccJsonContext.Default.RemoteCopySnapshotRequest);
+        call.JsonBody(request ?? new RemoteCopySnapshotRequest(), BccJsonContext.Default.RemoteCopySnapshotRequest);
         RemoteCopySnapshotResponse response = await transport.SendAsync(call, BccJsonContext.Default.RemoteCopySnapshotResponse, cancellationToken).ConfigureAwait(false);
         return response.Result;
     }
@@ -140,7 +140,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         ArgumentNullException.ThrowIfNull(request.AccountIds, "request.AccountIds");
         var call = new BccCall("CreateSnapshotShare", HttpMethod.Post, "/v2/snapshot/share")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ShareSnapshotRequest);
+        call.JsonBody(request, BccJsonContext.Default.ShareSnapshotRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.ShareSnapshotResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -151,7 +151,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         var call = new BccCall("UnbindTagSnapchain", HttpMethod.Put, "/v2/snapshot/chain/{chainId}/tag", ("chainId", chainId))
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindSnapshotChainTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.UnbindSnapshotChainTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,7 +20,7 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.SpecList, "request.SpecList");
         var call = new BccCall("GetAvailableStockWithSpec", HttpMethod.Post, "/v2/instance/getAvailableStockWithSpec");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetAvailableStocksRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetAvailableStocksRequest);
         GetAvailableStocksResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAvailableStocksResponse, cancellationToken).ConfigureAwait(false);
         return response.BccStocks;
     }
@@ -33,14 +33,14 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("GetBidInstancePrice", HttpMethod.Post, "/v2/instance/bidPrice")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetBidInstancePriceRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetBidInstancePriceRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.GetBidInstancePriceResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<InstanceStockResponse> GetCreateStockAsync(GetInstanceCreateStockRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetInstanceCreateStock", HttpMethod.Post, "/v2/instance/stock/createInstance");
-        call.Body = BccTransport.Serialize(request ?? new GetInstanceCreateStockRequest(), BccJsonContext.Default.GetInstanceCreateStockRequest);
+        call.JsonBody(request ?? new GetInstanceCreateStockRequest(), BccJsonContext.Default.GetInstanceCreateStockRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.InstanceStockResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,7 +49,7 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Flavors, "request.Flavors");
         var call = new BccCall("GetInstOccupyStocksOfVm", HttpMethod.Post, "/v2/instance/stock/getInstOccupyStocksOfVM");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetOccupiedStocksRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetOccupiedStocksRequest);
         GetOccupiedStocksResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetOccupiedStocksResponse, cancellationToken).ConfigureAwait(false);
         return response.BccStocks;
     }
@@ -61,7 +61,7 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("GetPriceBySpec", HttpMethod.Post, "/v2/instance/price")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetPriceBySpecRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetPriceBySpecRequest);
         GetPriceBySpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetPriceBySpecResponse, cancellationToken).ConfigureAwait(false);
         return response.Price;
     }
@@ -71,7 +71,7 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("GetInstanceResizeStock", HttpMethod.Post, "/v2/instance/stock/resizeInstance");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetInstanceResizeStockRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetInstanceResizeStockRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.InstanceStockResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,7 +80,7 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
         var call = new BccCall("GetStockWithSpec", HttpMethod.Post, "/v2/instance/getStockWithSpec");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetStockWithSpecRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetStockWithSpecRequest);
         GetStockWithSpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetStockWithSpecResponse, cancellationToken).ConfigureAwait(false);
         return response.BccStocks;
     }
@@ -90,7 +90,7 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
         var call = new BccCall("GetStockWithDeploySet", HttpMethod.Post, "/v2/instance/getStockWithDeploySet");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetStockWithDeploymentSetRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetStockWithDeploymentSetRequest);
         GetStockWithDeploymentSetResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetStockWithDeploymentSetResponse, cancellationToken).ConfigureAwait(false);
         return response.BccStocks;
     }

@@ -16,7 +16,7 @@ internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsCl
         ArgumentNullException.ThrowIfNull(request.ResourceIds, "request.ResourceIds");
         var call = new BccCall("BindInstanceToTagsByResourceType", HttpMethod.Post, "/v3/bcc/tag")
             .Query("action", "AttachTags");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AttachTagsByResourceTypeRequest);
+        call.JsonBody(request, BccJsonContext.Default.AttachTagsByResourceTypeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -26,7 +26,7 @@ internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsCl
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindInstanceToTags", HttpMethod.Put, "/v2/instance/{instanceId}/tag", ("instanceId", instanceId))
             .Flag("bind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindInstanceTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.BindInstanceTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -37,7 +37,7 @@ internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsCl
         ArgumentNullException.ThrowIfNull(request.ResourceIds, "request.ResourceIds");
         var call = new BccCall("UnbindInstanceToTagsByResourceType", HttpMethod.Post, "/v3/bcc/tag")
             .Query("action", "DetachTags");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DetachTagsByResourceTypeRequest);
+        call.JsonBody(request, BccJsonContext.Default.DetachTagsByResourceTypeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,7 +47,7 @@ internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsCl
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindInstanceFromTags", HttpMethod.Put, "/v2/instance/{instanceId}/tag", ("instanceId", instanceId))
             .Flag("unbind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindInstanceTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.UnbindInstanceTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

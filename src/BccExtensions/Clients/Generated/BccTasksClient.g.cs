@@ -14,7 +14,7 @@ internal sealed partial class BccTasksClient(BccTransport transport) : IBccTasks
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.TaskIds, "request.TaskIds");
         var call = new BccCall("GetTask", HttpMethod.Post, "/v2/task/detail");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetTaskRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetTaskRequest);
         GetTaskResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetTaskResponse, cancellationToken).ConfigureAwait(false);
         return response.Tasks;
     }
@@ -34,7 +34,7 @@ internal sealed partial class BccTasksClient(BccTransport transport) : IBccTasks
     private async Task<BccPage<BccTask>> ListPageCoreAsync(ListTasksRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListTask", HttpMethod.Post, "/v2/task/list");
-        call.Body = BccTransport.SerializeWithMarker(request ?? new ListTasksRequest(), BccJsonContext.Default.ListTasksRequest, marker);
+        call.JsonBody(request ?? new ListTasksRequest(), BccJsonContext.Default.ListTasksRequest, marker);
         ListTasksResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListTasksResponse, cancellationToken).ConfigureAwait(false);
         return BccPager.Page(response.Tasks, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
     }

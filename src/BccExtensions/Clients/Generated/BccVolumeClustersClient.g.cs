@@ -15,7 +15,7 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}/tag", ("clusterId", clusterId))
             .Flag("bind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindVolumeClusterTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.BindVolumeClusterTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -25,7 +25,7 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ClusterId, "request.ClusterId");
         var call = new BccCall("CancelAutoRenewVolumeCluster", HttpMethod.Post, "/v2/volume/cluster/cancelAutoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CancelAutoRenewVolumeClusterRequest);
+        call.JsonBody(request, BccJsonContext.Default.CancelAutoRenewVolumeClusterRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -39,7 +39,7 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         var call = new BccCall("CreateVolumeCluster", HttpMethod.Post, "/v2/volume/cluster")
             .Query("uuidFlag", request.UuidFlag)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateVolumeClusterRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateVolumeClusterRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,7 +79,7 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         var call = new BccCall("PurchaseReservedVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}", ("clusterId", clusterId))
             .Flag("purchaseReserved")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenewVolumeClusterRequest);
+        call.JsonBody(request, BccJsonContext.Default.RenewVolumeClusterRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.RenewVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -89,7 +89,7 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         var call = new BccCall("ResizeVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}", ("clusterId", clusterId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ResizeVolumeClusterRequest);
+        call.JsonBody(request, BccJsonContext.Default.ResizeVolumeClusterRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.ResizeVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -100,7 +100,7 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RenewTimeUnit, "request.RenewTimeUnit");
         var call = new BccCall("AutoRenewVolumeCluster", HttpMethod.Post, "/v2/volume/cluster/autoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AutoRenewVolumeClusterRequest);
+        call.JsonBody(request, BccJsonContext.Default.AutoRenewVolumeClusterRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,7 +110,7 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}/tag", ("clusterId", clusterId))
             .Flag("unbind");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindVolumeClusterTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.UnbindVolumeClusterTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("AttachVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("attach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AttachVolumeRequest);
+        call.JsonBody(request, BccJsonContext.Default.AttachVolumeRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.AttachVolumeResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -26,7 +26,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         var call = new BccCall("BindTagVolume", HttpMethod.Put, "/v2/volume/{volumeId}/tag", ("volumeId", volumeId))
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.BindVolumeTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.BindVolumeTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -36,7 +36,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         ArgumentException.ThrowIfNullOrWhiteSpace(request.VolumeId, "request.VolumeId");
         var call = new BccCall("CancelAutoRenewCDSVolume", HttpMethod.Post, "/v2/volume/cancelAutoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CancelAutoRenewVolumeRequest);
+        call.JsonBody(request, BccJsonContext.Default.CancelAutoRenewVolumeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,7 +47,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateVolume", HttpMethod.Post, "/v2/volume")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateVolumeRequest);
+        call.JsonBody(request, BccJsonContext.Default.CreateVolumeRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateVolumeResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -58,7 +58,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("CreateCDSVolumeV3", HttpMethod.Post, "/v3/volume")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.CreateVolumeV3Request);
+        call.JsonBody(request, BccJsonContext.Default.CreateVolumeV3Request);
         return await transport.SendAsync(call, BccJsonContext.Default.CreateVolumeV3Response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -74,7 +74,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DetachVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("detach");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.DetachVolumeRequest);
+        call.JsonBody(request, BccJsonContext.Default.DetachVolumeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,7 +102,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         BccArguments.ThrowIfLessThan(request.PurchaseCount, 1, "request.PurchaseCount");
         var call = new BccCall("GetCdsPrice", HttpMethod.Post, "/v2/volume/getPrice")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.GetVolumePriceRequest);
+        call.JsonBody(request, BccJsonContext.Default.GetVolumePriceRequest);
         GetVolumePriceResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumePriceResponse, cancellationToken).ConfigureAwait(false);
         return response.Price;
     }
@@ -190,7 +190,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
     {
         var call = new BccCall("ModifyCdsAttribute", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("modify");
-        call.Body = BccTransport.Serialize(request ?? new ModifyVolumeAttributesRequest(), BccJsonContext.Default.ModifyVolumeAttributesRequest);
+        call.JsonBody(request ?? new ModifyVolumeAttributesRequest(), BccJsonContext.Default.ModifyVolumeAttributesRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -198,7 +198,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
     {
         var call = new BccCall("ModifyVolumeChargeType", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("modifyChargeType");
-        call.Body = BccTransport.Serialize(request ?? new ModifyVolumeChargeTypeRequest(), BccJsonContext.Default.ModifyVolumeChargeTypeRequest);
+        call.JsonBody(request ?? new ModifyVolumeChargeTypeRequest(), BccJsonContext.Default.ModifyVolumeChargeTypeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -207,7 +207,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("ModifyVolumeDeleteProtectionV2", HttpMethod.Post, "/v2/volume/modify/deleteProtection");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ModifyVolumeDeleteProtectionRequest);
+        call.JsonBody(request, BccJsonContext.Default.ModifyVolumeDeleteProtectionRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -215,7 +215,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
     {
         var call = new BccCall("ReleaseVolume", HttpMethod.Post, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new ReleaseVolumeRequest(), BccJsonContext.Default.ReleaseVolumeRequest);
+        call.JsonBody(request ?? new ReleaseVolumeRequest(), BccJsonContext.Default.ReleaseVolumeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -224,7 +224,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.VolumeId, "request.VolumeId");
         var call = new BccCall("DeletePrepayVolume", HttpMethod.Post, "/v2/volume/deletePrepay");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.ReleasePrepaidVolumeRequest);
+        call.JsonBody(request, BccJsonContext.Default.ReleasePrepaidVolumeRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.ReleasePrepaidVolumeResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -234,7 +234,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("RenameVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("rename");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenameVolumeRequest);
+        call.JsonBody(request, BccJsonContext.Default.RenameVolumeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -245,7 +245,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         var call = new BccCall("PurchaseReservedVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("purchaseReserved")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RenewVolumeRequest);
+        call.JsonBody(request, BccJsonContext.Default.RenewVolumeRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.RenewVolumeResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -254,7 +254,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         var call = new BccCall("ResizeVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new ResizeVolumeRequest(), BccJsonContext.Default.ResizeVolumeRequest);
+        call.JsonBody(request ?? new ResizeVolumeRequest(), BccJsonContext.Default.ResizeVolumeRequest);
         return await transport.SendAsync(call, BccJsonContext.Default.ResizeVolumeResponse, cancellationToken).ConfigureAwait(false);
     }
 
@@ -264,7 +264,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SnapshotId, "request.SnapshotId");
         var call = new BccCall("RollbackVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("rollback");
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.RollbackVolumeRequest);
+        call.JsonBody(request, BccJsonContext.Default.RollbackVolumeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -275,7 +275,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RenewTimeUnit, "request.RenewTimeUnit");
         var call = new BccCall("AutoRenewCDSVolume", HttpMethod.Post, "/v2/volume/autoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.AutoRenewVolumeRequest);
+        call.JsonBody(request, BccJsonContext.Default.AutoRenewVolumeRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -286,7 +286,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         var call = new BccCall("UnbindTagVolume", HttpMethod.Put, "/v2/volume/{volumeId}/tag", ("volumeId", volumeId))
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
-        call.Body = BccTransport.Serialize(request, BccJsonContext.Default.UnbindVolumeTagsRequest);
+        call.JsonBody(request, BccJsonContext.Default.UnbindVolumeTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

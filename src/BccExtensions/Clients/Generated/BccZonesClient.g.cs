@@ -32,7 +32,7 @@ internal sealed partial class BccZonesClient(BccTransport transport) : IBccZones
     {
         var call = new BccCall("DescribeRegions", HttpMethod.Post, "/v2/region/describeRegions")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        call.Body = BccTransport.Serialize(request ?? new ListRegionsRequest(), BccJsonContext.Default.ListRegionsRequest);
+        call.JsonBody(request ?? new ListRegionsRequest(), BccJsonContext.Default.ListRegionsRequest);
         ListRegionsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListRegionsResponse, cancellationToken).ConfigureAwait(false);
         return response.Regions;
     }

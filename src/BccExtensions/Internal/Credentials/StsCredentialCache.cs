@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using BccExtensions.Internal.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BccExtensions.Internal.Credentials;
 
@@ -10,6 +13,8 @@ namespace BccExtensions.Internal.Credentials;
 /// stay in use; once they expire, callers get a <see cref="BceCredentialException"/> until STS answers again.
 /// </summary>
 internal sealed class StsCredentialCache(
+    IOptionsMonitor<BccOptions> optionsMonitor,
+    string name,
     Func<BccOptions, CancellationToken, Task<BceCredentials>> fetch,
     TimeProvider timeProvider,
     ILogger logger)
@@ -18,6 +23,10 @@ internal sealed class StsCredentialCache(
     private static readonly TimeSpan s_maxBackoff = TimeSpan.FromSeconds(30);
 
     private readonly object _gate = new();
+
+    // What the credentials come from, once per options instance: this runs on every request attempt.
+    private readonly BccOptionsCache<string> _sources = new(optionsMonitor, name, SourceOf);
+
     private BceCredentials? _current;
     private string? _currentSource;
     private Task<BceCredentials>? _refresh;
@@ -26,11 +35,10 @@ internal sealed class StsCredentialCache(
     private DateTimeOffset _nextAttempt;
     private Exception? _lastFailure;
     private string? _lastFailureSource;
-    private Tuple<BccOptions, string>? _sourceOfOptions;
 
     public ValueTask<BceCredentials> GetCredentialsAsync(BccOptions options, CancellationToken cancellationToken)
     {
-        string source = SourceOf(options);
+        string source = _sources.For(options);
         DateTimeOffset now = timeProvider.GetUtcNow();
         Task<BceCredentials> refresh;
         lock (_gate)
@@ -66,20 +74,13 @@ internal sealed class StsCredentialCache(
     }
 
     /// <summary>
-    /// Identifies what the credentials were obtained with, so a key or role change forces a refresh. Computed once
-    /// per options instance: this runs on every request attempt.
+    /// Identifies what the credentials were obtained with, so a key or role change forces a refresh. A digest, so the
+    /// secret access key is not kept in a second string.
     /// </summary>
-    private string SourceOf(BccOptions options)
+    private static string SourceOf(BccOptions options)
     {
-        Tuple<BccOptions, string>? cached = Volatile.Read(ref _sourceOfOptions);
-        if (cached is not null && ReferenceEquals(cached.Item1, options))
-        {
-            return cached.Item2;
-        }
-
         string source = string.Join('\n', options.AccessKeyId, options.SecretAccessKey, options.Sts.Endpoint, options.Sts.AccountId, options.Sts.RoleName, options.Sts.UserId);
-        Volatile.Write(ref _sourceOfOptions, Tuple.Create(options, source));
-        return source;
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
     }
 
     private void StartRefresh(BccOptions options, string source)

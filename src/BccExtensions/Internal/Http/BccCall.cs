@@ -1,4 +1,9 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using BccExtensions.Internal.Json;
 using BccExtensions.Internal.Operations;
 using BccExtensions.Internal.Signing;
 
@@ -10,7 +15,11 @@ namespace BccExtensions.Internal.Http;
 /// </summary>
 internal sealed class BccCall
 {
+    private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
+
     private List<KeyValuePair<string, string?>>? _query;
+    private byte[]? _body;
+    private BcePasswordBody? _passwordBody;
 
     /// <summary>Creates a call; the template's <c>{name}</c> holes are filled with validated, encoded ids.</summary>
     /// <exception cref="ArgumentException">An id is empty or has characters that would change the path.</exception>
@@ -43,8 +52,54 @@ internal sealed class BccCall
     public bool IsReplayable => Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Options
         || (_query?.Exists(parameter => parameter.Key == "clientToken") ?? false);
 
-    /// <summary>Gets the UTF-8 JSON body, if any.</summary>
-    public byte[]? Body { get; set; }
+    /// <summary>Sets the JSON body.</summary>
+    public BccCall JsonBody<T>(T body, JsonTypeInfo<T> typeInfo)
+    {
+        _body = JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+        return this;
+    }
+
+    /// <summary>Sets the JSON body of a request whose paging marker travels in the body, with the marker of the page to read.</summary>
+    public BccCall JsonBody<T>(T body, JsonTypeInfo<T> typeInfo, string? marker)
+    {
+        var node = (JsonObject)JsonSerializer.SerializeToNode(body, typeInfo)!;
+        node.Remove("marker");
+        if (marker is not null)
+        {
+            node["marker"] = marker;
+        }
+
+        _body = JsonSerializer.SerializeToUtf8Bytes(node, BccWireJsonContext.Default.JsonObject);
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the JSON body of a request with a password member (the model marks the clear one ignored). The signing
+    /// handler adds the member encrypted for the credentials of each attempt (<see cref="BcePasswordBody"/>).
+    /// </summary>
+    public BccCall JsonBodyWithPassword<T>(T body, JsonTypeInfo<T> typeInfo, string member, string? password)
+    {
+        JsonBody(body, typeInfo);
+        _passwordBody = password is null ? null : new BcePasswordBody(_body!, member, password);
+        return this;
+    }
+
+    /// <summary>Creates the request message of one send to <paramref name="endpoint"/>.</summary>
+    public HttpRequestMessage CreateRequest(BccEndpoint endpoint)
+    {
+        string query = EncodedQuery();
+        var request = new HttpRequestMessage(Method, new Uri(endpoint.BaseAddress + Path + (query.Length == 0 ? string.Empty : "?" + query), UriKind.Absolute));
+        if (_passwordBody is not null)
+        {
+            request.Options.Set(BcePasswordBody.Key, _passwordBody);
+        }
+        else if (_body is not null)
+        {
+            request.Content = new ByteArrayContent(_body) { Headers = { ContentType = s_jsonContentType } };
+        }
+
+        return request;
+    }
 
     private static string FormatPath(string template, params ReadOnlySpan<(string Name, string Value)> ids)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Polly;
 
 namespace BccExtensions.Internal.Http;
 
@@ -28,9 +27,6 @@ internal static class BccInstruments
     /// </summary>
     public static readonly Counter<long> Attempts =
         s_meter.CreateCounter<long>("bcc.client.operation.attempts", unit: "{attempt}", description: "Requests sent for BCC operations; bcc.retry = true counts retries.");
-
-    /// <summary>How many attempts an operation has sent so far, counted on its resilience context while <see cref="Attempts"/> is enabled.</summary>
-    public static readonly ResiliencePropertyKey<int> AttemptsSent = new("BccExtensions.AttemptsSent");
 
     /// <summary>STS credential refreshes, tagged <c>outcome</c> = <c>success</c> or <c>failure</c>.</summary>
     public static readonly Counter<long> CredentialRefreshes =

@@ -235,9 +235,9 @@ internal static class BccAnswerReader
 
         Dictionary<string, JsonPropertyInfo> members = s_members.GetOrAdd(info, MembersOf);
         if (!members.ContainsKey("code") && !members.ContainsKey("message")
-            && BceErrorBody.TryParse(body) is { Code: { Length: > 0 } code, Message: not null } error)
+            && BceError.FromSuccessBody(status, body, headerRequestId) is { } error)
         {
-            throw new BccServiceException(status, code, error.Message, string.IsNullOrEmpty(error.RequestId) ? headerRequestId : error.RequestId);
+            throw error;
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Net;
 using System.Net.Http.Headers;
+using BccExtensions.Internal.Json;
 using Microsoft.Extensions.Logging;
 
 namespace BccExtensions.Internal.Signing;
@@ -8,6 +10,7 @@ namespace BccExtensions.Internal.Signing;
 /// Signs every attempt with bce-auth-v1: sets <c>Host</c>, a fresh <c>x-bce-date</c> and <c>x-bce-request-id</c>,
 /// the STS token, and replaces <c>Authorization</c>. It sits inside the resilience handler, so each retry is
 /// re-signed. A <c>RequestExpired</c> answer teaches it the clock skew and the request is re-signed and sent once more.
+/// A request carrying a <see cref="BcePasswordBody"/> gets its body written per attempt, encrypted for the signing credentials.
 /// </summary>
 internal sealed class BceSigningHandler(
     IBceCredentialProvider credentialProvider,
@@ -24,7 +27,8 @@ internal sealed class BceSigningHandler(
         }
 
         HttpResponseMessage response = await SignAndSendAsync(request, uri, cancellationToken).ConfigureAwait(false);
-        if (!await BceRequestExpired.IsRequestExpiredAsync(response, cancellationToken).ConfigureAwait(false)
+        if (response.StatusCode != HttpStatusCode.BadRequest
+            || !BceErrorBody.IsRequestExpired(await BccAnswerBody.ReadAsync(response, cancellationToken).ConfigureAwait(false))
             || !clockSkew.TryLearn(response.Headers.Date, timeProvider.GetUtcNow()))
         {
             return response;
@@ -38,6 +42,11 @@ internal sealed class BceSigningHandler(
     private async Task<HttpResponseMessage> SignAndSendAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
     {
         BceCredentials credentials = await credentialProvider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        if (request.Options.TryGetValue(BcePasswordBody.Key, out BcePasswordBody? passwordBody))
+        {
+            request.Content = passwordBody.ContentFor(credentials);
+        }
+
         Sign(request, uri, credentials, timeProvider.GetUtcNow() + clockSkew.Offset, signingOptions());
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

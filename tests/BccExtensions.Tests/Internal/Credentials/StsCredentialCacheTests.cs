@@ -147,5 +147,5 @@ public class StsCredentialCacheTests
         new(ak, "temp-sk-0123456789abcdef", "token-" + ak, _time.GetUtcNow() + lifetime);
 
     private StsCredentialCache Create(Func<int, Task<BceCredentials>> fetch) =>
-        new((_, _) => fetch(Interlocked.Increment(ref _fetches)), _time, _log.CreateLogger("sts"));
+        new(EmptyOptionsMonitor.Create(), string.Empty, (_, _) => fetch(Interlocked.Increment(ref _fetches)), _time, _log.CreateLogger("sts"));
 }

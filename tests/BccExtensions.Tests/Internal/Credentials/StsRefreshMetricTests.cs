@@ -17,6 +17,8 @@ public sealed class StsRefreshMetricTests
         var log = new CapturingLoggerProvider();
         int fetches = 0;
         var cache = new StsCredentialCache(
+            EmptyOptionsMonitor.Create(),
+            string.Empty,
             (_, _) => Interlocked.Increment(ref fetches) == 1
                 ? Task.FromResult(new BceCredentials("t1", "temp-sk-0123456789abcdef", "token-t1", time.GetUtcNow().AddMinutes(10)))
                 : Task.FromException<BceCredentials>(new HttpRequestException("STS down")),

@@ -141,6 +141,44 @@ public class BceSigningHandlerTests
         Assert.Contains("RequestExpired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SendAsync_PasswordBody_EncryptedForTheKeyThatSignsEachAttempt()
+    {
+        // STS rotated between two attempts of the same call: each attempt's password must decrypt with its own key.
+        var keys = new Queue<BceCredentials>([new BceCredentials("ak-old", "old-secret-key-0123456789"), new BceCredentials("ak-new", "new-secret-key-9876543210")]);
+        var inner = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, "{}"));
+        var handler = new BceSigningHandler(new RotatingProvider(keys), () => new BceSigningOptions(), new BceClockSkew(), new FakeTimeProvider(TestHost.Start), NullLogger.Instance) { InnerHandler = inner };
+        using var invoker = new HttpMessageInvoker(handler);
+
+        foreach (int _ in new[] { 1, 2 })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, "https://bcc.bj.baidubce.com/v2/instance/i-1?changePass");
+            request.Options.Set(BcePasswordBody.Key, new BcePasswordBody("""{"name":"x"}"""u8.ToArray(), "adminPass", "N3w-Pass!"));
+            using HttpResponseMessage response = await invoker.SendAsync(request, CancellationToken.None);
+        }
+
+        Assert.Equal(
+            [
+                "ak-old " + $$"""{"name":"x","adminPass":"{{BcePasswordBody.Encrypt("N3w-Pass!", "old-secret-key-0123456789")}}"}""",
+                "ak-new " + $$"""{"name":"x","adminPass":"{{BcePasswordBody.Encrypt("N3w-Pass!", "new-secret-key-9876543210")}}"}""",
+            ],
+            inner.Requests.Select(r => r.Header("Authorization")!.Split('/')[1] + " " + r.Body));
+        Assert.NotEqual(inner.Requests[0].Body, inner.Requests[1].Body);
+        Assert.All(inner.Requests, r => Assert.Equal("application/json; charset=utf-8", r.Header("Content-Type")));
+    }
+
+    [Theory]
+    [InlineData("{}", """{"adminPass":"c4ee7ea9b3d69b83c1d1f5ba3e8c2fe1"}""")]
+    [InlineData("""{"a":1}""", """{"a":1,"adminPass":"c4ee7ea9b3d69b83c1d1f5ba3e8c2fe1"}""")]
+    public async Task PasswordBody_AddsTheEncryptedMemberToTheObject(string body, string expected)
+    {
+        string encrypted = BcePasswordBody.Encrypt("secret", "0123456789abcdef");
+        using HttpContent content = new BcePasswordBody(System.Text.Encoding.UTF8.GetBytes(body), "adminPass", "secret").ContentFor(new BceCredentials("ak", "0123456789abcdef"));
+
+        Assert.Equal(expected.Replace("c4ee7ea9b3d69b83c1d1f5ba3e8c2fe1", encrypted, StringComparison.Ordinal), await content.ReadAsStringAsync());
+        System.Text.Json.JsonDocument.Parse(await content.ReadAsStringAsync()).Dispose();
+    }
+
     private static BceSigningHandler CreateHandler(
         HttpMessageHandler inner, BceCredentials credentials, DateTimeOffset now, int expiration = 1800, IList<string>? headersToSign = null) =>
         CreateHandler(inner, credentials, new FakeTimeProvider(now), expiration, headersToSign);
@@ -198,5 +236,10 @@ public class BceSigningHandlerTests
         }
 
         return request;
+    }
+
+    private sealed class RotatingProvider(Queue<BceCredentials> keys) : IBceCredentialProvider
+    {
+        public ValueTask<BceCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(keys.Dequeue());
     }
 }

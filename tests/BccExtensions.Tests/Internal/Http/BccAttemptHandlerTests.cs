@@ -1,9 +1,10 @@
 using System.Net;
 using BccExtensions.Internal.Http;
+using BccExtensions.Internal.Json;
 
 namespace BccExtensions.Tests.Internal.Http;
 
-public class BccResponseBufferingHandlerTests
+public class BccAttemptHandlerTests
 {
     [Theory]
     [InlineData(true)]
@@ -14,8 +15,10 @@ public class BccResponseBufferingHandlerTests
 
         using HttpResponseMessage response = await SendAsync(() => lengthKnown ? new ByteArrayContent(page) : new StreamContent(new UnknownLengthStream(page)));
 
-        var buffered = Assert.IsType<BccResponseBufferingHandler.BufferedContent>(response.Content);
-        Assert.Equal(page, buffered.Body);
+        byte[] body = await BccAnswerBody.ReadAsync(response, CancellationToken.None);
+        Assert.Equal(page, body);
+        Assert.Same(body, await BccAnswerBody.ReadAsync(response, CancellationToken.None));
+        Assert.Equal(page, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(page.Length, response.Content.Headers.ContentLength);
     }
 
@@ -28,7 +31,7 @@ public class BccResponseBufferingHandlerTests
 
         using HttpResponseMessage response = await SendAsync(() => new ByteArrayContent(page));
 
-        Assert.Equal(page.Length, Assert.IsType<BccResponseBufferingHandler.BufferedContent>(response.Content).Body.Length);
+        Assert.Equal(page.Length, (await BccAnswerBody.ReadAsync(response, CancellationToken.None)).Length);
     }
 
     [Fact]
@@ -48,12 +51,12 @@ public class BccResponseBufferingHandlerTests
     [Fact]
     public async Task Send_UnknownLengthOverTheCap_Refused()
     {
-        await Assert.ThrowsAsync<InvalidDataException>(() => SendAsync(() => new StreamContent(new UnknownLengthStream(new byte[BccResponseBufferingHandler.MaxResponseBytes + 1]))));
+        await Assert.ThrowsAsync<InvalidDataException>(() => SendAsync(() => new StreamContent(new UnknownLengthStream(new byte[BccAnswerBody.MaxBytes + 1]))));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(Func<HttpContent> content)
     {
-        using var invoker = new HttpMessageInvoker(new BccResponseBufferingHandler { InnerHandler = new Answer(content) });
+        using var invoker = new HttpMessageInvoker(new BccAttemptHandler { InnerHandler = new Answer(content) });
         return await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://bcc.bj.baidubce.com/v2/instance"), CancellationToken.None);
     }
 

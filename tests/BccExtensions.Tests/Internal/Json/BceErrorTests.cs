@@ -1,9 +1,9 @@
 using System.Net;
 using BccExtensions.Tests.Helpers;
 
-namespace BccExtensions.Tests.Internal.Http;
+namespace BccExtensions.Tests.Internal.Json;
 
-public class BceErrorReaderTests
+public class BceErrorTests
 {
     [Fact]
     public async Task Error_JsonBody_CarriesCodeMessageAndRequestId()
