@@ -21,7 +21,7 @@ internal static class Generator
     public static IReadOnlyDictionary<string, string> Generate(string repositoryRoot)
     {
         string spec = Path.Combine(repositoryRoot, "spec");
-        ApiModel api = SpecReader.Read(spec);
+        ApiModel api = ModelSummaries.Apply(SpecReader.Read(spec));
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (AreaModel area in api.Areas)
         {

@@ -11,8 +11,13 @@ internal static class ModelEmitter
         var w = new CodeWriter();
         w.Line(CodeWriter.Header).Line("#nullable enable").Line("using System.Text.Json.Serialization;").Line()
             .Line($"namespace {RuntimeNames.ModelsNamespace};").Line()
-            .Line($"/// <summary>{type.Summary}</summary>")
-            .Open($"{(isPublic ? "public" : "internal")} sealed partial class {type.Name}");
+            .Line($"/// <summary>{type.Summary}</summary>");
+        if (type.WireName is { } wire && wire != type.Name)
+        {
+            w.Line($"/// <remarks>Baidu's name for this shape: <c>{wire}</c>.</remarks>");
+        }
+
+        w.Open($"{(isPublic ? "public" : "internal")} sealed partial class {type.Name}");
         bool first = true;
         foreach (FieldModel field in type.Fields)
         {

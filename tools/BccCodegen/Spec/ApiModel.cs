@@ -92,7 +92,11 @@ internal sealed record OperationModel
 internal sealed record PagerModel(bool MarkerInBody, FieldModel Items);
 
 /// <summary>A request, nested or response model.</summary>
-internal sealed record TypeModel(string Name, string Summary, IReadOnlyList<FieldModel> Fields, TypeRole Role);
+internal sealed record TypeModel(string Name, string Summary, IReadOnlyList<FieldModel> Fields, TypeRole Role)
+{
+    /// <summary>Gets the name Baidu's metadata gives the shape, when it has one.</summary>
+    public string? WireName { get; init; }
+}
 
 internal enum TypeRole
 {

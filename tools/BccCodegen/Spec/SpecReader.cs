@@ -138,7 +138,7 @@ internal sealed class SpecReader
             fields.Add(new FieldModel(json, PropertyName(json, TypeName(name), fields), type, Required: false, doc, FieldPosition.Body, Encrypted: false));
         }
 
-        return new TypeModel(TypeName(name), $"A BCC response model (wire type <c>{name}</c>).", fields, TypeRole.Response);
+        return new TypeModel(TypeName(name), "A shape in BCC's answers.", fields, TypeRole.Response) { WireName = name };
     }
 
     private TypeRef ResponseFieldType(JsonObject field, string typeName, string json)
@@ -469,7 +469,7 @@ internal sealed class SpecReader
             fields.Add(RequestField(operation, parameter!.AsObject(), name, encrypted: [], fields));
         }
 
-        AddType(new TypeModel(name, $"A nested BCC request model (<c>{json}</c>).", fields, TypeRole.Nested));
+        AddType(new TypeModel(name, "A part of BCC's requests.", fields, TypeRole.Nested));
         return name;
     }
 

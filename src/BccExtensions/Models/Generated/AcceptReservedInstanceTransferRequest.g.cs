@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AcceptReservedInstanceTransfer operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.AcceptTransferAsync</c>.</summary>
 public sealed partial class AcceptReservedInstanceTransferRequest
 {
     /// <summary>The transfer record ID of the reserved instance to accept.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AddIpv6 operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.AddIpv6Async</c>.</summary>
 public sealed partial class AddIpv6Request
 {
     /// <summary>Instance ID.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>AddIpv6Response</c>).</summary>
+/// <summary>What <c>Instances.Network.AddIpv6Async</c> returns.</summary>
 public sealed partial class AddIpv6Response
 {
     /// <summary>Gets or sets the ipv6 address.</summary>

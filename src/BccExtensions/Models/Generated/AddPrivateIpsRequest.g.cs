@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BatchAddIp operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.AddPrivateIpsAsync</c>.</summary>
 public sealed partial class AddPrivateIpsRequest
 {
     /// <summary>Virtual machine ID.</summary>

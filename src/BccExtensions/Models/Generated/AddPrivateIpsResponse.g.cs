@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BatchAddIpResponse</c>).</summary>
+/// <summary>What <c>Instances.Network.AddPrivateIpsAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>BatchAddIpResponse</c>.</remarks>
 public sealed partial class AddPrivateIpsResponse
 {
     /// <summary>Gets or sets the private ips.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AttachAsp operation.</summary>
+/// <summary>The arguments of <c>AutoSnapshotPolicies.AttachAsync</c>.</summary>
 public sealed partial class AttachAutoSnapshotPolicyRequest
 {
     /// <summary>List of disk IDs to bind.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AttachKeypair operation.</summary>
+/// <summary>The arguments of <c>KeyPairs.AttachAsync</c>.</summary>
 public sealed partial class AttachKeyPairRequest
 {
     /// <summary>List of short instance IDs to attach the keypair to.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindInstanceToTagsByResourceType operation.</summary>
+/// <summary>The arguments of <c>Tags.AttachByResourceTypeAsync</c>.</summary>
 public sealed partial class AttachTagsByResourceTypeRequest
 {
     /// <summary>Resource type (e.g. bcc).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AttachVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.AttachAsync</c>.</summary>
 public sealed partial class AttachVolumeRequest
 {
     /// <summary>ID of the VM instance to attach the volume to.</summary>

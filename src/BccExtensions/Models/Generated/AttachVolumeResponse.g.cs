@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>AttachVolumeResponse</c>).</summary>
+/// <summary>What <c>Volumes.AttachAsync</c> returns.</summary>
 public sealed partial class AttachVolumeResponse
 {
     /// <summary>Gets or sets the volume attachment.</summary>

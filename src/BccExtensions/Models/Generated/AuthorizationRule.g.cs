@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InstUserOpAuthorizeRuleResponse</c>).</summary>
+/// <summary>What <c>Maintenance.ListAuthorizationRulesAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>InstUserOpAuthorizeRuleResponse</c>.</remarks>
 public sealed partial class AuthorizationRule
 {
     /// <summary>Gets or sets the rule id.</summary>

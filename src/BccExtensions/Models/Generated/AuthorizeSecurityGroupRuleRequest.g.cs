@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AuthorizeSecurityGroupRule operation.</summary>
+/// <summary>The arguments of <c>SecurityGroups.AuthorizeRuleAsync</c>.</summary>
 public sealed partial class AuthorizeSecurityGroupRuleRequest
 {
     /// <summary>Security group version number, used for optimistic locking control.</summary>

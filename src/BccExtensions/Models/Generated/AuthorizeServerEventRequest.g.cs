@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AuthorizeServerEvent operation.</summary>
+/// <summary>The arguments of <c>Maintenance.AuthorizeEventAsync</c>.</summary>
 public sealed partial class AuthorizeServerEventRequest
 {
     /// <summary>Maintenance event ID; one of serverEventId or instanceId is required.</summary>

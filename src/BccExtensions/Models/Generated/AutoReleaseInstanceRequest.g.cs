@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AutoReleaseInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.SetAutoReleaseAsync</c>.</summary>
 public sealed partial class AutoReleaseInstanceRequest
 {
     /// <summary>Whether the postpaid EIP bound to the instance is automatically released along with the postpaid instance. true: yes, false: no. Takes effect only when the public bandwidth billing method is pay-by-bandwidth or pay-by-traffic. Default: false.</summary>

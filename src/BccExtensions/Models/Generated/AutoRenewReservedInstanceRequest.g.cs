@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AutoRenewReservedInstance operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.SetAutoRenewAsync</c>.</summary>
 public sealed partial class AutoRenewReservedInstanceRequest
 {
     /// <summary>Collection of reserved instance IDs.</summary>

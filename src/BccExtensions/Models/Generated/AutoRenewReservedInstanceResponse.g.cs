@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>AutoRenewReservedInstanceResponse</c>).</summary>
+/// <summary>What <c>ReservedInstances.SetAutoRenewAsync</c> returns.</summary>
 public sealed partial class AutoRenewReservedInstanceResponse
 {
     /// <summary>Gets or sets the reserved instance ids.</summary>

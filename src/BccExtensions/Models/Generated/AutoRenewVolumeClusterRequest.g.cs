@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AutoRenewVolumeCluster operation.</summary>
+/// <summary>The arguments of <c>VolumeClusters.SetAutoRenewAsync</c>.</summary>
 public sealed partial class AutoRenewVolumeClusterRequest
 {
     /// <summary>Dedicated cluster ID.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC AutoRenewCDSVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.SetAutoRenewAsync</c>.</summary>
 public sealed partial class AutoRenewVolumeRequest
 {
     /// <summary>Volume.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>AutoSnapshotPolicyModel</c>).</summary>
+/// <summary>What <c>AutoSnapshotPolicies.GetAsync</c> and <c>AutoSnapshotPolicies.ListAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>AutoSnapshotPolicyModel</c>.</remarks>
 public sealed partial class AutoSnapshotPolicy
 {
     /// <summary>Gets or sets the id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>autoSnapshotPolicy</c>).</summary>
+/// <summary>Part of the arguments of <c>Volumes.CreateAsync</c>.</summary>
 public sealed partial class AutoSnapshotPolicySettings
 {
     /// <summary>Auto snapshot policy ID (returned in disk detail query).</summary>

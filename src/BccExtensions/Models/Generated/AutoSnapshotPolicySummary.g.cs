@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>AutoSnapshotPolicyInfo</c>).</summary>
+/// <summary>Part of what <c>Instances.GetAsync</c>, <c>Instances.ListAsync</c>, <c>Instances.ListByIdsAsync</c> and 3 more return.</summary>
+/// <remarks>Baidu's name for this shape: <c>AutoSnapshotPolicyInfo</c>.</remarks>
 public sealed partial class AutoSnapshotPolicySummary
 {
     /// <summary>Gets or sets the id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindInstanceSecurityGroup operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.BatchBindSecurityGroupsAsync</c>.</summary>
 public sealed partial class BatchBindSecurityGroupsRequest
 {
     /// <summary>List of short IDs of instances to be bound.</summary>

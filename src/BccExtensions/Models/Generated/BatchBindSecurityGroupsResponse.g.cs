@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BindInstanceSecurityGroupResponse</c>).</summary>
+/// <summary>What <c>Instances.Network.BatchBindSecurityGroupsAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>BindInstanceSecurityGroupResponse</c>.</remarks>
 public sealed partial class BatchBindSecurityGroupsResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

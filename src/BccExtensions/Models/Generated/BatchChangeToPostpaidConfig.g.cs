@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>config</c>).</summary>
+/// <summary>Part of the arguments of <c>Instances.Billing.BatchChangeToPostpaidAsync</c>.</summary>
 public sealed partial class BatchChangeToPostpaidConfig
 {
     /// <summary>Instance ID.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BatchChangeToPostpaid operation.</summary>
+/// <summary>The arguments of <c>Instances.Billing.BatchChangeToPostpaidAsync</c>.</summary>
 public sealed partial class BatchChangeToPostpaidRequest
 {
     /// <summary>Configuration for batch converting instances to postpaid, up to 20 instances supported.</summary>

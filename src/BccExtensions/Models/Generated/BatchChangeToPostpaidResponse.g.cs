@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BatchChangeToPostpaidResponse</c>).</summary>
+/// <summary>What <c>Instances.Billing.BatchChangeToPostpaidAsync</c> returns.</summary>
 public sealed partial class BatchChangeToPostpaidResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BatchChangeToPrepaid operation.</summary>
+/// <summary>The arguments of <c>Instances.Billing.BatchChangeToPrepaidAsync</c>.</summary>
 public sealed partial class BatchChangeToPrepaidRequest
 {
     /// <summary>Configuration for batch converting instances to prepaid (yearly/monthly), up to 20 instances supported.</summary>

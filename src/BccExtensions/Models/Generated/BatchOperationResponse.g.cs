@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BatchOperationResponse</c>).</summary>
+/// <summary>What <c>Instances.ModifyPasswordAsync</c>, <c>Instances.RebootAsync</c>, <c>Instances.Batch.RebootAsync</c> and 4 more return.</summary>
 public sealed partial class BatchOperationResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

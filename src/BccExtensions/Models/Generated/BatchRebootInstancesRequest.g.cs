@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BatchRebootInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.Batch.RebootAsync</c>.</summary>
 public sealed partial class BatchRebootInstancesRequest
 {
     /// <summary>Instances to reboot.</summary>

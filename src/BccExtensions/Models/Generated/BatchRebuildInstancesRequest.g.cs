@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RebuildBatchInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.Batch.RebuildAsync</c>.</summary>
 public sealed partial class BatchRebuildInstancesRequest
 {
     /// <summary>The image ID to use for rebuilding.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BatchRefundResource operation.</summary>
+/// <summary>The arguments of <c>Instances.Billing.BatchRefundAsync</c>.</summary>
 public sealed partial class BatchRefundResourcesRequest
 {
     /// <summary>List of instance IDs, up to 20 instances per operation.</summary>

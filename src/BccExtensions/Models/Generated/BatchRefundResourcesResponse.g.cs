@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BatchRefundResourceResponse</c>).</summary>
+/// <summary>What <c>Instances.Billing.BatchRefundAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>BatchRefundResourceResponse</c>.</remarks>
 public sealed partial class BatchRefundResourcesResponse
 {
     /// <summary>Gets or sets the failed instance ids.</summary>

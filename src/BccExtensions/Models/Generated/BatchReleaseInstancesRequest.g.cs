@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ReleaseMultipleInstanceByPost operation.</summary>
+/// <summary>The arguments of <c>Instances.Batch.ReleaseAsync</c>.</summary>
 public sealed partial class BatchReleaseInstancesRequest
 {
     /// <summary>List of instance IDs, up to 100 elements.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ReplaceInstanceSecurityGroup operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.BatchReplaceSecurityGroupsAsync</c>.</summary>
 public sealed partial class BatchReplaceSecurityGroupsRequest
 {
     /// <summary>List of short IDs of instances to replace.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ReplaceInstanceSecurityGroupResponse</c>).</summary>
+/// <summary>What <c>Instances.Network.BatchReplaceSecurityGroupsAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>ReplaceInstanceSecurityGroupResponse</c>.</remarks>
 public sealed partial class BatchReplaceSecurityGroupsResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

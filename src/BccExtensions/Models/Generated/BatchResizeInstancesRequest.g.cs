@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC InstanceBatchResizeBySpec operation.</summary>
+/// <summary>The arguments of <c>Instances.Batch.ResizeAsync</c>.</summary>
 public sealed partial class BatchResizeInstancesRequest
 {
     /// <summary>Instance specification for batch resize.</summary>

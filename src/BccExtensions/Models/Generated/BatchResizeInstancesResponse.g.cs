@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InstanceBatchResizeBySpecResponse</c>).</summary>
+/// <summary>What <c>Instances.Batch.ResizeAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>InstanceBatchResizeBySpecResponse</c>.</remarks>
 public sealed partial class BatchResizeInstancesResponse
 {
     /// <summary>Gets or sets the order uuid results.</summary>

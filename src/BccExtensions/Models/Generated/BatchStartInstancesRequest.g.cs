@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BatchStartInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.Batch.StartAsync</c>.</summary>
 public sealed partial class BatchStartInstancesRequest
 {
     /// <summary>Collection of instance IDs, with no more than 100 elements.</summary>

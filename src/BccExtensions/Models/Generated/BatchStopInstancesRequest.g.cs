@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BatchStopInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.Batch.StopAsync</c>.</summary>
 public sealed partial class BatchStopInstancesRequest
 {
     /// <summary>A collection of instance IDs, with no more than 100 elements.</summary>

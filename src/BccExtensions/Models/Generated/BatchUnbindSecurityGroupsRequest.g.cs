@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindInstanceSecurityGroup operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.BatchUnbindSecurityGroupsAsync</c>.</summary>
 public sealed partial class BatchUnbindSecurityGroupsRequest
 {
     /// <summary>List of short IDs of instances to unbind.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BbcFlavor</c>).</summary>
+/// <summary>Part of what <c>Specs.ListFlavorSpecsAsync</c> returns.</summary>
 public sealed partial class BbcFlavor
 {
     /// <summary>Gets the number of vCPUs.</summary>

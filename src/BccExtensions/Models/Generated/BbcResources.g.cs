@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BbcResources</c>).</summary>
+/// <summary>Part of what <c>Specs.ListFlavorSpecsAsync</c> returns.</summary>
 public sealed partial class BbcResources
 {
     /// <summary>Gets or sets the flavor groups.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BbcStock</c>).</summary>
+/// <summary>Part of what <c>Specs.GetAllStocksAsync</c> returns.</summary>
 public sealed partial class BbcStock
 {
     /// <summary>Gets or sets the flavor id.</summary>

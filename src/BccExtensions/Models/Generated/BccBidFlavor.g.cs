@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BccBidFlavors</c>).</summary>
+/// <summary>Part of what <c>Specs.ListBidFlavorsAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>BccBidFlavors</c>.</remarks>
 public sealed partial class BccBidFlavor
 {
     /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>

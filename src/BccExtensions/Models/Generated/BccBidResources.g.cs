@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BccBidResources</c>).</summary>
+/// <summary>Part of what <c>Specs.ListBidFlavorsAsync</c> returns.</summary>
 public sealed partial class BccBidResources
 {
     /// <summary>Gets or sets the instance type.</summary>

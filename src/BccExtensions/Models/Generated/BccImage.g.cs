@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ImageModel</c>).</summary>
+/// <summary>What <c>Images.GetAsync</c> and <c>Images.ListAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>ImageModel</c>.</remarks>
 public sealed partial class BccImage
 {
     /// <summary>Gets or sets the id.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InstanceModel</c>).</summary>
+/// <summary>What <c>Instances.GetAsync</c>, <c>Instances.ListAsync</c>, <c>Instances.ListByIdsAsync</c> and 1 more return.</summary>
+/// <remarks>Baidu's name for this shape: <c>InstanceModel</c>.</remarks>
 public sealed partial class BccInstance
 {
     /// <summary>Gets or sets the id.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InstanceModelV3</c>).</summary>
+/// <summary>What <c>Instances.ListV3Async</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>InstanceModelV3</c>.</remarks>
 public sealed partial class BccInstanceV3
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>

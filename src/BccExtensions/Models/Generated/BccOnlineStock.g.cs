@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BccOnlineStock</c>).</summary>
+/// <summary>What <c>Specs.GetOccupiedStocksAsync</c> returns.</summary>
 public sealed partial class BccOnlineStock
 {
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>

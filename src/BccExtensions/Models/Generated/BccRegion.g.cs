@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>RegionModel</c>).</summary>
+/// <summary>What <c>Zones.ListRegionsAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>RegionModel</c>.</remarks>
 public sealed partial class BccRegion
 {
     /// <summary>Gets or sets the region id.</summary>

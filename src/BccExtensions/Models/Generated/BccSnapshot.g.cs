@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SnapshotModel</c>).</summary>
+/// <summary>What <c>Snapshots.GetAsync</c> and <c>Snapshots.ListAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>SnapshotModel</c>.</remarks>
 public sealed partial class BccSnapshot
 {
     /// <summary>Gets or sets the id.</summary>

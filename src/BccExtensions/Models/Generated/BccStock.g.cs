@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BccStock</c>).</summary>
+/// <summary>What <c>Specs.GetAvailableStocksAsync</c>, <c>Specs.GetStockAsync</c> and <c>Specs.GetStockWithDeploymentSetAsync</c> return.</summary>
 public sealed partial class BccStock
 {
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC model sent in requests and read from answers (wire type <c>Tag</c>).</summary>
+/// <summary>Part of what <c>Images.BindTagsAsync</c>, <c>Images.GetAsync</c>, <c>Images.ListAsync</c> and 48 more return.</summary>
+/// <remarks>Baidu's name for this shape: <c>Tag</c>.</remarks>
 public sealed partial class BccTag
 {
     /// <summary>Tag key.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>TaskDetail</c>).</summary>
+/// <summary>What <c>Tasks.GetAsync</c> and <c>Tasks.ListAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>TaskDetail</c>.</remarks>
 public sealed partial class BccTask
 {
     /// <summary>Gets or sets the task id.</summary>

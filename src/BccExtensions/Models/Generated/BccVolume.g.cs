@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>VolumeModel</c>).</summary>
+/// <summary>What <c>Volumes.GetAsync</c> and <c>Volumes.ListAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>VolumeModel</c>.</remarks>
 public sealed partial class BccVolume
 {
     /// <summary>Gets or sets the id.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>VolumeModelV3</c>).</summary>
+/// <summary>What <c>Volumes.GetV3Async</c> and <c>Volumes.ListV3Async</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>VolumeModelV3</c>.</remarks>
 public sealed partial class BccVolumeV3
 {
     /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>

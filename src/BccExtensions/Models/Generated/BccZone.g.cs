@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ZoneModel</c>).</summary>
+/// <summary>What <c>Zones.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>ZoneModel</c>.</remarks>
 public sealed partial class BccZone
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindTagImage operation.</summary>
+/// <summary>The arguments of <c>Images.BindTagsAsync</c>.</summary>
 public sealed partial class BindImageTagsRequest
 {
     /// <summary>List of tags to bind.</summary>

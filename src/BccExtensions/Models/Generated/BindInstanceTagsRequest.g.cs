@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindInstanceToTags operation.</summary>
+/// <summary>The arguments of <c>Tags.BindInstanceAsync</c>.</summary>
 public sealed partial class BindInstanceTagsRequest
 {
     /// <summary>List of tags to bind.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindInstanceToSecurityGroup operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.BindSecurityGroupAsync</c>.</summary>
 public sealed partial class BindInstanceToSecurityGroupRequest
 {
     /// <summary>ID of the security group to associate with the instance.</summary>

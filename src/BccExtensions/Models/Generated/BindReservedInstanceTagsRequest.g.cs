@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindReservedInstanceToTags operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.BindTagsAsync</c>.</summary>
 public sealed partial class BindReservedInstanceTagsRequest
 {
     /// <summary>List of reserved instance IDs, up to 100 per request.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindRole operation.</summary>
+/// <summary>The arguments of <c>Roles.BindAsync</c>.</summary>
 public sealed partial class BindRoleRequest
 {
     /// <summary>Role name to bind to the instance.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>BindRoleResponse</c>).</summary>
+/// <summary>What <c>Roles.BindAsync</c> returns.</summary>
 public sealed partial class BindRoleResponse
 {
     /// <summary>Gets or sets the fail instances.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindTagSnapchain operation.</summary>
+/// <summary>The arguments of <c>Snapshots.BindChainTagsAsync</c>.</summary>
 public sealed partial class BindSnapshotChainTagsRequest
 {
     /// <summary>List of tags to bind.</summary>

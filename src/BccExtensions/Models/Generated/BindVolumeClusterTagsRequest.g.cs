@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindTagVolumeCluster operation.</summary>
+/// <summary>The arguments of <c>VolumeClusters.BindTagsAsync</c>.</summary>
 public sealed partial class BindVolumeClusterTagsRequest
 {
     /// <summary>List of tags to bind.</summary>

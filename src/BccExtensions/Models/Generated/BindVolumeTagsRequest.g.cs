@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BindTagVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.BindTagsAsync</c>.</summary>
 public sealed partial class BindVolumeTagsRequest
 {
     /// <summary>List of tags to bind; tags that do not exist will be created automatically.</summary>

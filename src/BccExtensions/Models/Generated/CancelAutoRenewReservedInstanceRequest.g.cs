@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CancelAutoRenewReservedInstance operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.CancelAutoRenewAsync</c>.</summary>
 public sealed partial class CancelAutoRenewReservedInstanceRequest
 {
     /// <summary>Collection of reserved instance IDs.</summary>

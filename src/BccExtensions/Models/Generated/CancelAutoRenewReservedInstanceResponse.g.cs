@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CancelAutoRenewReservedInstanceResponse</c>).</summary>
+/// <summary>What <c>ReservedInstances.CancelAutoRenewAsync</c> returns.</summary>
 public sealed partial class CancelAutoRenewReservedInstanceResponse
 {
     /// <summary>Gets or sets the reserved instance ids.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CancelAutoRenewVolumeCluster operation.</summary>
+/// <summary>The arguments of <c>VolumeClusters.CancelAutoRenewAsync</c>.</summary>
 public sealed partial class CancelAutoRenewVolumeClusterRequest
 {
     /// <summary>Dedicated cluster ID.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CancelAutoRenewCDSVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.CancelAutoRenewAsync</c>.</summary>
 public sealed partial class CancelAutoRenewVolumeRequest
 {
     /// <summary>Volume.</summary>

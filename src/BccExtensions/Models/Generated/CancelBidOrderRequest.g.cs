@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CancelBidOrder operation.</summary>
+/// <summary>The arguments of <c>Instances.Bids.CancelOrderAsync</c>.</summary>
 public sealed partial class CancelBidOrderRequest
 {
     /// <summary>Order ID.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CancelSnapshotShare operation.</summary>
+/// <summary>The arguments of <c>Snapshots.CancelShareAsync</c>.</summary>
 public sealed partial class CancelSnapshotShareRequest
 {
     /// <summary>Source snapshot ID to cancel sharing; required when the sharer cancels a snapshot share.</summary>

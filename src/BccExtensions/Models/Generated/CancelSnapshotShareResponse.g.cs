@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CancelSnapshotShareResponse</c>).</summary>
+/// <summary>What <c>Snapshots.CancelShareAsync</c> returns.</summary>
 public sealed partial class CancelSnapshotShareResponse
 {
     /// <summary>Gets or sets the source snapshot id.</summary>

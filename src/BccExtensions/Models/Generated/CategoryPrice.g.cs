@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CatagoryPrice</c>).</summary>
+/// <summary>Part of what <c>ReservedInstances.GetPriceAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>CatagoryPrice</c>.</remarks>
 public sealed partial class CategoryPrice
 {
     /// <summary>Gets or sets the pre pay category price.</summary>

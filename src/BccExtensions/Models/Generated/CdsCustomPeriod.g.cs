@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>cdsCustomPeriod</c>).</summary>
+/// <summary>Part of the arguments of <c>Instances.Billing.RenewAsync</c>.</summary>
 public sealed partial class CdsCustomPeriod
 {
     /// <summary>Renewal duration in months, range: [1, 60]. The disk expiration time after renewal must be equal to or later than the BCC expiration time, otherwise renewal fails. (Instance renewal).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UpdateInstanceSubnet operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.ChangeSubnetAsync</c>.</summary>
 public sealed partial class ChangeInstanceSubnetRequest
 {
     /// <summary>Virtual machine instance ID.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ChangeToPrepaid operation.</summary>
+/// <summary>The arguments of <c>Instances.Billing.ChangeToPrepaidAsync</c>.</summary>
 public sealed partial class ChangeToPrepaidRequest
 {
     /// <summary>Purchase duration (unit: months).</summary>

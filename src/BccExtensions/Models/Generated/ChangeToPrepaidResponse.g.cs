@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ChangeToPrepaidResponse</c>).</summary>
+/// <summary>What <c>Instances.Billing.ChangeToPrepaidAsync</c> returns.</summary>
 public sealed partial class ChangeToPrepaidResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ChangeVpc operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.ChangeVpcAsync</c>.</summary>
 public sealed partial class ChangeVpcRequest
 {
     /// <summary>Instance ID.</summary>

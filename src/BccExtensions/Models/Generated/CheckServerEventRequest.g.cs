@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CheckServerEvent operation.</summary>
+/// <summary>The arguments of <c>Maintenance.CheckEventAsync</c>.</summary>
 public sealed partial class CheckServerEventRequest
 {
     /// <summary>Maintenance event ID; one of serverEventId or instanceId is required.</summary>

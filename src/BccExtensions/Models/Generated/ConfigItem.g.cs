@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ConfigItem</c>).</summary>
+/// <summary>Part of what <c>Instances.RecycleBin.ListAsync</c> returns.</summary>
 public sealed partial class ConfigItem
 {
     /// <summary>Gets or sets the cpu.</summary>

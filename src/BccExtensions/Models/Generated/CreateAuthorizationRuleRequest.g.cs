@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateAuthorizationRule operation.</summary>
+/// <summary>The arguments of <c>Maintenance.CreateAuthorizationRuleAsync</c>.</summary>
 public sealed partial class CreateAuthorizationRuleRequest
 {
     /// <summary>Whether to enable the pre-authorization rule immediately; default is 1 (enabled).</summary>

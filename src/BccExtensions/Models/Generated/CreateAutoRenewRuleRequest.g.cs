@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateAutoRenewRule operation.</summary>
+/// <summary>The arguments of <c>Instances.Billing.CreateAutoRenewRulesAsync</c>.</summary>
 public sealed partial class CreateAutoRenewRuleRequest
 {
     /// <summary>Instance ID.</summary>

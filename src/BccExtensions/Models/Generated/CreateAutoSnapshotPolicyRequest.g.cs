@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateAsp operation.</summary>
+/// <summary>The arguments of <c>AutoSnapshotPolicies.CreateAsync</c>.</summary>
 public sealed partial class CreateAutoSnapshotPolicyRequest
 {
     /// <summary>Auto snapshot policy name; supports uppercase/lowercase letters, digits, Chinese characters, and special characters -_ /.; must begin with a letter; length 1–65.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateAspResponse</c>).</summary>
+/// <summary>What <c>AutoSnapshotPolicies.CreateAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>CreateAspResponse</c>.</remarks>
 public sealed partial class CreateAutoSnapshotPolicyResponse
 {
     /// <summary>Gets or sets the asp id.</summary>

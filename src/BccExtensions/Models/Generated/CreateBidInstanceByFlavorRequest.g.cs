@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateBidInstanceLegacy operation.</summary>
+/// <summary>The arguments of <c>Instances.Bids.CreateByFlavorAsync</c>.</summary>
 public sealed partial class CreateBidInstanceByFlavorRequest
 {
     /// <summary>Image to boot.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateBidInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.Bids.CreateAsync</c>.</summary>
 public sealed partial class CreateBidInstanceRequest
 {
     /// <summary>Instance specification.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateDeploySet operation.</summary>
+/// <summary>The arguments of <c>DeploymentSets.CreateAsync</c>.</summary>
 public sealed partial class CreateDeploymentSetRequest
 {
     /// <summary>Deploy set name.</summary>

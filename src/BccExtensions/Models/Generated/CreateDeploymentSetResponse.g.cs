@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateDeploySetResponse</c>).</summary>
+/// <summary>What <c>DeploymentSets.CreateAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>CreateDeploySetResponse</c>.</remarks>
 public sealed partial class CreateDeploymentSetResponse
 {
     /// <summary>Bce-sdk-go types it as string (scalar) (array-vs-scalar drift: accept both).</summary>

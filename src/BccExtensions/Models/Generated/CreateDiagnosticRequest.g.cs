@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateDiagnostic operation.</summary>
+/// <summary>The arguments of <c>Diagnostics.CreateAsync</c>.</summary>
 public sealed partial class CreateDiagnosticRequest
 {
     /// <summary>Instance to diagnose.</summary>

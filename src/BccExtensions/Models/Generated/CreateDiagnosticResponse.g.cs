@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateDiagnosticResponse</c>).</summary>
+/// <summary>What <c>Diagnostics.CreateAsync</c> returns.</summary>
 public sealed partial class CreateDiagnosticResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateEhcCluster operation.</summary>
+/// <summary>The arguments of <c>EhcClusters.CreateAsync</c>.</summary>
 public sealed partial class CreateEhcClusterRequest
 {
     /// <summary>EHC cluster name.</summary>

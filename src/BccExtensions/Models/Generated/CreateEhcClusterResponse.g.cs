@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateEhcClusterResponse</c>).</summary>
+/// <summary>What <c>EhcClusters.CreateAsync</c> returns.</summary>
 public sealed partial class CreateEhcClusterResponse
 {
     /// <summary>Gets or sets the ehc cluster id.</summary>

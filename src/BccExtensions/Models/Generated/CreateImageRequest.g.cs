@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateImage operation.</summary>
+/// <summary>The arguments of <c>Images.CreateAsync</c>.</summary>
 public sealed partial class CreateImageRequest
 {
     /// <summary>Name of the custom image to create; supports uppercase/lowercase letters, digits, Chinese characters, and special characters -_ /.; must start with a letter; length 1-65.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateImageResponse</c>).</summary>
+/// <summary>What <c>Images.CreateAsync</c> returns.</summary>
 public sealed partial class CreateImageResponse
 {
     /// <summary>Gets or sets the image id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.CreateByFlavorAsync</c>.</summary>
 public sealed partial class CreateInstanceByFlavorRequest
 {
     /// <summary>Image to boot.</summary>

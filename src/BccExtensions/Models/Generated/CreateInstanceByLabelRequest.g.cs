@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateInstanceByLabel operation.</summary>
+/// <summary>The arguments of <c>Instances.CreateByLabelAsync</c>.</summary>
 public sealed partial class CreateInstanceByLabelRequest
 {
     /// <summary>Whether to use the preset password in the image. Default: false. true: use the preset password; false: do not use it. If true, password and keypairId must be empty. Only supported for custom or shared images.</summary>

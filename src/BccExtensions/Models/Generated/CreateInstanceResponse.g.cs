@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateInstanceBySpecResponse</c>).</summary>
+/// <summary>What <c>Instances.CreateAsync</c>, <c>Instances.CreateByFlavorAsync</c>, <c>Instances.CreateByLabelAsync</c> and 1 more return.</summary>
+/// <remarks>Baidu's name for this shape: <c>CreateInstanceBySpecResponse</c>.</remarks>
 public sealed partial class CreateInstanceResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

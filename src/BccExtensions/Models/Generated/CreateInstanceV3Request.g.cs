@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateInstanceV3 operation.</summary>
+/// <summary>The arguments of <c>Instances.CreateV3Async</c>.</summary>
 public sealed partial class CreateInstanceV3Request
 {
     /// <summary>Instance spec, e.g. bcc.g5.c2m8.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateInstanceV3Response</c>).</summary>
+/// <summary>What <c>Instances.CreateV3Async</c> returns.</summary>
 public sealed partial class CreateInstanceV3Response
 {
     /// <summary>Gets the ids of the instances (<c>i-…</c>).</summary>

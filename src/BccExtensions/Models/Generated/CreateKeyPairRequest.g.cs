@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateKeypair operation.</summary>
+/// <summary>The arguments of <c>KeyPairs.CreateAsync</c>.</summary>
 public sealed partial class CreateKeyPairRequest
 {
     /// <summary>Name of the key pair to create. Supports uppercase/lowercase letters, digits, Chinese characters, and special characters `-_ /.`. Must start with a letter. Length: 1–65.</summary>

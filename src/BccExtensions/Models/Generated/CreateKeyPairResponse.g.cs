@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateKeypairResponse</c>).</summary>
+/// <summary>The whole answer of <c>KeyPairs.CreateAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>CreateKeypairResponse</c>.</remarks>
 internal sealed partial class CreateKeyPairResponse
 {
     /// <summary>Gets or sets the keypair.</summary>

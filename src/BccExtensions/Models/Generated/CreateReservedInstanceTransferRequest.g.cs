@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateReservedInstanceTransfer operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.CreateTransferAsync</c>.</summary>
 public sealed partial class CreateReservedInstanceTransferRequest
 {
     /// <summary>List of reserved instance IDs to transfer.</summary>

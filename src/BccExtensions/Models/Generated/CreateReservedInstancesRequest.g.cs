@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateReservedInstances operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.CreateAsync</c>.</summary>
 public sealed partial class CreateReservedInstancesRequest
 {
     /// <summary>Reserved instance name. Rules: supports uppercase/lowercase letters, digits, Chinese characters, and special characters -_ /.; must start with a Chinese character or letter; length 1–65; duplicates allowed. Auto-named as reservedInstance-${random} if not specified, following the same rules.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateReservedInstancesResponse</c>).</summary>
+/// <summary>What <c>ReservedInstances.CreateAsync</c> returns.</summary>
 public sealed partial class CreateReservedInstancesResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

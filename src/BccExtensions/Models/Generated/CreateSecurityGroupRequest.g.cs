@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateSecurityGroup operation.</summary>
+/// <summary>The arguments of <c>SecurityGroups.CreateAsync</c>.</summary>
 public sealed partial class CreateSecurityGroupRequest
 {
     /// <summary>Security group name; supports uppercase/lowercase letters, digits, Chinese characters, and special characters -_ /.; must start with a letter; length 1–65.</summary>

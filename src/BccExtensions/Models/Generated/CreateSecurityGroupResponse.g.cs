@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateSecurityGroupResponse</c>).</summary>
+/// <summary>What <c>SecurityGroups.CreateAsync</c> returns.</summary>
 public sealed partial class CreateSecurityGroupResponse
 {
     /// <summary>Gets or sets the security group id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateSnapshot operation.</summary>
+/// <summary>The arguments of <c>Snapshots.CreateAsync</c>.</summary>
 public sealed partial class CreateSnapshotRequest
 {
     /// <summary>Disk ID for creating the snapshot; use instance ID for system disks.</summary>

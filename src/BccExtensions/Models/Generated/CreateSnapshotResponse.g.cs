@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateSnapshotResponse</c>).</summary>
+/// <summary>What <c>Snapshots.CreateAsync</c> returns.</summary>
 public sealed partial class CreateSnapshotResponse
 {
     /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateVolumeCluster operation.</summary>
+/// <summary>The arguments of <c>VolumeClusters.CreateAsync</c>.</summary>
 public sealed partial class CreateVolumeClusterRequest
 {
     /// <summary>Availability zone; defaults to empty, selected automatically by the system.</summary>

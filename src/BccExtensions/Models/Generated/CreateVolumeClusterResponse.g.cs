@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateVolumeClusterResponse</c>).</summary>
+/// <summary>What <c>VolumeClusters.CreateAsync</c> returns.</summary>
 public sealed partial class CreateVolumeClusterResponse
 {
     /// <summary>Gets or sets the cluster ids.</summary>

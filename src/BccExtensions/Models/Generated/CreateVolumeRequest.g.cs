@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.CreateAsync</c>.</summary>
 public sealed partial class CreateVolumeRequest
 {
     /// <summary>Availability zone name; defaults to empty, selected automatically by the system.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateVolumeResponse</c>).</summary>
+/// <summary>What <c>Volumes.CreateAsync</c> returns.</summary>
 public sealed partial class CreateVolumeResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

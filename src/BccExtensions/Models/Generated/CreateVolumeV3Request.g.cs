@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateCDSVolumeV3 operation.</summary>
+/// <summary>The arguments of <c>Volumes.CreateV3Async</c>.</summary>
 public sealed partial class CreateVolumeV3Request
 {
     /// <summary>Volume name.</summary>

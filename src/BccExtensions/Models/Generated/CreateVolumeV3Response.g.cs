@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateCdsVolumeResponse</c>).</summary>
+/// <summary>What <c>Volumes.CreateV3Async</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>CreateCdsVolumeResponse</c>.</remarks>
 public sealed partial class CreateVolumeV3Response
 {
     /// <summary>Gets or sets the volume ids.</summary>

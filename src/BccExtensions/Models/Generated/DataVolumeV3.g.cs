@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DataVolumeV3</c>).</summary>
+/// <summary>Part of what <c>Instances.ListV3Async</c> returns.</summary>
 public sealed partial class DataVolumeV3
 {
     /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>

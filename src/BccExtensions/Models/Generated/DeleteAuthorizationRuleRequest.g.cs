@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DeleteInstUserOpAuthorizeRule operation.</summary>
+/// <summary>The arguments of <c>Maintenance.DeleteAuthorizationRuleAsync</c>.</summary>
 public sealed partial class DeleteAuthorizationRuleRequest
 {
     /// <summary>Pre-authorization rule ID; only rules in DISABLED status can be deleted.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DeleteInstUserOpAuthorizeRuleResponse</c>).</summary>
+/// <summary>What <c>Maintenance.DeleteAuthorizationRuleAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>DeleteInstUserOpAuthorizeRuleResponse</c>.</remarks>
 public sealed partial class DeleteAuthorizationRuleResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DeleteAutoRenewRule operation.</summary>
+/// <summary>The arguments of <c>Instances.Billing.DeleteAutoRenewRulesAsync</c>.</summary>
 public sealed partial class DeleteAutoRenewRuleRequest
 {
     /// <summary>Instance ID.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DeleteDiagnosticReport operation.</summary>
+/// <summary>The arguments of <c>Diagnostics.DeleteAsync</c>.</summary>
 public sealed partial class DeleteDiagnosticReportRequest
 {
     /// <summary>Reports to delete.</summary>

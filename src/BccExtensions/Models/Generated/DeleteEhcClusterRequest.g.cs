@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DeleteEhcCluster operation.</summary>
+/// <summary>The arguments of <c>EhcClusters.DeleteAsync</c>.</summary>
 public sealed partial class DeleteEhcClusterRequest
 {
     /// <summary>List of EHC cluster IDs to delete.</summary>

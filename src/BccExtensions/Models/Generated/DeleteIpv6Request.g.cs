@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DelIpv6 operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.DeleteIpv6Async</c>.</summary>
 public sealed partial class DeleteIpv6Request
 {
     /// <summary>Instance ID.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC BatchDeleteIp operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.DeletePrivateIpsAsync</c>.</summary>
 public sealed partial class DeletePrivateIpsRequest
 {
     /// <summary>Instance ID.</summary>

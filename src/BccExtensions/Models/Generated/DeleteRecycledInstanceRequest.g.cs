@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DeleteRecycledInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.RecycleBin.DeleteAsync</c>.</summary>
 public sealed partial class DeleteRecycledInstanceRequest
 {
     /// <summary>The idempotency token (1–64 printable ASCII characters); a new one is generated when not set, and retries of one call reuse it.</summary>

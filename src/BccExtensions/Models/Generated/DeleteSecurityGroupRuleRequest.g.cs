@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DeleteSecurityGroupRule operation.</summary>
+/// <summary>The arguments of <c>SecurityGroups.DeleteRuleAsync</c>.</summary>
 public sealed partial class DeleteSecurityGroupRuleRequest
 {
     /// <summary>Security group version number, used for optimistic lock control.</summary>

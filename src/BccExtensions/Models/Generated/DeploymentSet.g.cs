@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DeploySetModel</c>).</summary>
+/// <summary>What <c>DeploymentSets.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>DeploySetModel</c>.</remarks>
 public sealed partial class DeploymentSet
 {
     /// <summary>Gets or sets the deployset id.</summary>

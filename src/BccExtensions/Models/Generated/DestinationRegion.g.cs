@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>destRegionInfos</c>).</summary>
+/// <summary>Part of the arguments of <c>Snapshots.RemoteCopyAsync</c>.</summary>
 public sealed partial class DestinationRegion
 {
     /// <summary>Snapshot name.</summary>

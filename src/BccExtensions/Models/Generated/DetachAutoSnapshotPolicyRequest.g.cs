@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DetachAsp operation.</summary>
+/// <summary>The arguments of <c>AutoSnapshotPolicies.DetachAsync</c>.</summary>
 public sealed partial class DetachAutoSnapshotPolicyRequest
 {
     /// <summary>List of disk IDs to detach.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DetachKeypair operation.</summary>
+/// <summary>The arguments of <c>KeyPairs.DetachAsync</c>.</summary>
 public sealed partial class DetachKeyPairRequest
 {
     /// <summary>List of instance IDs to detach the keypair from.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindInstanceToTagsByResourceType operation.</summary>
+/// <summary>The arguments of <c>Tags.DetachByResourceTypeAsync</c>.</summary>
 public sealed partial class DetachTagsByResourceTypeRequest
 {
     /// <summary>Resource type (e.g. bcc).</summary>

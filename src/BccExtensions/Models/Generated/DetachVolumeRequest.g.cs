@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DetachVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.DetachAsync</c>.</summary>
 public sealed partial class DetachVolumeRequest
 {
     /// <summary>ID of the instance the disk is attached to.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>Issue</c>).</summary>
+/// <summary>Part of what <c>Diagnostics.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>Issue</c>.</remarks>
 public sealed partial class DiagnosticIssue
 {
     /// <summary>Gets or sets the metric category.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ExecutionRecord</c>).</summary>
+/// <summary>What <c>Diagnostics.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>ExecutionRecord</c>.</remarks>
 public sealed partial class DiagnosticReport
 {
     /// <summary>Gets or sets the report id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DiskInfo</c>).</summary>
+/// <summary>Part of what <c>Volumes.GetAvailableDiskInfoAsync</c> and <c>Volumes.GetQuotaAsync</c> return.</summary>
 public sealed partial class DiskInfo
 {
     /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DiskZoneResource</c>).</summary>
+/// <summary>Part of what <c>Volumes.GetAvailableDiskInfoAsync</c> returns.</summary>
 public sealed partial class DiskZoneResource
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>EhcCluster</c>).</summary>
+/// <summary>What <c>EhcClusters.ListAsync</c> returns.</summary>
 public sealed partial class EhcCluster
 {
     /// <summary>Gets or sets the ehc cluster id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>EniInfo</c>).</summary>
+/// <summary>What <c>Instances.Network.ListEnisAsync</c> returns.</summary>
 public sealed partial class EniInfo
 {
     /// <summary>Gets or sets the eni id.</summary>

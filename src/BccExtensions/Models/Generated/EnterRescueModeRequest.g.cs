@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC EnterRescueMode operation.</summary>
+/// <summary>The arguments of <c>Instances.Rescue.EnterAsync</c>.</summary>
 public sealed partial class EnterRescueModeRequest
 {
     /// <summary>Virtual machine instance ID.</summary>

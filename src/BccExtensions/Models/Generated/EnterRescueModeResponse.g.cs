@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>EnterRescueModeResponse</c>).</summary>
+/// <summary>What <c>Instances.Rescue.EnterAsync</c> returns.</summary>
 public sealed partial class EnterRescueModeResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>ephemeralDisks</c>).</summary>
+/// <summary>Part of the arguments of <c>Instances.CreateAsync</c>, <c>Instances.CreateByFlavorAsync</c>, <c>Instances.CreateByLabelAsync</c> and 5 more.</summary>
 public sealed partial class EphemeralDisk
 {
     /// <summary>CDS disk type: enhanced_ssd_pl0/pl1/pl2/pl3, cloud_hp1 or premium_ssd (general SSD), hp1 or ssd (high-performance), elastic_ephemeral_disk; default hp1.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ExitRescueMode operation.</summary>
+/// <summary>The arguments of <c>Instances.Rescue.ExitAsync</c>.</summary>
 public sealed partial class ExitRescueModeRequest
 {
     /// <summary>Virtual machine instance ID.</summary>

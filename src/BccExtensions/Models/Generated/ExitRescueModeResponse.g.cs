@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ExitRescueModeResponse</c>).</summary>
+/// <summary>What <c>Instances.Rescue.ExitAsync</c> returns.</summary>
 public sealed partial class ExitRescueModeResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

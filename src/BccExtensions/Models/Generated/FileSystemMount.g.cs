@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>fileSystems</c>).</summary>
+/// <summary>Part of the arguments of <c>Instances.CreateAsync</c>, <c>Instances.CreateByFlavorAsync</c>, <c>Instances.CreateByLabelAsync</c> and 2 more.</summary>
 public sealed partial class FileSystemMount
 {
     /// <summary>CFS file system ID.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ZoneResourceDetailSpec</c>).</summary>
+/// <summary>What <c>Specs.ListFlavorSpecsAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>ZoneResourceDetailSpec</c>.</remarks>
 public sealed partial class FlavorSpecZoneResource
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetAllStocksResponse</c>).</summary>
+/// <summary>What <c>Specs.GetAllStocksAsync</c> returns.</summary>
 public sealed partial class GetAllStocksResponse
 {
     /// <summary>Gets or sets the bcc stocks.</summary>

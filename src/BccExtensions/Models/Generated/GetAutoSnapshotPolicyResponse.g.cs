@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetAspResponse</c>).</summary>
+/// <summary>The whole answer of <c>AutoSnapshotPolicies.GetAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetAspResponse</c>.</remarks>
 internal sealed partial class GetAutoSnapshotPolicyResponse
 {
     /// <summary>Gets or sets the auto snapshot policy.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetAvailableDiskInfo operation.</summary>
+/// <summary>The arguments of <c>Volumes.GetAvailableDiskInfoAsync</c>.</summary>
 public sealed partial class GetAvailableDiskInfoRequest
 {
     /// <summary>Availability zone. Required.</summary>

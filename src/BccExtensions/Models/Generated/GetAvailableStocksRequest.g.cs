@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetAvailableStockWithSpec operation.</summary>
+/// <summary>The arguments of <c>Specs.GetAvailableStocksAsync</c>.</summary>
 public sealed partial class GetAvailableStocksRequest
 {
     /// <summary>Specs whose stock is asked for.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetBidInstancePrice operation.</summary>
+/// <summary>The arguments of <c>Specs.GetBidPriceAsync</c>.</summary>
 public sealed partial class GetBidInstancePriceRequest
 {
     /// <summary>Package specification.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetBidInstancePriceResponse</c>).</summary>
+/// <summary>What <c>Specs.GetBidPriceAsync</c> returns.</summary>
 public sealed partial class GetBidInstancePriceResponse
 {
     /// <summary>Gets or sets the money.</summary>

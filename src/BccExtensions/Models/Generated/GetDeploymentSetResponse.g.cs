@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetDeploySetResponse</c>).</summary>
+/// <summary>What <c>DeploymentSets.GetAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetDeploySetResponse</c>.</remarks>
 public sealed partial class GetDeploymentSetResponse
 {
     /// <summary>Gets or sets the short id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetDiskQuota operation.</summary>
+/// <summary>The arguments of <c>Volumes.GetQuotaAsync</c>.</summary>
 public sealed partial class GetDiskQuotaRequest
 {
     /// <summary>Zone information, zoneName naming convention is "country-region-zone-sequence" in lowercase, e.g., Beijing Zone A is "cn-bj-a". Required.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetDiskQuotaResponse</c>).</summary>
+/// <summary>What <c>Volumes.GetQuotaAsync</c> returns.</summary>
 public sealed partial class GetDiskQuotaResponse
 {
     /// <summary>Number-as-string quirk: numeric value typed as a JSON string in the SDK models; accept string or number.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetImageResponse</c>).</summary>
+/// <summary>The whole answer of <c>Images.GetAsync</c>, which returns its one member.</summary>
 internal sealed partial class GetImageResponse
 {
     /// <summary>Gets or sets the image.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetInstanceCreateStock operation.</summary>
+/// <summary>The arguments of <c>Specs.GetCreateStockAsync</c>.</summary>
 public sealed partial class GetInstanceCreateStockRequest
 {
     /// <summary>Local (ephemeral) disks.</summary>

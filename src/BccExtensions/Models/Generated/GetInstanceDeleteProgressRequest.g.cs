@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetInstanceDeleteProgress operation.</summary>
+/// <summary>The arguments of <c>Instances.GetDeleteProgressAsync</c>.</summary>
 public sealed partial class GetInstanceDeleteProgressRequest
 {
     /// <summary>Instances being deleted.</summary>

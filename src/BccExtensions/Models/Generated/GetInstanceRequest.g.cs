@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.GetAsync</c>.</summary>
 public sealed partial class GetInstanceRequest
 {
     /// <summary>Whether the answer includes the instance's deployment sets.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetInstanceResizeStock operation.</summary>
+/// <summary>The arguments of <c>Specs.GetResizeStockAsync</c>.</summary>
 public sealed partial class GetInstanceResizeStockRequest
 {
     /// <summary>Local (ephemeral) disks.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetInstanceResponse</c>).</summary>
+/// <summary>The whole answer of <c>Instances.GetAsync</c>, which returns its one member.</summary>
 internal sealed partial class GetInstanceResponse
 {
     /// <summary>Gets or sets the instance.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetInstanceUserDataInfo operation.</summary>
+/// <summary>The arguments of <c>Instances.GetUserDataAsync</c>.</summary>
 public sealed partial class GetInstanceUserDataRequest
 {
     /// <summary>The instance ID of the instance to be started.</summary>

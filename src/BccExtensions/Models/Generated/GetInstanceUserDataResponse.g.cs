@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetInstanceUserDataInfoResponse</c>).</summary>
+/// <summary>What <c>Instances.GetUserDataAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetInstanceUserDataInfoResponse</c>.</remarks>
 public sealed partial class GetInstanceUserDataResponse
 {
     /// <summary>Gets or sets the user data.</summary>

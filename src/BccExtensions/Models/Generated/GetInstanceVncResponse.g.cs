@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetInstanceVncResponse</c>).</summary>
+/// <summary>What <c>Instances.GetVncAsync</c> returns.</summary>
 public sealed partial class GetInstanceVncResponse
 {
     /// <summary>Gets or sets the vnc url.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>KeypairDetailResponse</c>).</summary>
+/// <summary>The whole answer of <c>KeyPairs.GetAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>KeypairDetailResponse</c>.</remarks>
 internal sealed partial class GetKeyPairResponse
 {
     /// <summary>Gets or sets the keypair.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetInstOccupyStocksOfVm operation.</summary>
+/// <summary>The arguments of <c>Specs.GetOccupiedStocksAsync</c>.</summary>
 public sealed partial class GetOccupiedStocksRequest
 {
     /// <summary>The flavors whose occupied stock is asked for.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetPriceBySpec operation.</summary>
+/// <summary>The arguments of <c>Specs.GetPriceAsync</c>.</summary>
 public sealed partial class GetPriceBySpecRequest
 {
     /// <summary>Instance specification family.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetPriceBySpecResponse</c>).</summary>
+/// <summary>The whole answer of <c>Specs.GetPriceAsync</c>, which returns its one member.</summary>
 internal sealed partial class GetPriceBySpecResponse
 {
     /// <summary>Gets or sets the price.</summary>

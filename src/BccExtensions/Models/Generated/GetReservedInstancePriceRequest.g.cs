@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetReservedInstancePrice operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.GetPriceAsync</c>.</summary>
 public sealed partial class GetReservedInstancePriceRequest
 {
     /// <summary>Instance specification family.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetReservedInstancePriceResponse</c>).</summary>
+/// <summary>What <c>ReservedInstances.GetPriceAsync</c> returns.</summary>
 public sealed partial class GetReservedInstancePriceResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetSecurityGroupDetailResponse</c>).</summary>
+/// <summary>What <c>SecurityGroups.GetAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetSecurityGroupDetailResponse</c>.</remarks>
 public sealed partial class GetSecurityGroupResponse
 {
     /// <summary>Gets or sets the id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetSnapshotResponse</c>).</summary>
+/// <summary>The whole answer of <c>Snapshots.GetAsync</c>, which returns its one member.</summary>
 internal sealed partial class GetSnapshotResponse
 {
     /// <summary>Gets or sets the snapshot.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DescribeSnapshotsUsageResponse</c>).</summary>
+/// <summary>What <c>Snapshots.GetUsageAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>DescribeSnapshotsUsageResponse</c>.</remarks>
 public sealed partial class GetSnapshotUsageResponse
 {
     /// <summary>Gets or sets the snapshot count.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetStockWithDeploySet operation.</summary>
+/// <summary>The arguments of <c>Specs.GetStockWithDeploymentSetAsync</c>.</summary>
 public sealed partial class GetStockWithDeploymentSetRequest
 {
     /// <summary>Spec.</summary>

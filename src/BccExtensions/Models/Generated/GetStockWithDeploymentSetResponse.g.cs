@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetStockWithDeploySetResponse</c>).</summary>
+/// <summary>The whole answer of <c>Specs.GetStockWithDeploymentSetAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetStockWithDeploySetResponse</c>.</remarks>
 internal sealed partial class GetStockWithDeploymentSetResponse
 {
     /// <summary>Gets or sets the bcc stocks.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetStockWithSpec operation.</summary>
+/// <summary>The arguments of <c>Specs.GetStockAsync</c>.</summary>
 public sealed partial class GetStockWithSpecRequest
 {
     /// <summary>Spec.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetStockWithSpecResponse</c>).</summary>
+/// <summary>The whole answer of <c>Specs.GetStockAsync</c>, which returns its one member.</summary>
 internal sealed partial class GetStockWithSpecResponse
 {
     /// <summary>Gets or sets the bcc stocks.</summary>

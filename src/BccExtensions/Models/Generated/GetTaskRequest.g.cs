@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetTask operation.</summary>
+/// <summary>The arguments of <c>Tasks.GetAsync</c>.</summary>
 public sealed partial class GetTaskRequest
 {
     /// <summary>List of task IDs, up to 100.</summary>

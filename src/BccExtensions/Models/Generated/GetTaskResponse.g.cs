@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetTaskResponse</c>).</summary>
+/// <summary>The whole answer of <c>Tasks.GetAsync</c>, which returns its one member.</summary>
 internal sealed partial class GetTaskResponse
 {
     /// <summary>Gets or sets the tasks.</summary>

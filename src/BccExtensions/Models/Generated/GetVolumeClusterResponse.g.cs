@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetVolumeClusterResponse</c>).</summary>
+/// <summary>What <c>VolumeClusters.GetAsync</c> returns.</summary>
 public sealed partial class GetVolumeClusterResponse
 {
     /// <summary>Gets or sets the cluster id.</summary>

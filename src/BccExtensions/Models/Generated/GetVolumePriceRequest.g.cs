@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetCdsPrice operation.</summary>
+/// <summary>The arguments of <c>Volumes.GetPriceAsync</c>.</summary>
 public sealed partial class GetVolumePriceRequest
 {
     /// <summary>CDS disk storage type: enhanced_ssd_pl0, enhanced_ssd_pl1, enhanced_ssd_pl2, enhanced_ssd_pl3, cloud_hp1/premium_ssd (general-purpose SSD), hp1/ssd (high-performance cloud disk), and elastic_ephemeral_disk (elastic ephemeral disk standard); default is hp1.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetCdsPriceResponse</c>).</summary>
+/// <summary>The whole answer of <c>Volumes.GetPriceAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetCdsPriceResponse</c>.</remarks>
 internal sealed partial class GetVolumePriceResponse
 {
     /// <summary>Gets or sets the price.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetVolumeResizeProgressResponse</c>).</summary>
+/// <summary>What <c>Volumes.GetResizeProgressAsync</c> returns.</summary>
 public sealed partial class GetVolumeResizeProgressResponse
 {
     /// <summary>Gets or sets the progress.</summary>

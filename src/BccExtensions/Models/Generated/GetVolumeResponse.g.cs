@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetVolumeResponse</c>).</summary>
+/// <summary>The whole answer of <c>Volumes.GetAsync</c>, which returns its one member.</summary>
 internal sealed partial class GetVolumeResponse
 {
     /// <summary>Gets or sets the volume.</summary>

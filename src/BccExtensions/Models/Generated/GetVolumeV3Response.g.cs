@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetVolumeDetailV3Response</c>).</summary>
+/// <summary>The whole answer of <c>Volumes.GetV3Async</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetVolumeDetailV3Response</c>.</remarks>
 internal sealed partial class GetVolumeV3Response
 {
     /// <summary>Gets or sets the volume.</summary>

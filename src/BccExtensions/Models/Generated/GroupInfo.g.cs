@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GroupInfo</c>).</summary>
+/// <summary>Part of what <c>Instances.GetAsync</c>, <c>Instances.ListAsync</c>, <c>Instances.ListByIdsAsync</c> and 3 more return.</summary>
 public sealed partial class GroupInfo
 {
     /// <summary>Gets or sets the group id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>IdMapping</c>).</summary>
+/// <summary>What <c>Instances.ListIdMappingsAsync</c> returns.</summary>
 public sealed partial class IdMapping
 {
     /// <summary>Gets or sets the uuid.</summary>

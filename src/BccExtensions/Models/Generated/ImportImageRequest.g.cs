@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ImportImage operation.</summary>
+/// <summary>The arguments of <c>Images.ImportAsync</c>.</summary>
 public sealed partial class ImportImageRequest
 {
     /// <summary>Operating system name.</summary>

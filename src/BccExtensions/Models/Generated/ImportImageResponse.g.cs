@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ImportImageResponse</c>).</summary>
+/// <summary>What <c>Images.ImportAsync</c> returns.</summary>
 public sealed partial class ImportImageResponse
 {
     /// <summary>Gets or sets the id.</summary>

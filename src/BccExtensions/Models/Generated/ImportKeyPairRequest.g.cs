@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ImportKeypair operation.</summary>
+/// <summary>The arguments of <c>KeyPairs.ImportAsync</c>.</summary>
 public sealed partial class ImportKeyPairRequest
 {
     /// <summary>Name of the keypair to create. Supports uppercase/lowercase letters, digits, Chinese characters, and special characters -_ /. Must start with a letter. Length: 1–65.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ImportKeypairResponse</c>).</summary>
+/// <summary>The whole answer of <c>KeyPairs.ImportAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ImportKeypairResponse</c>.</remarks>
 internal sealed partial class ImportKeyPairResponse
 {
     /// <summary>Gets or sets the keypair.</summary>

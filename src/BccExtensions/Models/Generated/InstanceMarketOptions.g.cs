@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>instanceMarketOptions</c>).</summary>
+/// <summary>Part of the arguments of <c>Instances.CreateV3Async</c>.</summary>
 public sealed partial class InstanceMarketOptions
 {
     /// <summary>Spot bidding option.</summary>

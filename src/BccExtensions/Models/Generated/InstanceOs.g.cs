@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>OsModel</c>).</summary>
+/// <summary>What <c>Images.ListOsAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>OsModel</c>.</remarks>
 public sealed partial class InstanceOs
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>

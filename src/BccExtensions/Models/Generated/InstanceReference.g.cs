@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC model sent in requests and read from answers (wire type <c>InstanceRoleAssociationModel</c>).</summary>
+/// <summary>Part of what <c>Instances.RecycleBin.RecoverAsync</c>, <c>Roles.BindAsync</c> and <c>Roles.UnbindAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>InstanceRoleAssociationModel</c>.</remarks>
 public sealed partial class InstanceReference
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>

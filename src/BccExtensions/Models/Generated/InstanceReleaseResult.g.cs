@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InstanceDeleteResultModel</c>).</summary>
+/// <summary>Part of what <c>Instances.ReleasePrepaidAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>InstanceDeleteResultModel</c>.</remarks>
 public sealed partial class InstanceReleaseResult
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InstanceRoleModel</c>).</summary>
+/// <summary>What <c>Roles.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>InstanceRoleModel</c>.</remarks>
 public sealed partial class InstanceRole
 {
     /// <summary>Gets or sets the role name.</summary>

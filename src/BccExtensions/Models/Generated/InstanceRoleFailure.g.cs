@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InstancePassRoleFailModel</c>).</summary>
+/// <summary>Part of what <c>Roles.BindAsync</c> and <c>Roles.UnbindAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>InstancePassRoleFailModel</c>.</remarks>
 public sealed partial class InstanceRoleFailure
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>

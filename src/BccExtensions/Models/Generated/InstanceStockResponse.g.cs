@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InstanceStockResponse</c>).</summary>
+/// <summary>What <c>Specs.GetCreateStockAsync</c> and <c>Specs.GetResizeStockAsync</c> return.</summary>
 public sealed partial class InstanceStockResponse
 {
     /// <summary>Gets or sets the flavor id.</summary>

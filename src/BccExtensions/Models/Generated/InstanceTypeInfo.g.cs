@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InstanceTypeModel</c>).</summary>
+/// <summary>What <c>Specs.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>InstanceTypeModel</c>.</remarks>
 public sealed partial class InstanceTypeInfo
 {
     /// <summary>Gets or sets the type.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>InternetAccessible</c>).</summary>
+/// <summary>Part of what <c>Instances.ListV3Async</c> returns.</summary>
 public sealed partial class InternetAccessible
 {
     /// <summary>Gets or sets the internet max bandwidth out.</summary>

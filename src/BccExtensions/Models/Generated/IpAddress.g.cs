@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>IpAddress</c>).</summary>
+/// <summary>Part of what <c>Instances.GetAsync</c>, <c>Instances.ListAsync</c>, <c>Instances.ListByIdsAsync</c> and 2 more return.</summary>
 public sealed partial class IpAddress
 {
     /// <summary>Gets or sets the primary.</summary>

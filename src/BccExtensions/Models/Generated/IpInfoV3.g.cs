@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>IpModelV3</c>).</summary>
+/// <summary>Part of what <c>Instances.ListV3Async</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>IpModelV3</c>.</remarks>
 public sealed partial class IpInfoV3
 {
     /// <summary>Gets or sets the primary.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>IssueDiskInfoResponse</c>).</summary>
+/// <summary>Part of what <c>Maintenance.ListUnplannedEventRecordsAsync</c> and <c>Maintenance.ListUnplannedEventsAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>IssueDiskInfoResponse</c>.</remarks>
 public sealed partial class IssueDiskInfo
 {
     /// <summary>Gets or sets the issue disk sn.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>labelConstraints</c>).</summary>
+/// <summary>Part of the arguments of <c>Instances.CreateByLabelAsync</c>.</summary>
 public sealed partial class LabelConstraint
 {
     /// <summary>Label key.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DescribeAuthorizeRules operation.</summary>
+/// <summary>The arguments of <c>Maintenance.ListAuthorizationRulesAsync</c>.</summary>
 public sealed partial class ListAuthorizationRulesRequest
 {
     /// <summary>Starting position for paginated list queries, a system-generated string.</summary>

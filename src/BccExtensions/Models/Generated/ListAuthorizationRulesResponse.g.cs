@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DescribeAuthorizeRulesResponse</c>).</summary>
+/// <summary>The whole answer of <c>Maintenance.ListAuthorizationRulesAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>DescribeAuthorizeRulesResponse</c>.</remarks>
 internal sealed partial class ListAuthorizationRulesResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

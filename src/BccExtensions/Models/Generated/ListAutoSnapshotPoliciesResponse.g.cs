@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListAspsResponse</c>).</summary>
+/// <summary>The whole answer of <c>AutoSnapshotPolicies.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListAspsResponse</c>.</remarks>
 internal sealed partial class ListAutoSnapshotPoliciesResponse
 {
     /// <summary>Gets the marker this page started at.</summary>

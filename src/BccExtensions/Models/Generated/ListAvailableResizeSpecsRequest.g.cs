@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListAvailableResizeSpec operation.</summary>
+/// <summary>The arguments of <c>Instances.ListAvailableResizeSpecsAsync</c>.</summary>
 public sealed partial class ListAvailableResizeSpecsRequest
 {
     /// <summary>Instance type. Exactly one of instance type, spec family ID, or instance ID must be specified.</summary>

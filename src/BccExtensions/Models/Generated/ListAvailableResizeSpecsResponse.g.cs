@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListAvailableResizeSpecResponse</c>).</summary>
+/// <summary>The whole answer of <c>Instances.ListAvailableResizeSpecsAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListAvailableResizeSpecResponse</c>.</remarks>
 internal sealed partial class ListAvailableResizeSpecsResponse
 {
     /// <summary>Gets or sets the spec list.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListBidFlavorResponse</c>).</summary>
+/// <summary>The whole answer of <c>Specs.ListBidFlavorsAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListBidFlavorResponse</c>.</remarks>
 internal sealed partial class ListBidFlavorsResponse
 {
     /// <summary>Gets or sets the zone resources.</summary>

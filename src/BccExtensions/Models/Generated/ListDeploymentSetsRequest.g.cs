@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListDeploySet operation.</summary>
+/// <summary>The arguments of <c>DeploymentSets.ListAsync</c>.</summary>
 public sealed partial class ListDeploymentSetsRequest
 {
     /// <summary>Ids of the deployment sets to list.</summary>

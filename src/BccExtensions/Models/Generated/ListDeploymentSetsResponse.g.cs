@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListDeploySetResponse</c>).</summary>
+/// <summary>The whole answer of <c>DeploymentSets.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListDeploySetResponse</c>.</remarks>
 internal sealed partial class ListDeploymentSetsResponse
 {
     /// <summary>Gets or sets the page no.</summary>

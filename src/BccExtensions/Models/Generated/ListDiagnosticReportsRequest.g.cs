@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListDiagnosticReport operation.</summary>
+/// <summary>The arguments of <c>Diagnostics.ListAsync</c>.</summary>
 public sealed partial class ListDiagnosticReportsRequest
 {
     /// <summary>Marker of the page to read.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListDiagnosticReportResponse</c>).</summary>
+/// <summary>The whole answer of <c>Diagnostics.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListDiagnosticReportResponse</c>.</remarks>
 internal sealed partial class ListDiagnosticReportsResponse
 {
     /// <summary>Gets whether more pages follow; the next one starts at <c>nextMarker</c>.</summary>

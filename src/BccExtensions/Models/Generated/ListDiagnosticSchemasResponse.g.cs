@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetDiagnosticSchemasResponse</c>).</summary>
+/// <summary>The whole answer of <c>Diagnostics.ListSchemasAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetDiagnosticSchemasResponse</c>.</remarks>
 internal sealed partial class ListDiagnosticSchemasResponse
 {
     /// <summary>Gets or sets the metric set list.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC EhcClusterList operation.</summary>
+/// <summary>The arguments of <c>EhcClusters.ListAsync</c>.</summary>
 public sealed partial class ListEhcClustersRequest
 {
     /// <summary>List of EHC cluster IDs.</summary>

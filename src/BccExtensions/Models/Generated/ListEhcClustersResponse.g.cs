@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>EhcClusterListResponse</c>).</summary>
+/// <summary>The whole answer of <c>EhcClusters.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>EhcClusterListResponse</c>.</remarks>
 internal sealed partial class ListEhcClustersResponse
 {
     /// <summary>Gets the total number of items across all pages.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListFlavorSpec operation.</summary>
+/// <summary>The arguments of <c>Specs.ListFlavorSpecsAsync</c>.</summary>
 public sealed partial class ListFlavorSpecsRequest
 {
     /// <summary>Availability zone name.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListIdMappings operation.</summary>
+/// <summary>The arguments of <c>Instances.ListIdMappingsAsync</c>.</summary>
 public sealed partial class ListIdMappingsRequest
 {
     /// <summary>Short or long: the kind of ids given.</summary>

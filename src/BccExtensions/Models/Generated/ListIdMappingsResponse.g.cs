@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListIdMappingResponse</c>).</summary>
+/// <summary>The whole answer of <c>Instances.ListIdMappingsAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListIdMappingResponse</c>.</remarks>
 internal sealed partial class ListIdMappingsResponse
 {
     /// <summary>Gets or sets the mappings.</summary>

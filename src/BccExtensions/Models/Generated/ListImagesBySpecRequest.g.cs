@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetAvailableImagesBySpec operation.</summary>
+/// <summary>The arguments of <c>Images.ListBySpecAsync</c>.</summary>
 public sealed partial class ListImagesBySpecRequest
 {
     /// <summary>Instance specification. Required.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetAvailableImagesBySpecResponse</c>).</summary>
+/// <summary>The whole answer of <c>Images.ListBySpecAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetAvailableImagesBySpecResponse</c>.</remarks>
 internal sealed partial class ListImagesBySpecResponse
 {
     /// <summary>Gets the marker this page started at.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListImages operation.</summary>
+/// <summary>The arguments of <c>Images.ListAsync</c>.</summary>
 public sealed partial class ListImagesRequest
 {
     /// <summary>The starting position for paginated list queries, a system-generated string.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListImagesResponse</c>).</summary>
+/// <summary>The whole answer of <c>Images.ListAsync</c>, which returns its one member.</summary>
 internal sealed partial class ListImagesResponse
 {
     /// <summary>Gets the marker this page started at.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListInstanceEnisResponse</c>).</summary>
+/// <summary>The whole answer of <c>Instances.Network.ListEnisAsync</c>, which returns its one member.</summary>
 internal sealed partial class ListInstanceEnisResponse
 {
     /// <summary>Gets or sets the enis.</summary>

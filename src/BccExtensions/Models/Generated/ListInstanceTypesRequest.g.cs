@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListInstanceTypes operation.</summary>
+/// <summary>The arguments of <c>Specs.ListInstanceTypesAsync</c>.</summary>
 public sealed partial class ListInstanceTypesRequest
 {
     /// <summary>Availability zone. Required.</summary>

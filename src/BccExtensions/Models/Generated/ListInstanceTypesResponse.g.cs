@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListInstanceTypeResponse</c>).</summary>
+/// <summary>The whole answer of <c>Specs.ListInstanceTypesAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListInstanceTypeResponse</c>.</remarks>
 internal sealed partial class ListInstanceTypesResponse
 {
     /// <summary>Gets or sets the zone instance types.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListInstanceByIds operation.</summary>
+/// <summary>The arguments of <c>Instances.ListByIdsAsync</c>.</summary>
 public sealed partial class ListInstancesByIdsRequest
 {
     /// <summary>The starting position for paginated list queries, a system-generated string.</summary>

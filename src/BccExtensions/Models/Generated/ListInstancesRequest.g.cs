@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListInstances operation.</summary>
+/// <summary>The arguments of <c>Instances.ListAsync</c>.</summary>
 public sealed partial class ListInstancesRequest
 {
     /// <summary>Starting position for paginated list query, a system-generated string.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListInstancesResponse</c>).</summary>
+/// <summary>The whole answer of <c>Instances.ListAsync</c>, which returns its one member.</summary>
 internal sealed partial class ListInstancesResponse
 {
     /// <summary>Gets the marker this page started at.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListServersByMarkerV3 operation.</summary>
+/// <summary>The arguments of <c>Instances.ListV3Async</c>.</summary>
 public sealed partial class ListInstancesV3Request
 {
     /// <summary>Marker of the page to read.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListKeypairResponse</c>).</summary>
+/// <summary>The whole answer of <c>KeyPairs.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListKeypairResponse</c>.</remarks>
 internal sealed partial class ListKeyPairsResponse
 {
     /// <summary>Gets the marker this page started at.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetInstanceNoChargeList operation.</summary>
+/// <summary>The arguments of <c>Instances.Billing.ListNoChargeAsync</c>.</summary>
 public sealed partial class ListNoChargeInstancesRequest
 {
     /// <summary>The starting position for paginated list queries, a system-generated string.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListOs operation.</summary>
+/// <summary>The arguments of <c>Images.ListOsAsync</c>.</summary>
 public sealed partial class ListOsRequest
 {
     /// <summary>List of instance IDs.</summary>

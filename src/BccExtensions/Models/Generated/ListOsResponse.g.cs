@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListOsResponse</c>).</summary>
+/// <summary>The whole answer of <c>Images.ListOsAsync</c>, which returns its one member.</summary>
 internal sealed partial class ListOsResponse
 {
     /// <summary>Gets or sets the os info.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DescribePlannedEventRecords operation.</summary>
+/// <summary>The arguments of <c>Maintenance.ListPlannedEventRecordsAsync</c>.</summary>
 public sealed partial class ListPlannedEventRecordsRequest
 {
     /// <summary>List of maintenance event IDs.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DescribePlannedEventRecordsResponse</c>).</summary>
+/// <summary>The whole answer of <c>Maintenance.ListPlannedEventRecordsAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>DescribePlannedEventRecordsResponse</c>.</remarks>
 internal sealed partial class ListPlannedEventRecordsResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

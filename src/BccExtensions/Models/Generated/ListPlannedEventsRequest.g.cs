@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DescribePlannedEvents operation.</summary>
+/// <summary>The arguments of <c>Maintenance.ListPlannedEventsAsync</c>.</summary>
 public sealed partial class ListPlannedEventsRequest
 {
     /// <summary>Event status; supported values: Inquiring, Processing, Executing, Executed, Abnormal, DisConfirm.</summary>

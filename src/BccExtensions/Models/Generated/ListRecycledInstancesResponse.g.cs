@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListRecycleInstanceResponse</c>).</summary>
+/// <summary>The whole answer of <c>Instances.RecycleBin.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListRecycleInstanceResponse</c>.</remarks>
 internal sealed partial class ListRecycledInstancesResponse
 {
     /// <summary>Gets the marker this page started at.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DescribeRegions operation.</summary>
+/// <summary>The arguments of <c>Zones.ListRegionsAsync</c>.</summary>
 public sealed partial class ListRegionsRequest
 {
     /// <summary>Specify a region to get its endpoint; if not provided, returns endpoints for all regions by default.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DescribeRegionsResponse</c>).</summary>
+/// <summary>The whole answer of <c>Zones.ListRegionsAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>DescribeRegionsResponse</c>.</remarks>
 internal sealed partial class ListRegionsResponse
 {
     /// <summary>Gets or sets the regions.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListReservedInstanceTransferIn operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.ListTransfersInAsync</c>.</summary>
 public sealed partial class ListReservedInstanceTransfersInRequest
 {
     /// <summary>Pagination marker.</summary>

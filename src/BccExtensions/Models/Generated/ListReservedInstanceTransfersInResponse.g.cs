@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListReservedInstanceTransferInResponse</c>).</summary>
+/// <summary>The whole answer of <c>ReservedInstances.ListTransfersInAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListReservedInstanceTransferInResponse</c>.</remarks>
 internal sealed partial class ListReservedInstanceTransfersInResponse
 {
     /// <summary>Gets the marker this page started at.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListReservedInstanceTransferOut operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.ListTransfersOutAsync</c>.</summary>
 public sealed partial class ListReservedInstanceTransfersOutRequest
 {
     /// <summary>Pagination marker; omit or pass -1 for the first query.</summary>

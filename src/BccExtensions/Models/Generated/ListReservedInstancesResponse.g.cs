@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetReservedInstanceResponse</c>).</summary>
+/// <summary>The whole answer of <c>ReservedInstances.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetReservedInstanceResponse</c>.</remarks>
 internal sealed partial class ListReservedInstancesResponse
 {
     /// <summary>Gets the total number of items across all pages.</summary>

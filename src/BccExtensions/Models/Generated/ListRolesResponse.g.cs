@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetRoleListResponse</c>).</summary>
+/// <summary>The whole answer of <c>Roles.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetRoleListResponse</c>.</remarks>
 internal sealed partial class ListRolesResponse
 {
     /// <summary>Gets or sets the roles.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListSecurityGroups operation.</summary>
+/// <summary>The arguments of <c>SecurityGroups.ListAsync</c>.</summary>
 public sealed partial class ListSecurityGroupsRequest
 {
     /// <summary>The starting position for paginated list queries, a system-generated string.</summary>

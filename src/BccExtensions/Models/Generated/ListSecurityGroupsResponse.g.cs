@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListSecurityGroupsResponse</c>).</summary>
+/// <summary>The whole answer of <c>SecurityGroups.ListAsync</c>, which returns its one member.</summary>
 internal sealed partial class ListSecurityGroupsResponse
 {
     /// <summary>Gets the marker this page started at.</summary>

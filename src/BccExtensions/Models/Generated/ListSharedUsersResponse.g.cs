@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListSharedUserResponse</c>).</summary>
+/// <summary>The whole answer of <c>Images.ListSharedUsersAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListSharedUserResponse</c>.</remarks>
 internal sealed partial class ListSharedUsersResponse
 {
     /// <summary>Gets or sets the users.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListSnapchain operation.</summary>
+/// <summary>The arguments of <c>Snapshots.ListChainsAsync</c>.</summary>
 public sealed partial class ListSnapshotChainsRequest
 {
     /// <summary>Sort field, options: chainId (snapshot chain ID, default), chainSize (snapshot chain size), volumeSize (disk size).</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListSnapchainResponse</c>).</summary>
+/// <summary>What <c>Snapshots.ListChainsAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListSnapchainResponse</c>.</remarks>
 public sealed partial class ListSnapshotChainsResponse
 {
     /// <summary>Gets or sets the order by.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListSnapshotShare operation.</summary>
+/// <summary>The arguments of <c>Snapshots.ListSharesAsync</c>.</summary>
 public sealed partial class ListSnapshotSharesRequest
 {
     /// <summary>The starting position for batch list queries, a system-generated string.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListSnapshotShareResponse</c>).</summary>
+/// <summary>The whole answer of <c>Snapshots.ListSharesAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListSnapshotShareResponse</c>.</remarks>
 internal sealed partial class ListSnapshotSharesResponse
 {
     /// <summary>Gets the marker this page started at.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListSnapshots operation.</summary>
+/// <summary>The arguments of <c>Snapshots.ListAsync</c>.</summary>
 public sealed partial class ListSnapshotsRequest
 {
     /// <summary>The starting position for paginated list queries, a system-generated string.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListSpecResponse</c>).</summary>
+/// <summary>The whole answer of <c>Specs.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListSpecResponse</c>.</remarks>
 internal sealed partial class ListSpecsResponse
 {
     /// <summary>Gets or sets the instance types.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListTask operation.</summary>
+/// <summary>The arguments of <c>Tasks.ListAsync</c>.</summary>
 public sealed partial class ListTasksRequest
 {
     /// <summary>List of task IDs, up to 100.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListTaskResponse</c>).</summary>
+/// <summary>The whole answer of <c>Tasks.ListAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListTaskResponse</c>.</remarks>
 internal sealed partial class ListTasksResponse
 {
     /// <summary>Gets whether more pages follow; the next one starts at <c>nextMarker</c>.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DescribeUnplannedEventRecords operation.</summary>
+/// <summary>The arguments of <c>Maintenance.ListUnplannedEventRecordsAsync</c>.</summary>
 public sealed partial class ListUnplannedEventRecordsRequest
 {
     /// <summary>List of maintenance event IDs.</summary>

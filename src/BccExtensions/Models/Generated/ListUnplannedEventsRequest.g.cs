@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DescribeUnplannedEvents operation.</summary>
+/// <summary>The arguments of <c>Maintenance.ListUnplannedEventsAsync</c>.</summary>
 public sealed partial class ListUnplannedEventsRequest
 {
     /// <summary>Event status; supported values: Inquiring, Processing, Executing, Executed, Abnormal, DisConfirm.</summary>

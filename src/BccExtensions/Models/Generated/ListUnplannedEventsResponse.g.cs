@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DescribeUnplannedEventsResponse</c>).</summary>
+/// <summary>The whole answer of <c>Maintenance.ListUnplannedEventsAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>DescribeUnplannedEventsResponse</c>.</remarks>
 internal sealed partial class ListUnplannedEventsResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListVolumeClusters operation.</summary>
+/// <summary>The arguments of <c>VolumeClusters.ListAsync</c>.</summary>
 public sealed partial class ListVolumeClustersRequest
 {
     /// <summary>The starting position for paginated list queries, a system-generated string.</summary>

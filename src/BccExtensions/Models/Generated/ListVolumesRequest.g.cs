@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListVolumes operation.</summary>
+/// <summary>The arguments of <c>Volumes.ListAsync</c>.</summary>
 public sealed partial class ListVolumesRequest
 {
     /// <summary>The starting position for paginated list queries, a system-generated string.</summary>

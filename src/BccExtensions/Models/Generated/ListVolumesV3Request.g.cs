@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ListCDSVolumeV3 operation.</summary>
+/// <summary>The arguments of <c>Volumes.ListV3Async</c>.</summary>
 public sealed partial class ListVolumesV3Request
 {
     /// <summary>Marker of the page to read.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListCdsVolumeV3Response</c>).</summary>
+/// <summary>The whole answer of <c>Volumes.ListV3Async</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>ListCdsVolumeV3Response</c>.</remarks>
 internal sealed partial class ListVolumesV3Response
 {
     /// <summary>Gets the marker this page started at.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC GetZoneBySpec operation.</summary>
+/// <summary>The arguments of <c>Zones.ListBySpecAsync</c>.</summary>
 public sealed partial class ListZonesBySpecRequest
 {
     /// <summary>Instance type; for available types, see InstanceType.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>GetZoneBySpecResponse</c>).</summary>
+/// <summary>The whole answer of <c>Zones.ListBySpecAsync</c>, which returns its one member.</summary>
+/// <remarks>Baidu's name for this shape: <c>GetZoneBySpecResponse</c>.</remarks>
 internal sealed partial class ListZonesBySpecResponse
 {
     /// <summary>Gets or sets the zone names.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ListZonesResponse</c>).</summary>
+/// <summary>The whole answer of <c>Zones.ListAsync</c>, which returns its one member.</summary>
 internal sealed partial class ListZonesResponse
 {
     /// <summary>Gets or sets the zones.</summary>

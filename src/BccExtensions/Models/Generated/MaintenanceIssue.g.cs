@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>IssueResponse</c>).</summary>
+/// <summary>Part of what <c>Maintenance.ListPlannedEventRecordsAsync</c>, <c>Maintenance.ListPlannedEventsAsync</c>, <c>Maintenance.ListUnplannedEventRecordsAsync</c> and 1 more return.</summary>
+/// <remarks>Baidu's name for this shape: <c>IssueResponse</c>.</remarks>
 public sealed partial class MaintenanceIssue
 {
     /// <summary>Gets or sets the issue name.</summary>

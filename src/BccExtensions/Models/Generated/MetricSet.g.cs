@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>MetricSet</c>).</summary>
+/// <summary>What <c>Diagnostics.ListSchemasAsync</c> returns.</summary>
 public sealed partial class MetricSet
 {
     /// <summary>Gets or sets the metric set id.</summary>

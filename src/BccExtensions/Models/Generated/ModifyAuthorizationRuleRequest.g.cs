@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyInstUserOpAuthorizeRuleAttribute operation.</summary>
+/// <summary>The arguments of <c>Maintenance.ModifyAuthorizationRuleAsync</c>.</summary>
 public sealed partial class ModifyAuthorizationRuleRequest
 {
     /// <summary>Whether to enable pre-authorization immediately; default is 1 (enabled).</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ModifyInstUserOpAuthorizeRuleAttributeResponse</c>).</summary>
+/// <summary>What <c>Maintenance.ModifyAuthorizationRuleAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>ModifyInstUserOpAuthorizeRuleAttributeResponse</c>.</remarks>
 public sealed partial class ModifyAuthorizationRuleResponse
 {
     /// <summary>Gets the service's id of the request, for support cases.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyEhcCluster operation.</summary>
+/// <summary>The arguments of <c>EhcClusters.ModifyAsync</c>.</summary>
 public sealed partial class ModifyEhcClusterRequest
 {
     /// <summary>The ID of the EHC cluster to modify.</summary>

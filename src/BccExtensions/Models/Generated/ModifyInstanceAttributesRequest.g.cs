@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyInstanceAttributes operation.</summary>
+/// <summary>The arguments of <c>Instances.ModifyAttributesAsync</c>.</summary>
 public sealed partial class ModifyInstanceAttributesRequest
 {
     /// <summary>Instance name; supports uppercase/lowercase letters, digits, and special characters -_ /.; must start with a letter; length 1–65 characters.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyInstanceDesc operation.</summary>
+/// <summary>The arguments of <c>Instances.ModifyDescriptionAsync</c>.</summary>
 public sealed partial class ModifyInstanceDescriptionRequest
 {
     /// <summary>Instance description. Supports Chinese characters, letters, digits, period ".", space, underscore "_", hyphen "-", equals sign "=", comma "," (English and Chinese), colon ":", slash "/", and Chinese period "。".</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyInstanceHostname operation.</summary>
+/// <summary>The arguments of <c>Instances.ModifyHostnameAsync</c>.</summary>
 public sealed partial class ModifyInstanceHostnameRequest
 {
     /// <summary>Whether to reboot automatically, default false.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyInstancePassword operation.</summary>
+/// <summary>The arguments of <c>Instances.ModifyPasswordAsync</c>.</summary>
 public sealed partial class ModifyInstancePasswordRequest
 {
     /// <summary>The administrator password for the instance, 8-32 characters, must contain at least three of: uppercase letters, lowercase letters, digits, special characters (limited to ()`~!@#$%^&amp;*-_+=\|{}[]:;'&lt;&gt;,.?/); must be encrypted for transmission. Required.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyRelatedDeletePolicy operation.</summary>
+/// <summary>The arguments of <c>Instances.ModifyRelatedDeletePolicyAsync</c>.</summary>
 public sealed partial class ModifyRelatedDeletePolicyRequest
 {
     /// <summary>Whether the postpaid EIP bound to the instance is automatically released when the instance is deleted. Yes: true, No: false.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyReservedInstances operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.ModifyAsync</c>.</summary>
 public sealed partial class ModifyReservedInstancesRequest
 {
     /// <summary>List of reserved instances to modify.</summary>

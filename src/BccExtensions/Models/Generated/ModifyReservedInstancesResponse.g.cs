@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ModifyReservedInstancesResponse</c>).</summary>
+/// <summary>The whole answer of <c>ReservedInstances.ModifyAsync</c>, which returns its one member.</summary>
 internal sealed partial class ModifyReservedInstancesResponse
 {
     /// <summary>Gets or sets the modify reserved instance orders.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifySnapshotAttribute operation.</summary>
+/// <summary>The arguments of <c>Snapshots.ModifyAttributesAsync</c>.</summary>
 public sealed partial class ModifySnapshotAttributesRequest
 {
     /// <summary>New name for the snapshot; supports uppercase/lowercase letters, digits, Chinese characters, and special characters -_ /.; must start with a letter; length 1–65.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyCdsAttribute operation.</summary>
+/// <summary>The arguments of <c>Volumes.ModifyAttributesAsync</c>.</summary>
 public sealed partial class ModifyVolumeAttributesRequest
 {
     /// <summary>New name of the disk; supports uppercase/lowercase letters, digits, Chinese characters, and special characters -_ /.; must start with a letter; length 1-65.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyVolumeChargeType operation.</summary>
+/// <summary>The arguments of <c>Volumes.ModifyChargeTypeAsync</c>.</summary>
 public sealed partial class ModifyVolumeChargeTypeRequest
 {
     /// <summary>Order information. Switching from postpaid to prepaid is prohibited when the postpaid CDS is not attached or is attached to a non-prepaid BCC instance. If billing is empty, billing.reservation is empty, or billing.reservation.reservationLength = 0, the CDS expiration time after conversion will match that of the attached prepaid BCC instance. If billing.reservation.reservationLength &gt; 0, the CDS expiration time after conversion is customized and must not be earlier than the expiration time of the attached prepaid BCC instance. Valid values for reservationLength: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ModifyVolumeDeleteProtectionV2 operation.</summary>
+/// <summary>The arguments of <c>Volumes.ModifyDeleteProtectionAsync</c>.</summary>
 public sealed partial class ModifyVolumeDeleteProtectionRequest
 {
     /// <summary>Disk ID.</summary>

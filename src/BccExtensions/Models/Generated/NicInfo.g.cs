@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>NicInfo</c>).</summary>
+/// <summary>Part of what <c>Instances.GetAsync</c>, <c>Instances.ListAsync</c>, <c>Instances.ListByIdsAsync</c> and 1 more return.</summary>
 public sealed partial class NicInfo
 {
     /// <summary>Gets or sets the eni id.</summary>

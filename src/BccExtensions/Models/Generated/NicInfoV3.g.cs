@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>NicInfoV3</c>).</summary>
+/// <summary>Part of what <c>Instances.ListV3Async</c> returns.</summary>
 public sealed partial class NicInfoV3
 {
     /// <summary>Gets or sets the mac address.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>flavors</c>).</summary>
+/// <summary>Part of the arguments of <c>Specs.GetOccupiedStocksAsync</c>.</summary>
 public sealed partial class OccupiedStockFlavor
 {
     /// <summary>Spec of the flavor.</summary>

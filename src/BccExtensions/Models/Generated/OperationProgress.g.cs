@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>OperationProgressSet</c>).</summary>
+/// <summary>Part of what <c>Tasks.GetAsync</c> and <c>Tasks.ListAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>OperationProgressSet</c>.</remarks>
 public sealed partial class OperationProgress
 {
     /// <summary>Gets or sets the resource id.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>PassInstanceModel</c>).</summary>
+/// <summary>Part of what <c>KeyPairs.CreateAsync</c>, <c>KeyPairs.GetAsync</c>, <c>KeyPairs.ImportAsync</c> and 1 more return.</summary>
+/// <remarks>Baidu's name for this shape: <c>PassInstanceModel</c>.</remarks>
 public sealed partial class PaasInstanceCount
 {
     /// <summary>Gets or sets the application.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>PlannedEventResponse</c>).</summary>
+/// <summary>What <c>Maintenance.ListPlannedEventRecordsAsync</c> and <c>Maintenance.ListPlannedEventsAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>PlannedEventResponse</c>.</remarks>
 public sealed partial class PlannedEvent
 {
     /// <summary>Gets or sets the server event id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RebootInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.RebootAsync</c>.</summary>
 public sealed partial class RebootInstanceRequest
 {
     /// <summary>Whether to force stop the instance; valid values: true, false; default is false.</summary>

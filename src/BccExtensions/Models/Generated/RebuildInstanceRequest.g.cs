@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RebuildInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.RebuildAsync</c>.</summary>
 public sealed partial class RebuildInstanceRequest
 {
     /// <summary>The image ID to be specified.</summary>

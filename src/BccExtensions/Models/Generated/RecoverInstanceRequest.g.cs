@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC InstanceRecovery operation.</summary>
+/// <summary>The arguments of <c>Instances.RecycleBin.RecoverAsync</c>.</summary>
 public sealed partial class RecoverInstanceRequest
 {
     /// <summary>List of instance IDs, up to 100.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ResourceBo</c>).</summary>
+/// <summary>What <c>Instances.RecycleBin.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>ResourceBo</c>.</remarks>
 public sealed partial class RecycledInstance
 {
     /// <summary>Gets or sets the id.</summary>

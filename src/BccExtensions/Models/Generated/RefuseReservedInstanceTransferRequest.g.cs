@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RefuseReservedInstanceTransfer operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.RefuseTransferAsync</c>.</summary>
 public sealed partial class RefuseReservedInstanceTransferRequest
 {
     /// <summary>List of transfer record IDs for reserved instances to refuse, minimum 1, maximum 99.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ReleaseInstanceByPost operation.</summary>
+/// <summary>The arguments of <c>Instances.ReleaseWithOptionsAsync</c>.</summary>
 public sealed partial class ReleaseInstanceRequest
 {
     /// <summary>Whether to release all pay-as-you-go EIPs (EIPs in shared bandwidth will be automatically unbound) and pay-as-you-go CDS data disks mounted to the instance at the time of release. When true and cdsAttributeActive is true, only disks with the associated release attribute are released; when cdsAttributeActive is false, all disks are released.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DeletePrepayInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.ReleasePrepaidAsync</c>.</summary>
 public sealed partial class ReleasePrepaidInstanceRequest
 {
     /// <summary>Instance ID.</summary>

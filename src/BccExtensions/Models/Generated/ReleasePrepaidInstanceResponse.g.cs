@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>DeletePrepayInstanceResponse</c>).</summary>
+/// <summary>What <c>Instances.ReleasePrepaidAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>DeletePrepayInstanceResponse</c>.</remarks>
 public sealed partial class ReleasePrepaidInstanceResponse
 {
     /// <summary>Gets or sets the success resources.</summary>

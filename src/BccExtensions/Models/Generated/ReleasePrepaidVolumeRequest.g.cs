@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DeletePrepayVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.ReleasePrepaidAsync</c>.</summary>
 public sealed partial class ReleasePrepaidVolumeRequest
 {
     /// <summary>Volume to release.</summary>

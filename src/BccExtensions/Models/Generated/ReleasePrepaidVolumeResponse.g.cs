@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>VolumeDeleteResultResponse</c>).</summary>
+/// <summary>What <c>Volumes.ReleasePrepaidAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>VolumeDeleteResultResponse</c>.</remarks>
 public sealed partial class ReleasePrepaidVolumeResponse
 {
     /// <summary>Gets or sets the success resources.</summary>

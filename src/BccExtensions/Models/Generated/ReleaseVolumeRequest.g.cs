@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ReleaseVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.ReleaseAsync</c>.</summary>
 public sealed partial class ReleaseVolumeRequest
 {
     /// <summary>When set to "on", deletes automatic snapshots associated with the disk.</summary>

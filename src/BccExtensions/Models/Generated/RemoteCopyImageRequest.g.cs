@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RemoteCopyImage operation.</summary>
+/// <summary>The arguments of <c>Images.RemoteCopyAsync</c>.</summary>
 public sealed partial class RemoteCopyImageRequest
 {
     /// <summary>Name of the copied image.</summary>

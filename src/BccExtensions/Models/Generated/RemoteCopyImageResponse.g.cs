@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>RemoteCopyImageResponse</c>).</summary>
+/// <summary>The whole answer of <c>Images.RemoteCopyAsync</c>, which returns its one member.</summary>
 internal sealed partial class RemoteCopyImageResponse
 {
     /// <summary>Gets or sets the result.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>RemoteCopyResult</c>).</summary>
+/// <summary>What <c>Images.RemoteCopyAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>RemoteCopyResult</c>.</remarks>
 public sealed partial class RemoteCopyImageResult
 {
     /// <summary>Gets or sets the region.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RemoteCopySnapshot operation.</summary>
+/// <summary>The arguments of <c>Snapshots.RemoteCopyAsync</c>.</summary>
 public sealed partial class RemoteCopySnapshotRequest
 {
     /// <summary>List of destination regions to copy to.</summary>

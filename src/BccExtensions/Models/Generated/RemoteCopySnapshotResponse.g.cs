@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>RemoteCopySnapshotResponse</c>).</summary>
+/// <summary>The whole answer of <c>Snapshots.RemoteCopyAsync</c>, which returns its one member.</summary>
 internal sealed partial class RemoteCopySnapshotResponse
 {
     /// <summary>Gets or sets the result.</summary>

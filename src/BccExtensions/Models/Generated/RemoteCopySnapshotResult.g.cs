@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>RemoteCopySnapshot</c>).</summary>
+/// <summary>What <c>Snapshots.RemoteCopyAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>RemoteCopySnapshot</c>.</remarks>
 public sealed partial class RemoteCopySnapshotResult
 {
     /// <summary>Gets or sets the region.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC DeleteInstanceDeploySet operation.</summary>
+/// <summary>The arguments of <c>DeploymentSets.RemoveInstancesAsync</c>.</summary>
 public sealed partial class RemoveDeploymentSetInstancesRequest
 {
     /// <summary>Deployment set ID.</summary>

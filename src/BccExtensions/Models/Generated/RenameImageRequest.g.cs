@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RenameImage operation.</summary>
+/// <summary>The arguments of <c>Images.RenameAsync</c>.</summary>
 public sealed partial class RenameImageRequest
 {
     /// <summary>Accepts a single custom image ID; mutually exclusive with imageIds.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RenameKeypair operation.</summary>
+/// <summary>The arguments of <c>KeyPairs.RenameAsync</c>.</summary>
 public sealed partial class RenameKeyPairRequest
 {
     /// <summary>New keypair name. Supports uppercase/lowercase letters, digits, Chinese characters, and special characters -_ /. Must start with a letter, length 1-65.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RenameVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.RenameAsync</c>.</summary>
 public sealed partial class RenameVolumeRequest
 {
     /// <summary>New name for the disk, supporting uppercase/lowercase letters, digits, Chinese characters, and special characters -_ /., must start with a letter, length 1-65.</summary>

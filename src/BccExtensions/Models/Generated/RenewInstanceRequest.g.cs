@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC PurchaseReservedInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.Billing.RenewAsync</c>.</summary>
 public sealed partial class RenewInstanceRequest
 {
     /// <summary>Flag for associated renewal of the instance, defaults to empty string. Note: CDS disks associated with the instance will be renewed together.</summary>

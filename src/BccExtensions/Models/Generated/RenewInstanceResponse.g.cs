@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>PurchaseReservedInstanceResponse</c>).</summary>
+/// <summary>What <c>Instances.Billing.RenewAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>PurchaseReservedInstanceResponse</c>.</remarks>
 public sealed partial class RenewInstanceResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

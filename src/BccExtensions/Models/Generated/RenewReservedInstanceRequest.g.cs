@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RenewReservedInstance operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.RenewAsync</c>.</summary>
 public sealed partial class RenewReservedInstanceRequest
 {
     /// <summary>Collection of reserved instance IDs.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>RenewReservedInstanceResponse</c>).</summary>
+/// <summary>What <c>ReservedInstances.RenewAsync</c> returns.</summary>
 public sealed partial class RenewReservedInstanceResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC PurchaseReservedVolumeCluster operation.</summary>
+/// <summary>The arguments of <c>VolumeClusters.RenewAsync</c>.</summary>
 public sealed partial class RenewVolumeClusterRequest
 {
     /// <summary>Order and billing related parameters.</summary>

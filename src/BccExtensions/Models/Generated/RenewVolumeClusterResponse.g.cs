@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>PurchaseReservedVolumeClusterResponse</c>).</summary>
+/// <summary>What <c>VolumeClusters.RenewAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>PurchaseReservedVolumeClusterResponse</c>.</remarks>
 public sealed partial class RenewVolumeClusterResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

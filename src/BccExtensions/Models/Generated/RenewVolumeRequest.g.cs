@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC PurchaseReservedVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.RenewAsync</c>.</summary>
 public sealed partial class RenewVolumeRequest
 {
     /// <summary>Custom renewal duration in months. If empty, aligns with the expiration time of the attached BCC instance. The custom duration must be greater than (BCC expiration time - CDS current expiration time), otherwise renewal fails. Supported range: [1, 60] months.</summary>

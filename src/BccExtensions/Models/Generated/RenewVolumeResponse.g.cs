@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>PurchaseReservedVolumeResponse</c>).</summary>
+/// <summary>What <c>Volumes.RenewAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>PurchaseReservedVolumeResponse</c>.</remarks>
 public sealed partial class RenewVolumeResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

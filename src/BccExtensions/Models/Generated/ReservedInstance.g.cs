@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ReservedInstanceInfo</c>).</summary>
+/// <summary>What <c>ReservedInstances.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>ReservedInstanceInfo</c>.</remarks>
 public sealed partial class ReservedInstance
 {
     /// <summary>Gets or sets the reserved instance id.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ModifyReservedInstanceOrder</c>).</summary>
+/// <summary>What <c>ReservedInstances.ModifyAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>ModifyReservedInstanceOrder</c>.</remarks>
 public sealed partial class ReservedInstanceModification
 {
     /// <summary>Gets or sets the reserved instance id.</summary>

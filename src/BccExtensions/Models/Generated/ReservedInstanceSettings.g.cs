@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A nested BCC request model (<c>reservedInstances</c>).</summary>
+/// <summary>Part of the arguments of <c>ReservedInstances.ModifyAsync</c>.</summary>
 public sealed partial class ReservedInstanceSettings
 {
     /// <summary>ID of the reserved instance to modify.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ResizeInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.ResizeByFlavorAsync</c>.</summary>
 public sealed partial class ResizeInstanceByFlavorRequest
 {
     /// <summary>New number of vCPUs.</summary>

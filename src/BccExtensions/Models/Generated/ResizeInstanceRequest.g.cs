@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ResizeInstanceBySpec operation.</summary>
+/// <summary>The arguments of <c>Instances.ResizeAsync</c>.</summary>
 public sealed partial class ResizeInstanceRequest
 {
     /// <summary>Target instance specification.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ResizeVolumeCluster operation.</summary>
+/// <summary>The arguments of <c>VolumeClusters.ResizeAsync</c>.</summary>
 public sealed partial class ResizeVolumeClusterRequest
 {
     /// <summary>New capacity for the dedicated cluster after expansion, must be a positive integer greater than the current cluster capacity, in GB, valid range: 87040–1039360.</summary>

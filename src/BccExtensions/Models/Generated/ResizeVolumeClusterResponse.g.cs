@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ResizeVolumeClusterResponse</c>).</summary>
+/// <summary>What <c>VolumeClusters.ResizeAsync</c> returns.</summary>
 public sealed partial class ResizeVolumeClusterResponse
 {
     /// <summary>Gets the id of the billing order the operation created.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ResizeVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.ResizeAsync</c>.</summary>
 public sealed partial class ResizeVolumeRequest
 {
     /// <summary>New capacity of the CDS disk after expansion, must be an integer greater than the current CDS capacity, unit: GB, valid range: 1–32765 GB.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ResizeVolumeResponse</c>).</summary>
+/// <summary>What <c>Volumes.ResizeAsync</c> returns.</summary>
 public sealed partial class ResizeVolumeResponse
 {
     /// <summary>Gets the warnings the service returned with the answer.</summary>

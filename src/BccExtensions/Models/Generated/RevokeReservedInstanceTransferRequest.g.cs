@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RevokeReservedInstanceTransfer operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.RevokeTransferAsync</c>.</summary>
 public sealed partial class RevokeReservedInstanceTransferRequest
 {
     /// <summary>List of reserved instance voucher IDs to revoke.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RevokeSecurityGroupRule operation.</summary>
+/// <summary>The arguments of <c>SecurityGroups.RevokeRuleAsync</c>.</summary>
 public sealed partial class RevokeSecurityGroupRuleRequest
 {
     /// <summary>Security group version number, used for optimistic locking control.</summary>

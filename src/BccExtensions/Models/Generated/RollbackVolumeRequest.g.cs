@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC RollbackVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.RollbackAsync</c>.</summary>
 public sealed partial class RollbackVolumeRequest
 {
     /// <summary>Snapshot ID used to roll back the specified disk; must be a snapshot created from the volumeId.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SecurityGroupModel</c>).</summary>
+/// <summary>What <c>SecurityGroups.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>SecurityGroupModel</c>.</remarks>
 public sealed partial class SecurityGroup
 {
     /// <summary>Gets or sets the id.</summary>

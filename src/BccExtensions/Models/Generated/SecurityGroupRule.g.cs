@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC model sent in requests and read from answers (wire type <c>SecurityGroupRuleModel</c>).</summary>
+/// <summary>Part of what <c>SecurityGroups.AuthorizeRuleAsync</c>, <c>SecurityGroups.CreateAsync</c>, <c>SecurityGroups.ListAsync</c> and 1 more return.</summary>
+/// <remarks>Baidu's name for this shape: <c>SecurityGroupRuleModel</c>.</remarks>
 public sealed partial class SecurityGroupRule
 {
     /// <summary>Rule remark (used in: create security group, list security groups, authorize rule, revoke rule).</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SecurityGroupRuleVo</c>).</summary>
+/// <summary>Part of what <c>SecurityGroups.GetAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>SecurityGroupRuleVo</c>.</remarks>
 public sealed partial class SecurityGroupRuleDetail
 {
     /// <summary>Gets or sets the remark.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC InstanceDeletionProtection operation.</summary>
+/// <summary>The arguments of <c>Instances.SetDeletionProtectionAsync</c>.</summary>
 public sealed partial class SetInstanceDeletionProtectionRequest
 {
     /// <summary>Deletion protection policy, default 0 (disabled).</summary>

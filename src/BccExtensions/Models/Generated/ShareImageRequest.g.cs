@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC ShareImage operation.</summary>
+/// <summary>The arguments of <c>Images.ShareAsync</c>.</summary>
 public sealed partial class ShareImageRequest
 {
     /// <summary>Username to share with.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC CreateSnapshotShare operation.</summary>
+/// <summary>The arguments of <c>Snapshots.ShareAsync</c>.</summary>
 public sealed partial class ShareSnapshotRequest
 {
     /// <summary>The snapshot ID to be shared.</summary>

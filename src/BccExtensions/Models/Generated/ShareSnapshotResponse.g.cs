@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CreateSnapshotShareResponse</c>).</summary>
+/// <summary>What <c>Snapshots.ShareAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>CreateSnapshotShareResponse</c>.</remarks>
 public sealed partial class ShareSnapshotResponse
 {
     /// <summary>Gets the id of the snapshot (<c>s-…</c>).</summary>

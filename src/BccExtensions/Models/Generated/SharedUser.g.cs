@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SharedUser</c>).</summary>
+/// <summary>What <c>Images.ListSharedUsersAsync</c> returns.</summary>
 public sealed partial class SharedUser
 {
     /// <summary>Gets or sets the account.</summary>

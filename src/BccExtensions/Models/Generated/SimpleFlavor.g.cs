@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SimpleFlavor</c>).</summary>
+/// <summary>Part of what <c>Specs.ListSortedFlavorsAsync</c> returns.</summary>
 public sealed partial class SimpleFlavor
 {
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>

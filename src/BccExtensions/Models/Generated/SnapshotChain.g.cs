@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SnapchainModel</c>).</summary>
+/// <summary>Part of what <c>Snapshots.ListChainsAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>SnapchainModel</c>.</remarks>
 public sealed partial class SnapshotChain
 {
     /// <summary>Gets or sets the status.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SnapshotShareModel</c>).</summary>
+/// <summary>What <c>Snapshots.ListSharesAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>SnapshotShareModel</c>.</remarks>
 public sealed partial class SnapshotShare
 {
     /// <summary>Gets or sets the source snapshot id.</summary>

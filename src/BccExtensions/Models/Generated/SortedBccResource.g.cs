@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SortedBccResource</c>).</summary>
+/// <summary>Part of what <c>Specs.ListSortedFlavorsAsync</c> returns.</summary>
 public sealed partial class SortedBccResource
 {
     /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>

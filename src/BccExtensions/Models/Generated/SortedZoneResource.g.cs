@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SortedZoneResource</c>).</summary>
+/// <summary>What <c>Specs.ListSortedFlavorsAsync</c> returns.</summary>
 public sealed partial class SortedZoneResource
 {
     /// <summary>Gets the logical availability zone.</summary>

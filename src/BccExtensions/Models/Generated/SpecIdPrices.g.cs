@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SpecIdPrices</c>).</summary>
+/// <summary>What <c>Specs.GetPriceAsync</c> returns.</summary>
 public sealed partial class SpecIdPrices
 {
     /// <summary>Gets the id of the spec family, e.g. <c>g5</c>.</summary>

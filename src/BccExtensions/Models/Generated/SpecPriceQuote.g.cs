@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SpecPrices</c>).</summary>
+/// <summary>Part of what <c>Specs.GetPriceAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>SpecPrices</c>.</remarks>
 public sealed partial class SpecPriceQuote
 {
     /// <summary>Gets the instance spec, e.g. <c>bcc.g5.c2m8</c>.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC StopInstance operation.</summary>
+/// <summary>The arguments of <c>Instances.StopAsync</c>.</summary>
 public sealed partial class StopInstanceRequest
 {
     /// <summary>Whether to force stop the instance; valid values: true, false; default: false.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>SystemImageModel</c>).</summary>
+/// <summary>What <c>Images.ListBySpecAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>SystemImageModel</c>.</remarks>
 public sealed partial class SystemImage
 {
     /// <summary>Gets or sets the image id.</summary>

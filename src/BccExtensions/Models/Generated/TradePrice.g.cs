@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>TradePrice</c>).</summary>
+/// <summary>Part of what <c>ReservedInstances.GetPriceAsync</c> returns.</summary>
 public sealed partial class TradePrice
 {
     /// <summary>Gets or sets the pre pay trade price.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>TransferInRecord</c>).</summary>
+/// <summary>What <c>ReservedInstances.ListTransfersInAsync</c> returns.</summary>
 public sealed partial class TransferInRecord
 {
     /// <summary>Gets or sets the transfer record id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>TransferOutRecord</c>).</summary>
+/// <summary>What <c>ReservedInstances.ListTransfersOutAsync</c> returns.</summary>
 public sealed partial class TransferOutRecord
 {
     /// <summary>Gets or sets the transfer record id.</summary>

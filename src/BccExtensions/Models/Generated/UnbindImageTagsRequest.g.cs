@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindTagImage operation.</summary>
+/// <summary>The arguments of <c>Images.UnbindTagsAsync</c>.</summary>
 public sealed partial class UnbindImageTagsRequest
 {
     /// <summary>List of tags to unbind.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindInstanceFromSecurityGroup operation.</summary>
+/// <summary>The arguments of <c>Instances.Network.UnbindSecurityGroupAsync</c>.</summary>
 public sealed partial class UnbindInstanceFromSecurityGroupRequest
 {
     /// <summary>ID of the security group to disassociate from the instance.</summary>

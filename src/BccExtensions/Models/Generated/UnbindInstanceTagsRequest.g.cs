@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindInstanceFromTags operation.</summary>
+/// <summary>The arguments of <c>Tags.UnbindInstanceAsync</c>.</summary>
 public sealed partial class UnbindInstanceTagsRequest
 {
     /// <summary>List of tags to be unbound.</summary>

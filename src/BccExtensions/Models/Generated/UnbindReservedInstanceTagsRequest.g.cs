@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindReservedInstanceFromTags operation.</summary>
+/// <summary>The arguments of <c>ReservedInstances.UnbindTagsAsync</c>.</summary>
 public sealed partial class UnbindReservedInstanceTagsRequest
 {
     /// <summary>List of reserved instance IDs, up to 100 per request.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindRole operation.</summary>
+/// <summary>The arguments of <c>Roles.UnbindAsync</c>.</summary>
 public sealed partial class UnbindRoleRequest
 {
     /// <summary>The name of the role to unbind from the instance.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>UnbindRoleResponse</c>).</summary>
+/// <summary>What <c>Roles.UnbindAsync</c> returns.</summary>
 public sealed partial class UnbindRoleResponse
 {
     /// <summary>Gets or sets the fail instances.</summary>

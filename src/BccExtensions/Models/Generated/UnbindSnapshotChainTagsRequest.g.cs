@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindTagSnapchain operation.</summary>
+/// <summary>The arguments of <c>Snapshots.UnbindChainTagsAsync</c>.</summary>
 public sealed partial class UnbindSnapshotChainTagsRequest
 {
     /// <summary>List of tags to unbind.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindTagVolumeCluster operation.</summary>
+/// <summary>The arguments of <c>VolumeClusters.UnbindTagsAsync</c>.</summary>
 public sealed partial class UnbindVolumeClusterTagsRequest
 {
     /// <summary>List of tags to unbind.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnbindTagVolume operation.</summary>
+/// <summary>The arguments of <c>Volumes.UnbindTagsAsync</c>.</summary>
 public sealed partial class UnbindVolumeTagsRequest
 {
     /// <summary>List of tags to unbind.</summary>

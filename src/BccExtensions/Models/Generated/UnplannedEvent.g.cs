@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>UnplannedEventResponse</c>).</summary>
+/// <summary>What <c>Maintenance.ListUnplannedEventRecordsAsync</c> and <c>Maintenance.ListUnplannedEventsAsync</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>UnplannedEventResponse</c>.</remarks>
 public sealed partial class UnplannedEvent
 {
     /// <summary>Gets or sets the server event id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UnShareImage operation.</summary>
+/// <summary>The arguments of <c>Images.UnshareAsync</c>.</summary>
 public sealed partial class UnshareImageRequest
 {
     /// <summary>Username to remove image sharing from.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UpdateAsp operation.</summary>
+/// <summary>The arguments of <c>AutoSnapshotPolicies.UpdateAsync</c>.</summary>
 public sealed partial class UpdateAutoSnapshotPolicyRequest
 {
     /// <summary>Auto snapshot policy ID.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UpdateDeploySetRelation operation.</summary>
+/// <summary>The arguments of <c>DeploymentSets.UpdateRelationAsync</c>.</summary>
 public sealed partial class UpdateDeploymentSetRelationRequest
 {
     /// <summary>Instance ID.</summary>

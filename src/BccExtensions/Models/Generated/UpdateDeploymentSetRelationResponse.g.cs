@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>UpdateDeploySetRelationResponse</c>).</summary>
+/// <summary>What <c>DeploymentSets.UpdateRelationAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>UpdateDeploySetRelationResponse</c>.</remarks>
 public sealed partial class UpdateDeploymentSetRelationResponse
 {
     /// <summary>Gets or sets the task id.</summary>

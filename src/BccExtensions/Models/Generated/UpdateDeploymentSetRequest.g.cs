@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UpdateDeploySet operation.</summary>
+/// <summary>The arguments of <c>DeploymentSets.UpdateAsync</c>.</summary>
 public sealed partial class UpdateDeploymentSetRequest
 {
     /// <summary>Deploy set name (at least one of name or desc is required).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UpdateKeypairDescription operation.</summary>
+/// <summary>The arguments of <c>KeyPairs.UpdateDescriptionAsync</c>.</summary>
 public sealed partial class UpdateKeyPairDescriptionRequest
 {
     /// <summary>New description for the key pair. Only Chinese characters, letters, digits, periods ".", spaces, underscores "_", hyphens "-", equals signs "=", English commas ",", Chinese commas "，", colons "：", slashes "/" and Chinese periods "。" are allowed.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>The arguments of the BCC UpdateSecurityGroupRule operation.</summary>
+/// <summary>The arguments of <c>SecurityGroups.UpdateRuleAsync</c>.</summary>
 public sealed partial class UpdateSecurityGroupRuleRequest
 {
     /// <summary>Security group version number, used for optimistic locking control.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>VolumeAttachmentModel</c>).</summary>
+/// <summary>Part of what <c>Instances.GetAsync</c>, <c>Instances.ListAsync</c>, <c>Instances.ListByIdsAsync</c> and 4 more return.</summary>
+/// <remarks>Baidu's name for this shape: <c>VolumeAttachmentModel</c>.</remarks>
 public sealed partial class VolumeAttachment
 {
     /// <summary>Gets the id of the CDS volume (<c>v-…</c>).</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>VolumeAttachmentsModel</c>).</summary>
+/// <summary>Part of what <c>Volumes.GetV3Async</c> and <c>Volumes.ListV3Async</c> return.</summary>
+/// <remarks>Baidu's name for this shape: <c>VolumeAttachmentsModel</c>.</remarks>
 public sealed partial class VolumeAttachmentV3
 {
     /// <summary>Gets the id of the instance (<c>i-…</c>).</summary>

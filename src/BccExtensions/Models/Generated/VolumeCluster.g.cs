@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>VolumeClusterModel</c>).</summary>
+/// <summary>What <c>VolumeClusters.ListAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>VolumeClusterModel</c>.</remarks>
 public sealed partial class VolumeCluster
 {
     /// <summary>Gets or sets the cluster id.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>CdsPrices</c>).</summary>
+/// <summary>What <c>Volumes.GetPriceAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>CdsPrices</c>.</remarks>
 public sealed partial class VolumePrice
 {
     /// <summary>Gets the storage type, e.g. <c>cloud_hp1</c>.</summary>

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>VolumeDeleteResultModel</c>).</summary>
+/// <summary>Part of what <c>Volumes.ReleasePrepaidAsync</c> returns.</summary>
+/// <remarks>Baidu's name for this shape: <c>VolumeDeleteResultModel</c>.</remarks>
 public sealed partial class VolumeReleaseResult
 {
     /// <summary>Gets or sets the volume ids.</summary>

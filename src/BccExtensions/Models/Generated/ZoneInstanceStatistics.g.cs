@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>AzIntstanceStatisDetail</c>).</summary>
+/// <summary>Part of what <c>DeploymentSets.GetAsync</c>, <c>DeploymentSets.ListAsync</c>, <c>Instances.GetAsync</c> and 3 more return.</summary>
+/// <remarks>Baidu's name for this shape: <c>AzIntstanceStatisDetail</c>.</remarks>
 public sealed partial class ZoneInstanceStatistics
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Models;
 
-/// <summary>A BCC response model (wire type <c>ZoneResource</c>).</summary>
+/// <summary>What <c>Specs.ListBidFlavorsAsync</c> returns.</summary>
 public sealed partial class ZoneResource
 {
     /// <summary>Gets the availability zone, e.g. <c>cn-bj-a</c>.</summary>
