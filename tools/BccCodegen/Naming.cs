@@ -57,6 +57,9 @@ internal static class Naming
         return Pascal(builder.ToString());
     }
 
+    /// <summary>Gets the indefinite article of a noun written in words: <c>an</c> before a vowel, else <c>a</c>.</summary>
+    public static string Article(string noun) => "aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an" : "a";
+
     /// <summary>Gets a camelCase parameter name.</summary>
     public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

@@ -127,6 +127,18 @@ public sealed class SpecReaderTests : IDisposable
         Assert.Contains("GetThing has no parameter nothing", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_WaiterThatCannotReadAStatus_IsRefused()
+    {
+        JsonObject map = Map("GetThing", "Things", "Get");
+        map["waiters"] = new JsonObject { ["Things"] = new JsonObject { ["operation"] = "GetThing", ["stuck"] = new JsonArray("Error") } };
+        Write(Operation("GetThing", "GET", "/v{version}/thing/{thingId}", Url("thingId")), map);
+
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => SpecReader.Read(_spec));
+
+        Assert.Contains("The waiter of Things: GetThing does not return one model with an enum status", error.Message, StringComparison.Ordinal);
+    }
+
     private static JsonObject Operation(string name, string method, string uri, params JsonObject[] parameters)
     {
         var all = new JsonArray(new JsonObject { ["name"] = "version", ["type"] = "String", ["required"] = true, ["position"] = "URL", ["default"] = "2", ["desc_key"] = "common.version" });

@@ -207,7 +207,7 @@ public sealed partial class LayeringTests
         };
     }
 
-    // `Clients/Generated`, `Clients/Custom` or `Internal/Json`: the folder without the Generated/Custom halves.
+    // `Clients/Generated`, `Models/Custom` or `Internal/Json`: the folder without the Generated/Custom halves.
     [GeneratedRegex(@"^`([A-Za-z]+(?:/(?!Generated|Custom)[A-Za-z]+)?)")]
     private static partial Regex DocFolder();
 

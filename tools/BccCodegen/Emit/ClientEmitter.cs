@@ -54,8 +54,47 @@ internal static class ClientEmitter
             }
         }
 
+        if (api.Waiters.SingleOrDefault(waiter => waiter.Area == area.Name) is { } waiter)
+        {
+            string noun = Noun(waiter);
+            string stuck = string.Join(", ", waiter.Stuck.Select(value => $"<c>{Naming.Xml(value)}</c>"));
+            w.Line()
+                .Line($"/// <summary>Polls {Naming.Article(noun)} {noun}, with back-off, until it reaches a status{(waiter.Usually is { } usually ? $" (usually {usually})" : string.Empty)}.</summary>")
+                .Line($"/// <param name=\"{IdOf(waiter)}\">The {noun} id.</param>")
+                .Line("/// <param name=\"status\">The status to wait for.</param>")
+                .Line("/// <param name=\"timeout\">How long to wait; 10 minutes when <see langword=\"null\"/>.</param>")
+                .Line("/// <param name=\"cancellationToken\">Cancels waiting.</param>")
+                .Line($"/// <returns>The {noun} in the requested status.</returns>")
+                .Line("/// <exception cref=\"ArgumentException\">The id is empty or malformed, or the timeout is not positive.</exception>")
+                .Line("/// <exception cref=\"TimeoutException\">The status was not reached in time.</exception>")
+                .Line($"/// <exception cref=\"InvalidOperationException\">The {noun} entered a state it cannot leave by itself ({stuck}).</exception>")
+                .Line($"/// <exception cref=\"BccServiceException\">The service refused a poll, e.g. the {noun} was deleted.</exception>")
+                .Line($"/// <remarks>Polls BCC {waiter.Read.Name}.</remarks>")
+                .Line($"{WaiterSignature(waiter)};");
+        }
+
         w.Close();
         return w.ToString();
+    }
+
+    private static string IdOf(WaiterModel waiter) => Naming.Camel(waiter.Read.PathIds[0]);
+
+    /// <summary>Gets the resource's noun from its id parameter: <c>instanceId</c> gives <c>instance</c>.</summary>
+    private static string Noun(WaiterModel waiter) => Naming.Words(IdOf(waiter)[..^2]);
+
+    private static string WaiterSignature(WaiterModel waiter) =>
+        $"Task<{waiter.Resource}> WaitForStatusAsync(string {IdOf(waiter)}, {waiter.StatusEnum} status, TimeSpan? timeout = null, {Token})";
+
+    private static void Waiter(CodeWriter w, WaiterModel waiter)
+    {
+        string id = IdOf(waiter);
+        string label = Naming.Pascal(Noun(waiter));
+        string stuck = string.Join(", ", waiter.Stuck.Select(value => $"{waiter.StatusEnum}.{Naming.EnumMember(value)}"));
+        w.Line($"private static readonly {waiter.StatusEnum}[] s_stuck = [{stuck}];").Line()
+            .Open($"public {WaiterSignature(waiter)}")
+            .Line($"{RuntimeNames.Arguments}.ThrowIfInvalidId({id}, nameof({id}));")
+            .Line($"return {RuntimeNames.Waiter}.WaitAsync(transport.TimeProvider, \"{label} \" + {id}, token => {waiter.Read.Method}Async({id}, cancellationToken: token), resource => resource.Status, status, s_stuck, timeout, cancellationToken);")
+            .Close();
     }
 
     /// <summary>
@@ -111,6 +150,12 @@ internal static class ClientEmitter
             {
                 PagedMethods(w, operation);
             }
+        }
+
+        if (api.Waiters.SingleOrDefault(waiter => waiter.Area == area.Name) is { } waiter)
+        {
+            w.Line();
+            Waiter(w, waiter);
         }
 
         w.Close();

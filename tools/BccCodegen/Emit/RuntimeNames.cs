@@ -16,6 +16,7 @@ internal static class RuntimeNames
     public const string Transport = "BccTransport";
     public const string Call = "BccCall";
     public const string Pager = "BccPager";
+    public const string Waiter = "BccWaiter";
     public const string Arguments = "BccArguments";
     public const string ClientToken = "BccClientToken";
     public const string StringValue = "IBccStringValue";
@@ -34,6 +35,7 @@ internal static class RuntimeNames
         $"{HttpNamespace}.{Transport}",
         $"{HttpNamespace}.{Call}",
         $"{OperationsNamespace}.{Pager}",
+        $"{OperationsNamespace}.{Waiter}",
         $"{OperationsNamespace}.{Arguments}",
         $"{OperationsNamespace}.{ClientToken}",
         $"{ModelsNamespace}.{StringValue}`1",

@@ -6,7 +6,8 @@ internal sealed record ApiModel(
     IReadOnlyList<OperationModel> Operations,
     IReadOnlyList<TypeModel> Types,
     IReadOnlyList<EnumModel> Enums,
-    IReadOnlyDictionary<string, int> SdkTotals);
+    IReadOnlyDictionary<string, int> SdkTotals,
+    IReadOnlyList<WaiterModel> Waiters);
 
 /// <summary>
 /// A sub-client: one API area. A nested area is named <c>Parent.Property</c> (<c>Instances.Network</c>) and reached as
@@ -87,6 +88,12 @@ internal sealed record OperationModel
         }
     }
 }
+
+/// <summary>
+/// A sub-client's <c>WaitForStatusAsync</c>: <see cref="Read"/> polls the resource, whose <c>Status</c> is a
+/// <see cref="StatusEnum"/>, until it has the status asked for or enters one of <see cref="Stuck"/>.
+/// </summary>
+internal sealed record WaiterModel(string Area, OperationModel Read, string Resource, string StatusEnum, IReadOnlyList<string> Stuck, string? Usually);
 
 /// <summary>Marker paging: where the marker goes and which list the answer carries.</summary>
 internal sealed record PagerModel(bool MarkerInBody, FieldModel Items);

@@ -101,7 +101,32 @@ internal sealed class SpecReader
             operations.OrderBy(o => o.Area, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
             _types.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
             enums,
-            _map["sdkTotals"]!.AsObject().ToDictionary(t => t.Key, t => t.Value!.GetValue<int>()));
+            _map["sdkTotals"]!.AsObject().ToDictionary(t => t.Key, t => t.Value!.GetValue<int>()),
+            ReadWaiters(operations, enums));
+    }
+
+    private List<WaiterModel> ReadWaiters(List<OperationModel> operations, List<EnumModel> enums)
+    {
+        var waiters = new List<WaiterModel>();
+        foreach ((string area, JsonNode? node) in _map["waiters"]?.AsObject() ?? [])
+        {
+            string name = Text(node!, "operation");
+            OperationModel read = operations.SingleOrDefault(o => o.Name == name && o.Area == area)
+                ?? throw new InvalidDataException($"The waiter of {area} reads with {name}, which is not an operation of {area}.");
+            TypeModel? resource = read.Unwrap is { Type.Kind: TypeKind.Model } unwrapped ? _types.GetValueOrDefault(unwrapped.Type.Name!) : null;
+            FieldModel status = resource?.Fields.SingleOrDefault(f => f.Json == "status" && f.Type is { Kind: TypeKind.Enum, IsList: false, IsMap: false })
+                ?? throw new InvalidDataException($"The waiter of {area}: {name} does not return one model with an enum status.");
+            EnumModel statuses = enums.Single(e => e.Name == status.Type.Name);
+            var stuck = node!["stuck"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+            if (stuck.Except(statuses.Values).FirstOrDefault() is { } unknown)
+            {
+                throw new InvalidDataException($"The waiter of {area} names {unknown}, which is not a value of {statuses.Name}.");
+            }
+
+            waiters.Add(new WaiterModel(area, read, resource!.Name, statuses.Name, stuck, node["usually"]?.GetValue<string>()));
+        }
+
+        return waiters;
     }
 
     private List<EnumModel> ReadEnums()

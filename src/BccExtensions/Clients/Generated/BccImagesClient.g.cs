@@ -174,4 +174,12 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         call.JsonBody(request ?? new UnshareImageRequest(), BccJsonContext.Default.UnshareImageRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
+
+    private static readonly ImageStatus[] s_stuck = [ImageStatus.CreateFailed, ImageStatus.CreatedFailed, ImageStatus.Error, ImageStatus.NotAvailable];
+
+    public Task<BccImage> WaitForStatusAsync(string imageId, ImageStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        BccArguments.ThrowIfInvalidId(imageId, nameof(imageId));
+        return BccWaiter.WaitAsync(transport.TimeProvider, "Image " + imageId, token => GetAsync(imageId, cancellationToken: token), resource => resource.Status, status, s_stuck, timeout, cancellationToken);
+    }
 }

@@ -358,4 +358,12 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         call.JsonBody(request ?? new StopInstanceRequest(), BccJsonContext.Default.StopInstanceRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
+
+    private static readonly InstanceStatus[] s_stuck = [InstanceStatus.Error, InstanceStatus.Deleted, InstanceStatus.Expired, InstanceStatus.Recycled];
+
+    public Task<BccInstance> WaitForStatusAsync(string instanceId, InstanceStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        BccArguments.ThrowIfInvalidId(instanceId, nameof(instanceId));
+        return BccWaiter.WaitAsync(transport.TimeProvider, "Instance " + instanceId, token => GetAsync(instanceId, cancellationToken: token), resource => resource.Status, status, s_stuck, timeout, cancellationToken);
+    }
 }

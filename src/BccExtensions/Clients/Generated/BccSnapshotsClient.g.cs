@@ -154,4 +154,12 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         call.JsonBody(request, BccJsonContext.Default.UnbindSnapshotChainTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
+
+    private static readonly SnapshotStatus[] s_stuck = [SnapshotStatus.CreatedFailed, SnapshotStatus.NotAvailable];
+
+    public Task<BccSnapshot> WaitForStatusAsync(string snapshotId, SnapshotStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        BccArguments.ThrowIfInvalidId(snapshotId, nameof(snapshotId));
+        return BccWaiter.WaitAsync(transport.TimeProvider, "Snapshot " + snapshotId, token => GetAsync(snapshotId, cancellationToken: token), resource => resource.Status, status, s_stuck, timeout, cancellationToken);
+    }
 }

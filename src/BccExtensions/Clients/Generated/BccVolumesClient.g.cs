@@ -289,4 +289,12 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         call.JsonBody(request, BccJsonContext.Default.UnbindVolumeTagsRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
+
+    private static readonly VolumeStatus[] s_stuck = [VolumeStatus.Error, VolumeStatus.Deleted, VolumeStatus.Expired, VolumeStatus.NotAvailable];
+
+    public Task<BccVolume> WaitForStatusAsync(string volumeId, VolumeStatus status, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        BccArguments.ThrowIfInvalidId(volumeId, nameof(volumeId));
+        return BccWaiter.WaitAsync(transport.TimeProvider, "Volume " + volumeId, token => GetAsync(volumeId, cancellationToken: token), resource => resource.Status, status, s_stuck, timeout, cancellationToken);
+    }
 }
