@@ -7,29 +7,13 @@ namespace BccExtensions;
 /// Thrown for every non-2xx answer of the BCC service, with the BCE error code, the service's message and the
 /// request id to quote to Baidu support. Transport failures and cancellation are not wrapped.
 /// </summary>
+/// <remarks>
+/// Every instance stands for an answer, so every constructor takes its status and code: there is no parameterless or
+/// message-only constructor that would have to invent them.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "An answer's status and code are required; see remarks.")]
 public sealed class BccServiceException : Exception
 {
-    /// <summary>Creates the exception.</summary>
-    public BccServiceException()
-        : this(HttpStatusCode.InternalServerError, BccErrorCodes.InternalError, string.Empty, null)
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
-    /// <param name="message">The service message.</param>
-    public BccServiceException(string message)
-        : this(HttpStatusCode.InternalServerError, BccErrorCodes.InternalError, message, null)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and a cause.</summary>
-    /// <param name="message">The service message.</param>
-    /// <param name="innerException">The cause.</param>
-    public BccServiceException(string message, Exception? innerException)
-        : this(HttpStatusCode.InternalServerError, BccErrorCodes.InternalError, message, null, innerException)
-    {
-    }
-
     /// <summary>Creates the exception for a service answer.</summary>
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="errorCode">The BCE error code, e.g. <see cref="BccErrorCodes.SignatureDoesNotMatch"/>.</param>

@@ -51,9 +51,10 @@ internal sealed class BccDefaults(Action<BccOptions> apply, IConfigurationSectio
     /// </summary>
     public static void RegisterFromHostConfiguration(IServiceCollection services)
     {
-        if (!services.Any(d => d.ServiceType == typeof(FromHostConfiguration)))
+        BccRegistry registry = BccRegistry.Of(services);
+        if (!registry.HostDefaults)
         {
-            services.AddSingleton<FromHostConfiguration>();
+            registry.HostDefaults = true;
             string path = BccConfigurationLayout.DefaultsPath;
             Register(services, path, sp => BccConfigurationLayout.Section(sp, path));
         }
@@ -67,9 +68,6 @@ internal sealed class BccDefaults(Action<BccOptions> apply, IConfigurationSectio
         public IChangeToken GetChangeToken() =>
             new CompositeChangeToken([.. defaults.Where(d => d.Section is not null).Select(d => d.Section!.GetReloadToken())]);
     }
-
-    /// <summary>Marks that the host configuration's defaults are registered.</summary>
-    private sealed class FromHostConfiguration;
 
     /// <summary>Stands for one defaults section in the options system, so its key check runs at start, once.</summary>
     private sealed class KeysChecked;

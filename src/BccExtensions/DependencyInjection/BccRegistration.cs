@@ -28,12 +28,11 @@ internal static class BccRegistration
     {
         var builder = new BccClientBuilder(name, services);
         var marker = new Marker(name);
-        if (services.Any(d => d.ServiceType == typeof(Marker) && marker.Equals(d.ImplementationInstance)))
+        if (!BccRegistry.Of(services).Clients.Add(name))
         {
             return builder;
         }
 
-        services.AddSingleton(marker);
 
         // The shared defaults come first: the caller adds the client's own section or delegate after this.
         BccDefaults.AddTo(services, name);
@@ -160,6 +159,6 @@ internal static class BccRegistration
     private static ILogger Logger(IServiceProvider sp) =>
         sp.GetService<ILoggerFactory>()?.CreateLogger(BccTelemetry.LoggerCategory) ?? Logging.Abstractions.NullLogger.Instance;
 
-    /// <summary>Marks a registered name; also the key of the registration's internal services.</summary>
+    /// <summary>The key of a registration's internal services: a type of its own, so no keyed service of the app can collide.</summary>
     internal sealed record Marker(string Name);
 }

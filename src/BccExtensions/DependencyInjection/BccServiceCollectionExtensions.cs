@@ -145,10 +145,8 @@ public static class BccServiceCollectionExtensions
 
     private static void AddValidator(IServiceCollection services, string name, string keyPrefix, Func<IServiceProvider, IConfigurationSection?> section)
     {
-        var registered = new BccOptionsValidator.Registration(name);
-        if (!services.Any(d => d.ServiceType == typeof(BccOptionsValidator.Registration) && registered.Equals(d.ImplementationInstance)))
+        if (BccRegistry.Of(services).Validators.Add(name))
         {
-            services.AddSingleton(registered);
             services.AddSingleton<IValidateOptions<BccOptions>>(sp => new BccOptionsValidator(name, keyPrefix, section(sp)));
         }
     }

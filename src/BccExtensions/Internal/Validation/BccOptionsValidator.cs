@@ -14,10 +14,6 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix, IConfig
     /// <summary>Gets the registration name this validator checks.</summary>
     public string Name { get; } = name;
 
-    /// <summary>Marks in the service collection that a client's validator is registered (once per name).</summary>
-    /// <param name="Name">The registration name.</param>
-    public sealed record Registration(string Name);
-
     public ValidateOptionsResult Validate(string? optionsName, BccOptions options)
     {
         if (!string.Equals(optionsName ?? Options.DefaultName, Name, StringComparison.Ordinal))
