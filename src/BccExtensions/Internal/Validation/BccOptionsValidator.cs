@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,6 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix, IConfig
         }
 
         var failures = new List<string>();
-        string Key(string member) => keyPrefix + ":" + member;
         if (section is not null)
         {
             BccConfigurationKeys.Check(section, keyPrefix, failures);
@@ -74,7 +74,7 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix, IConfig
 
         if (options.Signing.ExpirationSeconds <= 0)
         {
-            failures.Add($"{Key("Signing:ExpirationSeconds")} must be positive.");
+            failures.Add($"{Key(nameof(BccOptions.Signing), nameof(BceSigningOptions.ExpirationSeconds))} must be positive.");
         }
 
         if (options.UserAgent is { } userAgent && userAgent.Any(char.IsControl))
@@ -82,67 +82,70 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix, IConfig
             failures.Add($"{Key(nameof(BccOptions.UserAgent))} must not contain control characters.");
         }
 
-        ValidateResilience(options.Resilience, Key, failures);
-        ValidateProxy(options.Proxy, Key, failures);
+        ValidateResilience(options.Resilience, failures);
+        ValidateProxy(options.Proxy, failures);
         if (options.Sts.Enabled && !string.IsNullOrWhiteSpace(options.SessionToken))
         {
             // STS issues its own session token; a configured one would be ignored, which is never what was meant.
-            failures.Add($"{Key(nameof(BccOptions.SessionToken))} and {Key("Sts:Enabled")} contradict each other: STS issues the session token; remove one.");
+            failures.Add($"{Key(nameof(BccOptions.SessionToken))} and {Key(nameof(BccOptions.Sts), nameof(BccStsOptions.Enabled))} contradict each other: STS issues the session token; remove one.");
         }
 
-        ValidateSts(options.Sts, Key, failures);
+        ValidateSts(options.Sts, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    /// <summary>Names a setting by its configuration key, built from member names so a rename cannot leave it stale.</summary>
+    private string Key(params string[] path) => keyPrefix + ":" + string.Join(':', path);
+
     /// <summary>The standard handler's own rules, checked at startup and named by configuration key.</summary>
-    private static void ValidateResilience(HttpStandardResilienceOptions resilience, Func<string, string> key, List<string> failures)
+    private void ValidateResilience(HttpStandardResilienceOptions resilience, List<string> failures)
     {
         if (new ResilienceOptionsValidator().Validate(null, resilience) is { Failed: true } ranges)
         {
-            failures.AddRange(ranges.Failures.Select(failure => $"{key("Resilience")}: {failure}"));
+            failures.AddRange(ranges.Failures.Select(failure => $"{Key(nameof(BccOptions.Resilience))}: {failure}"));
         }
 
         if (resilience.Retry.MaxRetryAttempts < 1)
         {
-            failures.Add($"{key("Resilience:Retry:MaxRetryAttempts")} must be at least 1; set {key(nameof(BccOptions.DisableRetries))} to turn retries off.");
+            failures.Add($"{Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.Retry), nameof(HttpRetryStrategyOptions.MaxRetryAttempts))} must be at least 1; set {Key(nameof(BccOptions.DisableRetries))} to turn retries off.");
         }
 
         if (resilience.Retry.Delay < TimeSpan.Zero || resilience.Retry.MaxDelay is { } maxDelay && maxDelay < resilience.Retry.Delay)
         {
-            failures.Add($"{key("Resilience:Retry:Delay")} must not be negative nor above {key("Resilience:Retry:MaxDelay")}.");
+            failures.Add($"{Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.Retry), nameof(HttpRetryStrategyOptions.Delay))} must not be negative nor above {Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.Retry), nameof(HttpRetryStrategyOptions.MaxDelay))}.");
         }
 
         TimeSpan attempt = resilience.AttemptTimeout.Timeout;
         TimeSpan total = resilience.TotalRequestTimeout.Timeout;
         if (attempt <= TimeSpan.Zero || total <= TimeSpan.Zero)
         {
-            failures.Add($"{key("Resilience:AttemptTimeout:Timeout")} and {key("Resilience:TotalRequestTimeout:Timeout")} must be positive.");
+            failures.Add($"{Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.AttemptTimeout), nameof(HttpTimeoutStrategyOptions.Timeout))} and {Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.TotalRequestTimeout), nameof(HttpTimeoutStrategyOptions.Timeout))} must be positive.");
         }
         else if (attempt > total)
         {
-            failures.Add($"{key("Resilience:AttemptTimeout:Timeout")} must not exceed {key("Resilience:TotalRequestTimeout:Timeout")}.");
+            failures.Add($"{Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.AttemptTimeout), nameof(HttpTimeoutStrategyOptions.Timeout))} must not exceed {Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.TotalRequestTimeout), nameof(HttpTimeoutStrategyOptions.Timeout))}.");
         }
 
         // The concurrency limiter's own limits carry no annotations; the limiter would refuse them only when first built.
         if (resilience.RateLimiter.DefaultRateLimiterOptions is { PermitLimit: < 1 } or { QueueLimit: < 0 })
         {
-            failures.Add($"{key("Resilience:RateLimiter:DefaultRateLimiterOptions:PermitLimit")} must be at least 1 and {key("Resilience:RateLimiter:DefaultRateLimiterOptions:QueueLimit")} not negative.");
+            failures.Add($"{Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.RateLimiter), nameof(HttpRateLimiterStrategyOptions.DefaultRateLimiterOptions), nameof(ConcurrencyLimiterOptions.PermitLimit))} must be at least 1 and {Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.RateLimiter), nameof(HttpRateLimiterStrategyOptions.DefaultRateLimiterOptions), nameof(ConcurrencyLimiterOptions.QueueLimit))} not negative.");
         }
 
         if (resilience.CircuitBreaker.SamplingDuration < 2 * attempt)
         {
-            failures.Add($"{key("Resilience:CircuitBreaker:SamplingDuration")} must be at least twice {key("Resilience:AttemptTimeout:Timeout")}.");
+            failures.Add($"{Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.CircuitBreaker), nameof(HttpCircuitBreakerStrategyOptions.SamplingDuration))} must be at least twice {Key(nameof(BccOptions.Resilience), nameof(HttpStandardResilienceOptions.AttemptTimeout), nameof(HttpTimeoutStrategyOptions.Timeout))}.");
         }
     }
 
-    private static void ValidateProxy(BccProxyOptions proxy, Func<string, string> key, List<string> failures)
+    private void ValidateProxy(BccProxyOptions proxy, List<string> failures)
     {
         if (string.IsNullOrWhiteSpace(proxy.Address))
         {
             if (!string.IsNullOrEmpty(proxy.Username) || !string.IsNullOrEmpty(proxy.Password))
             {
-                failures.Add($"{key("Proxy:Address")} is required when proxy credentials are set.");
+                failures.Add($"{Key(nameof(BccOptions.Proxy), nameof(BccProxyOptions.Address))} is required when proxy credentials are set.");
             }
 
             return;
@@ -150,16 +153,16 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix, IConfig
 
         if (BccProxyAddress.Parse(proxy.Address) is null)
         {
-            failures.Add($"{key("Proxy:Address")} must be an http(s) URI or host:port.");
+            failures.Add($"{Key(nameof(BccOptions.Proxy), nameof(BccProxyOptions.Address))} must be an http(s) URI or host:port.");
         }
 
         if (string.IsNullOrEmpty(proxy.Username) != string.IsNullOrEmpty(proxy.Password))
         {
-            failures.Add($"{key("Proxy:Username")} and {key("Proxy:Password")} must be set together.");
+            failures.Add($"{Key(nameof(BccOptions.Proxy), nameof(BccProxyOptions.Username))} and {Key(nameof(BccOptions.Proxy), nameof(BccProxyOptions.Password))} must be set together.");
         }
     }
 
-    private static void ValidateSts(BccStsOptions sts, Func<string, string> key, List<string> failures)
+    private void ValidateSts(BccStsOptions sts, List<string> failures)
     {
         if (!sts.Enabled)
         {
@@ -168,30 +171,30 @@ internal sealed class BccOptionsValidator(string name, string keyPrefix, IConfig
 
         if (!sts.Endpoint.IsAbsoluteUri || (sts.Endpoint.Scheme != Uri.UriSchemeHttp && sts.Endpoint.Scheme != Uri.UriSchemeHttps))
         {
-            failures.Add($"{key("Sts:Endpoint")} must be an absolute http or https URI.");
+            failures.Add($"{Key(nameof(BccOptions.Sts), nameof(BccStsOptions.Endpoint))} must be an absolute http or https URI.");
         }
         else if (sts.Endpoint.UserInfo.Length > 0)
         {
-            failures.Add($"{key("Sts:Endpoint")} must not carry user info: a user name or password in a URL ends up in logs and exception messages.");
+            failures.Add($"{Key(nameof(BccOptions.Sts), nameof(BccStsOptions.Endpoint))} must not carry user info: a user name or password in a URL ends up in logs and exception messages.");
         }
 
         if (string.IsNullOrWhiteSpace(sts.AccountId) != string.IsNullOrWhiteSpace(sts.RoleName))
         {
-            failures.Add($"{key("Sts:AccountId")} and {key("Sts:RoleName")} must be set together (AssumeRole).");
+            failures.Add($"{Key(nameof(BccOptions.Sts), nameof(BccStsOptions.AccountId))} and {Key(nameof(BccOptions.Sts), nameof(BccStsOptions.RoleName))} must be set together (AssumeRole).");
         }
 
         if (sts.DurationSeconds < 0)
         {
-            failures.Add($"{key("Sts:DurationSeconds")} must not be negative.");
+            failures.Add($"{Key(nameof(BccOptions.Sts), nameof(BccStsOptions.DurationSeconds))} must not be negative.");
         }
 
         if (sts.RefreshBefore < TimeSpan.Zero)
         {
-            failures.Add($"{key("Sts:RefreshBefore")} must not be negative.");
+            failures.Add($"{Key(nameof(BccOptions.Sts), nameof(BccStsOptions.RefreshBefore))} must not be negative.");
         }
         else if (sts.RefreshBefore >= TimeSpan.FromSeconds(sts.EffectiveDurationSeconds))
         {
-            failures.Add($"{key("Sts:RefreshBefore")} must be shorter than the credential lifetime ({sts.EffectiveDurationSeconds} s).");
+            failures.Add($"{Key(nameof(BccOptions.Sts), nameof(BccStsOptions.RefreshBefore))} must be shorter than the credential lifetime ({sts.EffectiveDurationSeconds} s).");
         }
     }
 }

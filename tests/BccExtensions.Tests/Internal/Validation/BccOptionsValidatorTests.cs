@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace BccExtensions.Tests.Options;
+namespace BccExtensions.Tests.Internal.Validation;
 
 public class BccOptionsValidatorTests
 {
