@@ -40,11 +40,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         BccEmulator emulator = await BccEmulator.StartAsync(options);
 
         IConfigurationRoot configuration = TestConfiguration.Bcc(emulator.Endpoint.ToString(), emulator.AccessKeyId, emulator.SecretAccessKey, settings);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(time);
         var inFlight = new InFlightCounter();
-        IBccClientBuilder builder = services.AddBccClient(configuration.GetSection("Bcc"))
-            .ConfigureHttpClient(http => http.AddHttpMessageHandler(() => new InFlightCounter.Handler(inFlight)));
+        (ServiceCollection services, IBccClientBuilder builder) = TestConfiguration.Client(configuration, time, http => http.AddHttpMessageHandler(() => new InFlightCounter.Handler(inFlight)));
         configure?.Invoke(services, builder);
         return new EmulatorHost(emulator, services.BuildServiceProvider(), time, configuration, inFlight);
     }

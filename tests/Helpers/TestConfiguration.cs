@@ -1,8 +1,13 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BccExtensions.Tests.Helpers;
 
-/// <summary>The <c>Bcc</c> configuration the test hosts share: deterministic retries and out-of-reach timeouts.</summary>
+/// <summary>
+/// What the test hosts (<see cref="TestHost"/>, <see cref="EmulatorHost"/>) share: the <c>Bcc</c> configuration, with
+/// deterministic retries and out-of-reach timeouts, and one unnamed client on the fake clock.
+/// </summary>
 public static class TestConfiguration
 {
     public static IConfigurationRoot Bcc(string endpoint, string accessKeyId, string secretAccessKey, IDictionary<string, string?>? settings)
@@ -25,5 +30,19 @@ public static class TestConfiguration
         }
 
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    /// <summary>Registers the unnamed client from <paramref name="configuration"/>, on <paramref name="time"/>.</summary>
+    /// <param name="http">Where its requests go (a stub handler, or a handler that watches requests to the emulator).</param>
+    public static (ServiceCollection Services, IBccClientBuilder Builder) Client(IConfigurationRoot configuration, TimeProvider time, Action<IHttpClientBuilder> http, ILoggerProvider? logs = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(time);
+        if (logs is not null)
+        {
+            services.AddLogging(logging => logging.AddProvider(logs));
+        }
+
+        return (services, services.AddBccClient(configuration.GetSection("Bcc")).ConfigureHttpClient(http));
     }
 }

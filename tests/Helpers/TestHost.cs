@@ -40,15 +40,7 @@ public sealed class TestHost : IAsyncDisposable
         var stub = new StubHandler(respond);
         var time = new FakeTimeProvider(Start);
         IConfigurationRoot configuration = TestConfiguration.Bcc("https://bcc.bj.baidubce.com", AccessKeyId, SecretAccessKey, settings);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(time);
-        if (logs is not null)
-        {
-            services.AddLogging(logging => logging.AddProvider(logs));
-        }
-
-        IBccClientBuilder builder = services.AddBccClient(configuration.GetSection("Bcc"))
-            .ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => stub));
+        (ServiceCollection services, IBccClientBuilder builder) = TestConfiguration.Client(configuration, time, http => http.ConfigurePrimaryHttpMessageHandler(() => stub), logs);
         configure?.Invoke(builder);
         return new TestHost(services.BuildServiceProvider(), stub, time, configuration);
     }
