@@ -4,49 +4,6 @@ using System.Text.Json.Serialization;
 
 namespace BccExtensions.Internal.Json;
 
-/// <summary>Reads a string field that the service sometimes sends as a number or boolean (e.g. <c>cardCount</c>).</summary>
-internal sealed class LenientStringConverter : JsonConverter<string>
-{
-    public override bool HandleNull => false;
-
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadAsString(ref reader);
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-
-    // Registered for every string, so it also reads and writes the keys of string-keyed maps.
-    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
-
-    internal static string? ReadAsString(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number => reader.TryGetInt64(out long whole)
-            ? whole.ToString(CultureInfo.InvariantCulture)
-            : reader.GetDouble().ToString(CultureInfo.InvariantCulture),
-        JsonTokenType.True => "true",
-        JsonTokenType.False => "false",
-        JsonTokenType.Null => null,
-        _ => throw new JsonException($"Expected a string, number or boolean, got {reader.TokenType}."),
-    };
-}
-
-/// <summary>Reads a flag that the service sometimes sends as <c>"true"</c>/<c>"false"</c> or <c>1</c>/<c>0</c> (e.g. <c>IpInfo.primary</c>).</summary>
-internal sealed class LenientBooleanConverter : JsonConverter<bool>
-{
-    public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        JsonTokenType.Number => reader.GetDouble() != 0,
-        JsonTokenType.String when bool.TryParse(reader.GetString(), out bool flag) => flag,
-        JsonTokenType.String when reader.GetString() is "1" or "0" => reader.GetString() == "1",
-        _ => throw new JsonException($"Expected a boolean, got {reader.TokenType}."),
-    };
-
-    public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
-}
-
 /// <summary>
 /// Reads a time member Baidu documents as ISO 8601: <c>yyyy-MM-ddTHH:mm:ssZ</c>, optionally with fractional seconds or
 /// a numeric offset. Empty text and <c>null</c> read as <see langword="null"/>. Any other text (no zone, a space for the
