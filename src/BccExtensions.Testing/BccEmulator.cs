@@ -23,12 +23,17 @@ public sealed class BccEmulator : IAsyncDisposable
     private readonly EmulatorJournal _journal;
     private readonly EmulatorHandler _handler;
 
-    private BccEmulator(KestrelServer server, BccEmulatorOptions options)
+    private BccEmulator(KestrelServer server, BccEmulatorOptions options, EmulatorStore? store, EmulatorData? kept)
     {
         _server = server;
         _options = options;
         var keys = new EmulatorKeys(options);
-        _state = new EmulatorState(options, keys);
+        _state = new EmulatorState(options, keys) { Store = store };
+        if (kept is not null)
+        {
+            _state.Restore(kept);
+        }
+
         _journal = new EmulatorJournal(options.JournalCapacity);
         _handler = new EmulatorHandler(options, Faults, new EmulatorAuthenticator(keys, options), _journal, Activity, new EmulatorDispatcher(_state, options), () => Now);
     }
@@ -73,6 +78,8 @@ public sealed class BccEmulator : IAsyncDisposable
     /// <param name="options">Keys, clock, port and transition delay; defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels starting.</param>
     /// <returns>The running emulator; dispose it to stop.</returns>
+    /// <exception cref="InvalidDataException">The data file of <see cref="BccEmulatorOptions.DataDirectory"/> is damaged or of another layout version.</exception>
+    /// <exception cref="IOException">The data directory cannot be created, or another emulator uses it.</exception>
     public static async Task<BccEmulator> StartAsync(BccEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new BccEmulatorOptions();
@@ -82,6 +89,9 @@ public sealed class BccEmulator : IAsyncDisposable
             throw new ArgumentException("The emulator's secret access key needs at least 16 characters (BCC encrypts passwords with them).", nameof(options));
         }
 
+        EmulatorData? kept = null;
+        EmulatorStore? store = options.DataDirectory is { } directory ? EmulatorStore.Open(directory, out kept) : null;
+
         // A bare Kestrel server rather than a host: test hosts such as WebApplicationFactory capture the first
         // host built in the process, and the emulator must never be mistaken for the application under test.
         var kestrel = new KestrelServerOptions { AddServerHeader = false };
@@ -90,8 +100,18 @@ public sealed class BccEmulator : IAsyncDisposable
             Options.Create(kestrel),
             new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance),
             NullLoggerFactory.Instance);
-        var emulator = new BccEmulator(server, options);
-        await server.StartAsync(new EmulatorApplication(emulator._handler.HandleAsync), cancellationToken).ConfigureAwait(false);
+        var emulator = new BccEmulator(server, options, store, kept);
+        try
+        {
+            await server.StartAsync(new EmulatorApplication(emulator._handler.HandleAsync), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            store?.Dispose();
+            server.Dispose();
+            throw;
+        }
+
         string address = server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         emulator.Endpoint = new Uri(address);
         return emulator;
@@ -117,6 +137,7 @@ public sealed class BccEmulator : IAsyncDisposable
             string target = (status ?? InstanceStatus.Running).Value;
             instance.Transition(target, target, Now, TimeSpan.Zero);
             _state.Instances.Add(instance);
+            _state.Persist(Now);
             return instance.Id;
         }
     }
@@ -130,5 +151,6 @@ public sealed class BccEmulator : IAsyncDisposable
     {
         await _server.StopAsync(CancellationToken.None).ConfigureAwait(false);
         _server.Dispose();
+        _state.Store?.Dispose();
     }
 }

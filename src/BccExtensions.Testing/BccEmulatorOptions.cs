@@ -37,6 +37,15 @@ public sealed class BccEmulatorOptions
     public int JournalCapacity { get; set; } = 1000;
 
     /// <summary>
+    /// Gets or sets a directory that keeps the emulator's state across restarts, as Azurite's <c>--location</c> does:
+    /// resources, STS-issued keys and clientTokens. Each change is on disk before its answer is sent, so a process
+    /// killed at any moment loses at most the request in flight. A damaged file, or one of another layout version,
+    /// stops <see cref="BccEmulator.StartAsync"/> with an <see cref="InvalidDataException"/> naming it; the directory is
+    /// never silently reset. <see langword="null"/> (the default) keeps everything in memory.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>
     /// Gets or sets how long a clientToken's first answer is remembered (and replayed for a retry of the same
     /// request). Defaults to 24 hours on <see cref="TimeProvider"/>.
     /// </summary>

@@ -5,7 +5,7 @@ namespace BccExtensions.Testing.Internal;
 /// <summary>An instance the emulator keeps, with a pending transition that completes on the emulator's clock.</summary>
 internal sealed class EmulatedInstance : EmulatedResource
 {
-    public Guid SerialNumber { get; } = Guid.NewGuid();
+    public Guid SerialNumber { get; init; } = Guid.NewGuid();
 
     public required string Name { get; set; }
 

@@ -2,23 +2,29 @@ using System.Globalization;
 
 namespace BccExtensions.Testing.Internal;
 
-/// <summary>A stateful resource: an id and a status whose pending transition completes on the emulator's clock.</summary>
+/// <summary>
+/// A stateful resource: an id and a status whose pending transition completes on the emulator's clock. Routes change
+/// the status through <see cref="Transition"/>; the setters exist for the data directory (<see cref="EmulatorStore"/>).
+/// </summary>
 internal abstract class EmulatedResource
 {
-    private string? _target;
-    private DateTimeOffset _targetAt;
-
     public required string Id { get; init; }
 
-    public string Status { get; private set; } = "Creating";
+    public string Status { get; set; } = "Creating";
+
+    /// <summary>Gets or sets the status a pending transition ends in, or <see langword="null"/>.</summary>
+    public string? PendingStatus { get; set; }
+
+    /// <summary>Gets or sets when the pending transition ends.</summary>
+    public DateTimeOffset PendingAt { get; set; }
 
     /// <summary>Completes a due transition.</summary>
     public void Refresh(DateTimeOffset now)
     {
-        if (_target is not null && now >= _targetAt)
+        if (PendingStatus is not null && now >= PendingAt)
         {
-            Status = _target;
-            _target = null;
+            Status = PendingStatus;
+            PendingStatus = null;
         }
     }
 
@@ -26,8 +32,8 @@ internal abstract class EmulatedResource
     public void Transition(string transitional, string target, DateTimeOffset now, TimeSpan delay)
     {
         Status = transitional;
-        _target = target;
-        _targetAt = now + delay;
+        PendingStatus = target;
+        PendingAt = now + delay;
         Refresh(now);
     }
 

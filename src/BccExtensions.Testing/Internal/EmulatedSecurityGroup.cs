@@ -15,7 +15,7 @@ internal sealed class EmulatedSecurityGroup : EmulatedResource
 
     public long Version { get; set; } = 1;
 
-    public List<JsonObject> Rules { get; } = [];
+    public List<JsonObject> Rules { get; init; } = [];
 
     public JsonObject ToJson() => new()
     {

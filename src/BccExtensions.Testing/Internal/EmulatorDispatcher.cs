@@ -34,6 +34,13 @@ internal sealed class EmulatorDispatcher(EmulatorState state, BccEmulatorOptions
                 state.RememberClientToken(token, call.Fingerprint(), response, call.Now);
             }
 
+            // Reads change nothing a restart would not recompute (transitions complete on the clock); every other
+            // call is kept before it is answered.
+            if (call.Operation.Method != "GET")
+            {
+                state.Persist(call.Now);
+            }
+
             return response;
         }
     }

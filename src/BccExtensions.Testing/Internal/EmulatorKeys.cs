@@ -48,5 +48,26 @@ internal sealed class EmulatorKeys
         return issued;
     }
 
+    /// <summary>Gets the temporary keys that have not expired, for the data directory.</summary>
+    public List<Temporary> Unexpired(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return [.. _temporary.Values.Where(t => t.Expiration > now)];
+        }
+    }
+
+    /// <summary>Accepts temporary keys issued before a restart.</summary>
+    public void Restore(IEnumerable<Temporary> issued)
+    {
+        lock (_gate)
+        {
+            foreach (Temporary temporary in issued)
+            {
+                _temporary[temporary.AccessKeyId] = temporary;
+            }
+        }
+    }
+
     internal sealed record Temporary(string AccessKeyId, string SecretAccessKey, string SessionToken, DateTimeOffset Expiration);
 }

@@ -75,6 +75,51 @@ internal sealed class EmulatorState(BccEmulatorOptions options, EmulatorKeys key
 
     private int _nextIp = 4;
 
+    /// <summary>Gets or sets the data directory the state is kept in, or <see langword="null"/> to keep it in memory only.</summary>
+    public EmulatorStore? Store { get; set; }
+
+    /// <summary>Writes the state to the data directory, if there is one; call under <see cref="Gate"/> after a change.</summary>
+    public void Persist(DateTimeOffset now) => Store?.Save(ToData(now));
+
+    /// <summary>Copies what the emulator remembers, for its data directory.</summary>
+    public EmulatorData ToData(DateTimeOffset now) => new()
+    {
+        Instances = Instances,
+        Volumes = Volumes,
+        Snapshots = Snapshots,
+        Images = Images,
+        SecurityGroups = SecurityGroups,
+        Keypairs = Keypairs,
+        DeploySets = DeploySets,
+        NextIp = _nextIp,
+        TemporaryKeys = keys.Unexpired(now),
+        ClientTokens = [.. _clientTokenOrder.Where(t => ClientTokens.ContainsKey(t.Token)).Select(t => new EmulatorData.ClientTokenEntry(t.Token, t.At, ClientTokens[t.Token].Fingerprint, ClientTokens[t.Token].Response))],
+    };
+
+    /// <summary>Takes back what a data directory kept, replacing the fresh state.</summary>
+    public void Restore(EmulatorData data)
+    {
+        Replace(Instances, data.Instances);
+        Replace(Volumes, data.Volumes);
+        Replace(Snapshots, data.Snapshots);
+        Replace(Images, data.Images);
+        Replace(SecurityGroups, data.SecurityGroups);
+        Replace(Keypairs, data.Keypairs);
+        Replace(DeploySets, data.DeploySets);
+        _nextIp = data.NextIp;
+        keys.Restore(data.TemporaryKeys);
+        foreach (EmulatorData.ClientTokenEntry entry in data.ClientTokens)
+        {
+            RememberClientToken(entry.Token, entry.Fingerprint, entry.Response, entry.At);
+        }
+
+        static void Replace<T>(List<T> list, List<T> kept)
+        {
+            list.Clear();
+            list.AddRange(kept);
+        }
+    }
+
     public static string NewId(string prefix) => prefix + "-" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 8);
 
     public string NextInternalIp()
