@@ -29,11 +29,14 @@ public sealed class BccEmulatorActivity
     /// <summary>Waits on the emulator's clock, counted as delayed under the request's client request id.</summary>
     internal async Task DelayAsync(string clientRequestId, TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
     {
+        // The timer is set on the clock before the request is reported as delayed: a test that advances the clock once
+        // it sees the request parked must find the timer there.
+        Task delayed = Task.Delay(delay, time, cancellationToken);
         Interlocked.Increment(ref _delayedCount);
         _delayed.TryAdd(clientRequestId, 0);
         try
         {
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            await delayed.ConfigureAwait(false);
         }
         finally
         {

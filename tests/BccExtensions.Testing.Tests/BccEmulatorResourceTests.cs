@@ -140,7 +140,9 @@ public sealed class BccEmulatorResourceTests : IAsyncLifetime
         await _api.SendAsync(HttpMethod.Delete, $"/v2/instance/deployset/{set}?clientToken=x-1", expected: HttpStatusCode.Conflict);
         JsonNode list = (await _api.SendAsync(HttpMethod.Get, "/v2/instance/deployset/list"))!;
 
-        Assert.Equal("2", detail["instanceCount"]!.GetValue<string>());
+        Assert.Equal(2, detail["instanceCount"]!.GetValue<int>());
+        Assert.Equal(set, detail["shortId"]!.GetValue<string>());
+        Assert.Equal("2", list["deploySets"]![0]!["instanceCount"]!.GetValue<string>());
         Assert.Equal(created["instanceIds"]!.AsArray().Select(n => n!.GetValue<string>()), detail["azIntstanceStatisList"]![0]!["instanceIds"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("HOST_HA", list["deploySets"]![0]!["strategy"]!.GetValue<string>());
     }

@@ -44,6 +44,7 @@ internal static class Generator
         }
 
         files["src/BccExtensions.Testing/Internal/Generated/BccOperationTable.g.cs"] = EmulatorTableEmitter.Table(api);
+        files["src/BccExtensions.Testing/Internal/Generated/BccAnswerShapes.g.cs"] = EmulatorShapesEmitter.Table(api);
         files["tests/Helpers/Generated/OperationSamples.g.cs"] = SampleEmitter.Samples(api);
         files["tests/Helpers/Generated/DialectCalls.g.cs"] = DialectCallEmitter.Calls(api);
         files[CoveragePath] = CoverageEmitter.Document(api);

@@ -13,6 +13,11 @@ internal sealed class EmulatedImage : EmulatedResource
 
     public string OsVersion { get; init; } = string.Empty;
 
+    /// <summary>Gets or sets the accounts the image is shared with: <c>{account, accountId}</c> as ShareImage named them.</summary>
+    public List<JsonObject> SharedWith { get; set; } = [];
+
+    public string OsType => OsName.StartsWith("Windows", StringComparison.Ordinal) ? "windows" : "linux";
+
     public required DateTimeOffset CreateTime { get; init; }
 
     public string? SourceInstanceId { get; init; }
@@ -22,7 +27,7 @@ internal sealed class EmulatedImage : EmulatedResource
         ["id"] = Id,
         ["name"] = Name,
         ["type"] = Type,
-        ["osType"] = OsName.StartsWith("Windows", StringComparison.Ordinal) ? "windows" : "linux",
+        ["osType"] = OsType,
         ["osName"] = OsName,
         ["osVersion"] = OsVersion,
         ["osArch"] = "x86_64 (64bit)",
@@ -31,5 +36,18 @@ internal sealed class EmulatedImage : EmulatedResource
         ["status"] = Status,
         ["desc"] = string.Empty,
         ["minDiskGb"] = 20,
+    };
+
+    /// <summary>The image as the images-by-spec list holds it.</summary>
+    public JsonObject ToSystemJson() => new()
+    {
+        ["imageId"] = Id,
+        ["imageName"] = Name,
+        ["osType"] = OsType,
+        ["osVersion"] = OsVersion,
+        ["osArch"] = "x86_64 (64bit)",
+        ["osName"] = OsName,
+        ["osLang"] = "ENG",
+        ["minSizeInGiB"] = 20,
     };
 }

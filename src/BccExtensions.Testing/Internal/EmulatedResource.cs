@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace BccExtensions.Testing.Internal;
 
@@ -17,6 +18,43 @@ internal abstract class EmulatedResource
 
     /// <summary>Gets or sets when the pending transition ends.</summary>
     public DateTimeOffset PendingAt { get; set; }
+
+    /// <summary>Gets or sets the tags bound to the resource, in binding order (one value per key).</summary>
+    public List<KeyValuePair<string, string>> Tags { get; set; } = [];
+
+    /// <summary>Gets the tags as BCC lists them: <c>[{tagKey, tagValue}]</c>.</summary>
+    public JsonArray TagsJson() =>
+        new([.. Tags.Select(t => (JsonNode)new JsonObject { ["tagKey"] = t.Key, ["tagValue"] = t.Value })]);
+
+    /// <summary>Binds tags: a new key is added, a bound key takes the new value.</summary>
+    public void BindTags(IEnumerable<KeyValuePair<string, string>> tags)
+    {
+        foreach (KeyValuePair<string, string> tag in tags)
+        {
+            int bound = Tags.FindIndex(t => t.Key == tag.Key);
+            if (bound < 0)
+            {
+                Tags.Add(tag);
+            }
+            else
+            {
+                Tags[bound] = tag;
+            }
+        }
+    }
+
+    /// <summary>Unbinds tags by key (and by value, when one is given).</summary>
+    public void UnbindTags(IEnumerable<KeyValuePair<string, string>> tags)
+    {
+        foreach (KeyValuePair<string, string> tag in tags)
+        {
+            Tags.RemoveAll(t => t.Key == tag.Key && (tag.Value.Length == 0 || t.Value == tag.Value));
+        }
+    }
+
+    /// <summary>Tells whether a tag filter matches: <c>key</c> or <c>key:value</c>.</summary>
+    public bool HasTag(string filter) =>
+        Tags.Any(t => filter.Contains(':', StringComparison.Ordinal) ? $"{t.Key}:{t.Value}" == filter : t.Key == filter);
 
     /// <summary>Completes a due transition.</summary>
     public void Refresh(DateTimeOffset now)

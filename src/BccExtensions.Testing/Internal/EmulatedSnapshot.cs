@@ -5,7 +5,7 @@ namespace BccExtensions.Testing.Internal;
 /// <summary>A volume snapshot: Creating → Available.</summary>
 internal sealed class EmulatedSnapshot : EmulatedResource
 {
-    public required string Name { get; init; }
+    public required string Name { get; set; }
 
     public required string VolumeId { get; init; }
 
@@ -13,7 +13,10 @@ internal sealed class EmulatedSnapshot : EmulatedResource
 
     public required DateTimeOffset CreateTime { get; init; }
 
-    public string Description { get; init; } = string.Empty;
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets when the snapshot is deleted on its own (a retention set by ModifySnapshotAttribute), or <see langword="null"/> to keep it.</summary>
+    public DateTimeOffset? ExpireTime { get; set; }
 
     public JsonObject ToJson() => new()
     {
@@ -25,7 +28,8 @@ internal sealed class EmulatedSnapshot : EmulatedResource
         ["createMethod"] = "manual",
         ["volumeId"] = VolumeId,
         ["desc"] = Description,
-        ["expireTime"] = string.Empty,
+        ["expireTime"] = ExpireTime is { } at ? Timestamp(at) : string.Empty,
         ["progress"] = Status == "Available" ? "100" : "0",
+        ["tags"] = TagsJson(),
     };
 }

@@ -92,6 +92,23 @@ internal sealed class EmulatorCall
     public IReadOnlyList<string> ListOrSingle(string listName, string singleName) =>
         [.. Strings(listName).Append(String(singleName)).OfType<string>().Distinct(StringComparer.Ordinal)];
 
+    /// <summary>Gets the objects of a list member; <c>null</c> reads as empty.</summary>
+    public IReadOnlyList<JsonObject> Objects(string name) => Json[name] switch
+    {
+        JsonArray array => [.. array.OfType<JsonObject>()],
+        null or JsonValue => [],
+        _ => throw EmulatorError.BadRequest($"'{name}' must be a list."),
+    };
+
+    /// <summary>Gets a list of <c>{tagKey, tagValue}</c> as key and value pairs; a tag without a key is refused.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags(string name) =>
+        [.. Objects(name).Select(tag => new KeyValuePair<string, string>(
+            tag["tagKey"] is JsonValue key && key.TryGetValue(out string? k) && k.Length > 0 ? k : throw EmulatorError.BadRequest($"Every item of '{name}' needs a tagKey."),
+            tag["tagValue"] is JsonValue value && value.TryGetValue(out string? v) ? v : string.Empty))];
+
+    /// <summary>Gets a paging or filter value from the query, or else from the body (BCC's POST lists take them there).</summary>
+    public string? QueryOrBody(string name) => QueryString(name) ?? String(name);
+
     /// <summary>Gets an object member; <c>null</c> and <c>{}</c> read as not given.</summary>
     public JsonObject? Object(string name) => Json[name] switch
     {

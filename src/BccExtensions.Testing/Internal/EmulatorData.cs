@@ -29,6 +29,10 @@ internal sealed class EmulatorData
 
     public List<EmulatedDeploySet> DeploySets { get; init; } = [];
 
+    public List<EmulatedInstance> RecycleBin { get; init; } = [];
+
+    public List<EmulatedRecord> Records { get; init; } = [];
+
     public int NextIp { get; init; }
 
     /// <summary>Gets the temporary keys STS issued that have not expired.</summary>

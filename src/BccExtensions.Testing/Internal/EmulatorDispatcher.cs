@@ -29,6 +29,7 @@ internal sealed class EmulatorDispatcher(EmulatorState state, BccEmulatorOptions
             EmulatorResponse response = EmulatorRoutes.ByOperation.TryGetValue(call.Operation.Name, out EmulatorRoute? route)
                 ? route(call, state)
                 : throw EmulatorError.NotModelled(call.Operation);
+            AnswerShape.Check(call.Operation.Name, response.Body);
             if (token is not null && response.Status == HttpStatusCode.OK)
             {
                 state.RememberClientToken(token, call.Fingerprint(), response, call.Now);

@@ -72,6 +72,10 @@ internal sealed class EmulatorHandler(
             // Reading a JSON field as the wrong type: well-formed JSON that does not fit, as BCC reports it.
             response = new EmulatorResponse(HttpStatusCode.BadRequest, new JsonObject { ["code"] = BccErrorCodes.InappropriateJson, ["message"] = error.Message });
         }
+        catch (EmulatorFault emulatorFault)
+        {
+            response = new EmulatorResponse(HttpStatusCode.InternalServerError, new JsonObject { ["code"] = BccErrorCodes.InternalError, ["message"] = "The emulator failed: " + emulatorFault.Message });
+        }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // A fault of the emulator itself still answers as BCC does: a BCE error body with a request id.

@@ -3,19 +3,22 @@ using System.Text.Json.Nodes;
 
 namespace BccExtensions.Testing.Internal;
 
-/// <summary>BCC's marker paging: <c>marker</c> is the id to start at, <c>maxKeys</c> 1–1000 (default 1000).</summary>
+/// <summary>
+/// BCC's marker paging: <c>marker</c> is the id to start at, <c>maxKeys</c> 1–1000 (default 1000), in the query or, for
+/// the lists BCC reads with POST, in the body.
+/// </summary>
 internal static class EmulatorPaging
 {
     public static EmulatorResponse Page<T>(EmulatorCall call, IReadOnlyList<T> all, string resultKey, Func<T, JsonNode> toJson)
         where T : EmulatedResource
     {
         int maxKeys = 1000;
-        if (call.QueryString("maxKeys") is { } text && (!int.TryParse(text, out maxKeys) || maxKeys is < 1 or > 1000))
+        if (call.QueryOrBody("maxKeys") is { } text && (!int.TryParse(text, out maxKeys) || maxKeys is < 1 or > 1000))
         {
             throw new EmulatorError(HttpStatusCode.BadRequest, BccErrorCodes.InvalidHttpRequest, "maxKeys must be 1–1000.");
         }
 
-        string? marker = call.QueryString("marker");
+        string? marker = call.QueryOrBody("marker");
         int start = marker is null ? 0 : all.ToList().FindIndex(item => item.Id == marker);
         if (start < 0)
         {

@@ -1,10 +1,14 @@
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 
 namespace BccExtensions.Testing.Internal;
 
 /// <summary>Everything the emulator remembers. Route handlers run under <see cref="Gate"/>, one at a time.</summary>
 internal sealed class EmulatorState(BccEmulatorOptions options, EmulatorKeys keys)
 {
+    /// <summary>The account the emulator's resources belong to, as shares and transfers name it.</summary>
+    public const string AccountId = "emulator-account";
+
     public object Gate { get; } = new();
 
     /// <summary>Gets the keys the emulator accepts and the temporary keys STS issued.</summary>
@@ -14,6 +18,28 @@ internal sealed class EmulatorState(BccEmulatorOptions options, EmulatorKeys key
 
     /// <summary>Gets the zones of the Beijing region.</summary>
     public IReadOnlyList<string> Zones { get; } = ["cn-bj-a", "cn-bj-b", "cn-bj-c", "cn-bj-d", "cn-bj-e"];
+
+    /// <summary>Gets the regions BCC serves, by id; the emulator is <c>bj</c>, the others are destinations of cross-region copies.</summary>
+    public IReadOnlyDictionary<string, string> Regions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["bj"] = "North China - Beijing",
+        ["bd"] = "North China - Baoding",
+        ["gz"] = "South China - Guangzhou",
+        ["su"] = "East China - Suzhou",
+        ["fwh"] = "Central China - Wuhan",
+        ["cd"] = "Southwest China - Chengdu",
+        ["hkg"] = "Hong Kong",
+        ["sin"] = "Singapore",
+    };
+
+    /// <summary>Throws 400 naming the region unless it is one BCC serves other than the emulator's own.</summary>
+    public void RequireOtherRegion(string region)
+    {
+        if (region == "bj" || !Regions.ContainsKey(region))
+        {
+            throw EmulatorError.BadRequest($"'{region}' is not a region to copy to (one of {string.Join(", ", Regions.Keys.Where(r => r != "bj"))}).");
+        }
+    }
 
     /// <summary>Gets common specs: name → (vCPUs, memory GB).</summary>
     public IReadOnlyDictionary<string, (int Cpu, int MemoryGB)> Specs { get; } = new Dictionary<string, (int, int)>(StringComparer.Ordinal)
@@ -50,6 +76,29 @@ internal sealed class EmulatorState(BccEmulatorOptions options, EmulatorKeys key
     public List<EmulatedKeypair> Keypairs { get; } = [];
 
     public List<EmulatedDeploySet> DeploySets { get; } = [];
+
+    /// <summary>Gets the released instances kept in the recycle bin, where they can be recovered or deleted.</summary>
+    public List<EmulatedInstance> RecycleBin { get; } = [];
+
+    /// <summary>Gets the resources of every <see cref="RecordKind"/>.</summary>
+    public List<EmulatedRecord> Records { get; } = [];
+
+    /// <summary>Gets the records of one kind, their due transitions completed.</summary>
+    public List<EmulatedRecord> RecordsOf(RecordKind kind, DateTimeOffset now) =>
+        EmulatedResource.RefreshAll(Records.Where(r => r.Kind == kind.Name), now);
+
+    /// <summary>Finds a record of one kind; 404 naming it when there is none.</summary>
+    public EmulatedRecord FindRecord(RecordKind kind, string id, DateTimeOffset now) =>
+        Find(Records.Where(r => r.Kind == kind.Name), id, kind.What, now);
+
+    /// <summary>Adds a record with a fresh id, its fields set by <paramref name="fields"/>, in <paramref name="status"/>.</summary>
+    public EmulatedRecord AddRecord(RecordKind kind, JsonObject fields, string status, DateTimeOffset now)
+    {
+        var record = new EmulatedRecord { Id = NewId(kind.IdPrefix), Kind = kind.Name, Fields = fields };
+        record.Transition(status, status, now, TimeSpan.Zero);
+        Records.Add(record);
+        return record;
+    }
 
     /// <summary>Gets the first answer of each clientToken, with what was asked.</summary>
     private readonly Queue<(string Token, DateTimeOffset At)> _clientTokenOrder = new();
@@ -91,6 +140,8 @@ internal sealed class EmulatorState(BccEmulatorOptions options, EmulatorKeys key
         SecurityGroups = SecurityGroups,
         Keypairs = Keypairs,
         DeploySets = DeploySets,
+        RecycleBin = RecycleBin,
+        Records = Records,
         NextIp = _nextIp,
         TemporaryKeys = keys.Unexpired(now),
         ClientTokens = [.. _clientTokenOrder.Where(t => ClientTokens.ContainsKey(t.Token)).Select(t => new EmulatorData.ClientTokenEntry(t.Token, t.At, ClientTokens[t.Token].Fingerprint, ClientTokens[t.Token].Response))],
@@ -106,6 +157,8 @@ internal sealed class EmulatorState(BccEmulatorOptions options, EmulatorKeys key
         Replace(SecurityGroups, data.SecurityGroups);
         Replace(Keypairs, data.Keypairs);
         Replace(DeploySets, data.DeploySets);
+        Replace(RecycleBin, data.RecycleBin);
+        Replace(Records, data.Records);
         _nextIp = data.NextIp;
         keys.Restore(data.TemporaryKeys);
         foreach (EmulatorData.ClientTokenEntry entry in data.ClientTokens)

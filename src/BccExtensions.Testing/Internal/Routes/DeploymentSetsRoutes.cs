@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace BccExtensions.Testing.Internal.Routes;
 
-/// <summary>Deployment sets (HOST_HA, RACK_HA, TOR_HA); one with instances cannot be deleted.</summary>
+/// <summary>Deployment sets (HOST_HA, RACK_HA, TOR_HA), their attributes and members; one with instances cannot be deleted.</summary>
 internal static class DeploymentSetsRoutes
 {
     public static IEnumerable<KeyValuePair<string, EmulatorRoute>> All =>
@@ -13,15 +13,54 @@ internal static class DeploymentSetsRoutes
             ["pageNo"] = 1,
             ["pageSize"] = state.DeploySets.Count,
             ["totalCount"] = state.DeploySets.Count,
-            ["deploySets"] = new JsonArray([.. state.DeploySets.Select(s => (JsonNode)s.ToJson(Members(state, s)))]),
+            ["deploySets"] = new JsonArray([.. state.DeploySets.Select(s => (JsonNode)s.ToListJson(Members(state, s)))]),
         })),
         new("GetDeploySet", (call, state) =>
         {
-            EmulatedDeploySet set = EmulatorState.Find(state.DeploySets, call.PathValue("id"), "Deployment set", call.Now);
-            return EmulatorResponse.Ok(set.ToJson(Members(state, set)));
+            EmulatedDeploySet set = Find(state, call.PathValue("id"), call.Now);
+            return EmulatorResponse.Ok(set.ToDetailJson(Members(state, set)));
         }),
         new("DeleteDeploySet", Delete),
+        new("UpdateDeploySet", (call, state) =>
+        {
+            EmulatedDeploySet set = Find(state, call.PathValue("deployId"), call.Now);
+            set.Name = call.String("name") ?? set.Name;
+            set.Description = call.String("desc") ?? set.Description;
+            return EmulatorResponse.Ok();
+        }),
+        new("UpdateDeploySetRelation", (call, state) =>
+        {
+            EmulatedInstance instance = state.FindInstance(call.RequiredString("instanceId"), call.Now);
+            IReadOnlyList<string> sets = call.Strings("deploysetIdList");
+            if (sets.Count != 1)
+            {
+                throw EmulatorError.BadRequest("'deploysetIdList' must name one deployment set.");
+            }
+
+            instance.DeploySetId = Find(state, sets[0], call.Now).Id;
+            string taskId = TasksRoutes.Record(state, "updateDeploySetRelation", [instance.Id], call.Now);
+            return EmulatorResponse.Ok(new JsonObject { ["taskId"] = taskId });
+        }),
+        new("DeleteInstanceDeploySet", (call, state) =>
+        {
+            EmulatedDeploySet set = Find(state, call.RequiredString("deployId"), call.Now);
+            List<EmulatedInstance> instances = [.. call.Strings("instanceIdList").Select(id => state.FindInstance(id, call.Now))];
+            if (instances.Count == 0)
+            {
+                throw EmulatorError.BadRequest("'instanceIdList' is required.");
+            }
+
+            if (instances.FirstOrDefault(i => i.DeploySetId != set.Id) is { } outside)
+            {
+                throw EmulatorError.BadRequest($"{outside.Id} is not in deployment set {set.Id}.");
+            }
+
+            instances.ForEach(i => i.DeploySetId = null);
+            return EmulatorResponse.Ok();
+        }),
     ];
+
+    private static EmulatedDeploySet Find(EmulatorState state, string id, DateTimeOffset now) => EmulatorState.Find(state.DeploySets, id, "Deployment set", now);
 
     private static List<EmulatedInstance> Members(EmulatorState state, EmulatedDeploySet set) =>
         state.Instances.Where(i => i.DeploySetId == set.Id).ToList();
@@ -49,7 +88,7 @@ internal static class DeploymentSetsRoutes
 
     private static EmulatorResponse Delete(EmulatorCall call, EmulatorState state)
     {
-        EmulatedDeploySet set = EmulatorState.Find(state.DeploySets, call.PathValue("deployId"), "Deployment set", call.Now);
+        EmulatedDeploySet set = Find(state, call.PathValue("deployId"), call.Now);
         if (Members(state, set).Count > 0)
         {
             throw EmulatorError.Conflict("DeploySet.InUse", $"{set.Id} still has instances.");

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace BccExtensions.Testing.Internal.Routes;
 
-/// <summary>Images: custom images made from instances, beside four seeded system images.</summary>
+/// <summary>Images: custom images made from instances or imported, beside four seeded system images, and the OS catalogue.</summary>
 internal static class ImagesRoutes
 {
     public static IEnumerable<KeyValuePair<string, EmulatorRoute>> All =>
@@ -16,6 +16,35 @@ internal static class ImagesRoutes
         }),
         new("GetImage", (call, state) => EmulatorResponse.Ok(new JsonObject { ["image"] = Find(call, state).ToJson() })),
         new("DeleteImage", Delete),
+        new("ImportImage", Import),
+        new("ListOs", (call, state) => EmulatorResponse.Ok(new JsonObject
+        {
+            ["osInfo"] = new JsonArray([.. call.Strings("instanceIds").Select(id =>
+            {
+                EmulatedInstance instance = state.FindInstance(id, call.Now);
+                EmulatedImage image = state.Images.First(i => i.Id == instance.ImageId);
+                return (JsonNode)new JsonObject
+                {
+                    ["instanceId"] = instance.Id,
+                    ["osArch"] = "x86_64 (64bit)",
+                    ["osName"] = image.OsName,
+                    ["osVersion"] = image.OsVersion,
+                    ["osType"] = image.OsType,
+                    ["osLang"] = "ENG",
+                };
+            })]),
+        })),
+        new("GetAvailableImagesBySpec", (call, state) =>
+        {
+            string spec = call.QueryString("spec") ?? throw EmulatorError.BadRequest("'spec' is required.");
+            if (!state.Specs.ContainsKey(spec))
+            {
+                throw EmulatorError.BadRequest($"Unknown spec '{spec}'.");
+            }
+
+            IEnumerable<EmulatedImage> images = EmulatorRoutes.Filter(state.Images.Where(i => i.Type == "System"), call.QueryString("osName"), (i, v) => i.OsName.Equals(v, StringComparison.OrdinalIgnoreCase));
+            return EmulatorPaging.Page(call, images.ToList(), "images", i => i.ToSystemJson());
+        }),
     ];
 
     private static EmulatedImage Find(EmulatorCall call, EmulatorState state) => EmulatorState.Find(state.Images, call.PathValue("imageId"), "Image", call.Now);
@@ -49,5 +78,28 @@ internal static class ImagesRoutes
 
         state.Images.Remove(found);
         return EmulatorResponse.Ok();
+    }
+
+    /// <summary>Imports an image from a BOS object: Creating, then Available.</summary>
+    private static EmulatorResponse Import(EmulatorCall call, EmulatorState state)
+    {
+        string url = call.RequiredString("bosUrl");
+        if (!url.StartsWith("bos://", StringComparison.Ordinal) && !url.StartsWith("http", StringComparison.Ordinal))
+        {
+            throw EmulatorError.BadRequest("'bosUrl' must be a BOS object's address.");
+        }
+
+        var image = new EmulatedImage
+        {
+            Id = EmulatorState.NewId("m"),
+            Name = call.RequiredString("name"),
+            Type = "Custom",
+            OsName = call.RequiredString("osName"),
+            OsVersion = call.String("osVersion") ?? string.Empty,
+            CreateTime = call.Now,
+        };
+        image.Transition("Creating", "Available", call.Now, state.TransitionDelay);
+        state.Images.Add(image);
+        return EmulatorResponse.Ok(new JsonObject { ["id"] = image.Id });
     }
 }

@@ -9,16 +9,30 @@ internal static class InstancesRoutes
     [
         new("ListInstances", List),
         new("GetInstance", (call, state) => EmulatorResponse.Ok(new JsonObject { ["instance"] = Find(call, state).ToJson() })),
-        new("CreateInstanceBySpec", Create),
         new("ResizeInstanceBySpec", Resize),
         new("StartInstance", (call, state) => Transition(Find(call, state), BccErrorCodes.InstanceStartForbidden, ["Stopped"], "Starting", "Running", call, state)),
-        new("StopInstance", (call, state) => Transition(Find(call, state), BccErrorCodes.InstanceStopForbidden, ["Running"], "Stopping", "Stopped", call, state)),
+        new("StopInstance", (call, state) =>
+        {
+            EmulatedInstance instance = Find(call, state);
+            Transition(instance, BccErrorCodes.InstanceStopForbidden, ["Running"], "Stopping", "Stopped", call, state);
+            instance.StoppedWithNoCharge = call.Bool("stopWithNoCharge");
+            return EmulatorResponse.Ok();
+        }),
         new("RebootInstance", (call, state) =>
         {
             Transition(Find(call, state), "Instance.RebootOperationForbidden", ["Running"], "Starting", "Running", call, state);
             return EmulatorResponse.Ok(new JsonObject { ["failedInstanceIdList"] = new JsonArray() });
         }),
         new("RebuildInstance", Rebuild),
+        new("ResizeInstance", (call, state) =>
+        {
+            EmulatedInstance instance = Find(call, state);
+            int cpu = call.Int("cpuCount") ?? instance.CpuCount;
+            int memory = call.Int("memoryCapacityInGB") ?? instance.MemoryCapacityInGB;
+            string spec = call.String("spec") ?? state.Specs.FirstOrDefault(s => s.Value == (cpu, memory)).Key ?? throw EmulatorError.BadRequest($"No spec has {cpu} vCPUs and {memory} GB of memory.");
+            Resize(instance, spec, call, state);
+            return EmulatorResponse.Ok();
+        }),
         new("ModifyInstancePassword", (call, state) =>
         {
             Find(call, state).AdminPassword = EmulatorPasswords.Decrypt(call.RequiredString("adminPass"), call.Caller, "adminPass");
@@ -27,10 +41,9 @@ internal static class InstancesRoutes
         new("ModifyInstanceAttributes", (call, state) => Change(Find(call, state), i => i.Name = call.RequiredString("name"))),
         new("ModifyInstanceDesc", (call, state) => Change(Find(call, state), i => i.Description = call.String("desc") ?? string.Empty)),
         new("ModifyInstanceHostname", (call, state) => Change(Find(call, state), i => i.Hostname = call.RequiredString("hostname"))),
-        new("DeleteInstance", Delete),
     ];
 
-    private static EmulatedInstance Find(EmulatorCall call, EmulatorState state) => state.FindInstance(call.PathValue("instanceId"), call.Now);
+    public static EmulatedInstance Find(EmulatorCall call, EmulatorState state) => state.FindInstance(call.PathValue("instanceId"), call.Now);
 
     private static EmulatorResponse Change(EmulatedInstance instance, Action<EmulatedInstance> change)
     {
@@ -41,14 +54,20 @@ internal static class InstancesRoutes
     private static EmulatorResponse Transition(EmulatedInstance instance, string code, string[] from, string through, string to, EmulatorCall call, EmulatorState state)
     {
         instance.RequireStatus(code, from);
+        instance.StoppedWithNoCharge = false;
         instance.Transition(through, to, call.Now, state.TransitionDelay);
         return EmulatorResponse.Ok();
     }
 
     private static EmulatorResponse Resize(EmulatorCall call, EmulatorState state)
     {
-        EmulatedInstance instance = Find(call, state);
-        string spec = call.RequiredString("spec");
+        Resize(Find(call, state), call.RequiredString("spec"), call, state);
+        return EmulatorResponse.Ok();
+    }
+
+    /// <summary>Moves one instance to another spec of the table.</summary>
+    public static void Resize(EmulatedInstance instance, string spec, EmulatorCall call, EmulatorState state)
+    {
         (int cpu, int memory) = state.Specs.TryGetValue(spec, out var size) ? size : throw EmulatorError.BadRequest($"Unknown spec '{spec}'.");
         instance.RequireStatus("Instance.ResizeOperationForbidden", "Running", "Stopped");
         string back = instance.Status;
@@ -56,12 +75,17 @@ internal static class InstancesRoutes
         instance.CpuCount = cpu;
         instance.MemoryCapacityInGB = memory;
         instance.Transition("Scaling", back, call.Now, state.TransitionDelay);
-        return EmulatorResponse.Ok();
     }
 
     private static EmulatorResponse Rebuild(EmulatorCall call, EmulatorState state)
     {
-        EmulatedInstance instance = Find(call, state);
+        Rebuild(Find(call, state), call, state);
+        return EmulatorResponse.Ok();
+    }
+
+    /// <summary>Rebuilds one instance from the request's image, password and key pair.</summary>
+    public static void Rebuild(EmulatedInstance instance, EmulatorCall call, EmulatorState state)
+    {
         instance.RequireStatus("Instance.RebuildOperationForbidden", "Running", "Stopped");
         string imageId = call.RequiredString("imageId");
         if (!state.HasImage(imageId))
@@ -73,76 +97,6 @@ internal static class InstancesRoutes
         instance.AdminPassword = call.String("adminPass") is { } pass ? EmulatorPasswords.Decrypt(pass, call.Caller, "adminPass") : instance.AdminPassword;
         instance.KeyPairId = call.String("keypairId") ?? instance.KeyPairId;
         instance.Transition("Starting", "Running", call.Now, state.TransitionDelay);
-        return EmulatorResponse.Ok();
-    }
-
-    private static EmulatorResponse Delete(EmulatorCall call, EmulatorState state)
-    {
-        EmulatedInstance instance = Find(call, state);
-        instance.RequireStatus("Instance.ReleaseOperationForbidden", "Running", "Stopped", "Error", "Expired");
-        if (state.Volumes.Any(v => v.InstanceId == instance.Id && !v.IsSystem))
-        {
-            throw EmulatorError.Conflict("Instance.ReleaseOperationForbidden", $"Detach the volumes of {instance.Id} first.");
-        }
-
-        state.Instances.Remove(instance);
-        return EmulatorResponse.Ok();
-    }
-
-    private static EmulatorResponse Create(EmulatorCall call, EmulatorState state)
-    {
-        string spec = call.RequiredString("spec");
-        string imageId = call.RequiredString("imageId");
-        string zone = call.RequiredString("zoneName");
-        if (call.Object("billing") is not { } billing)
-        {
-            throw EmulatorError.BadRequest("'billing' is required.");
-        }
-
-        if (!state.HasImage(imageId))
-        {
-            throw EmulatorError.BadRequest($"Unknown image '{imageId}'.");
-        }
-
-        if (!state.Zones.Contains(zone))
-        {
-            throw EmulatorError.BadRequest($"Unknown zone '{zone}'.");
-        }
-
-        int count = call.Int("purchaseCount") ?? 1;
-        if (count is < 1 or > 100)
-        {
-            throw EmulatorError.BadRequest("'purchaseCount' must be 1–100.");
-        }
-
-        string? password = call.String("adminPass") is { } encrypted ? EmulatorPasswords.Decrypt(encrypted, call.Caller, "adminPass") : null;
-        string name = call.String("name") ?? "instance";
-        var ids = new JsonArray();
-        for (int i = 0; i < count; i++)
-        {
-            EmulatedInstance instance = state.NewInstance(
-                count > 1 && call.Bool("autoSeqSuffix") ? $"{name}{i + 1:D4}" : name,
-                spec,
-                zone,
-                imageId,
-                billing["paymentTiming"]?.GetValue<string>() ?? "Postpaid",
-                call.Now);
-            instance.Hostname = call.String("hostname");
-            instance.NetworkCapacityInMbps = call.Int("networkCapacityInMbps") ?? 0;
-            instance.KeyPairId = call.String("keypairId");
-            instance.SubnetId = call.String("subnetId");
-            instance.AdminPassword = password;
-            instance.DeploySetId = call.ListOrSingle("deployIdList", "deployId") is [var deploySet, ..] ? deploySet : null;
-            instance.SecurityGroupIds.AddRange(call.ListOrSingle("securityGroupIds", "securityGroupId"));
-            instance.Tags = call.Json["tags"] is JsonArray tags
-                ? tags.OfType<JsonObject>().Select(t => new KeyValuePair<string, string>(t["tagKey"]?.GetValue<string>() ?? string.Empty, t["tagValue"]?.GetValue<string>() ?? string.Empty)).ToList()
-                : [];
-            instance.Transition("Starting", "Running", call.Now, state.TransitionDelay);
-            state.Instances.Add(instance);
-            ids.Add((JsonNode)instance.Id);
-        }
-
-        return EmulatorResponse.Ok(new JsonObject { ["instanceIds"] = ids, ["orderId"] = EmulatorState.NewId("o"), ["warningList"] = new JsonArray() });
     }
 
     private static EmulatorResponse List(EmulatorCall call, EmulatorState state)
@@ -159,7 +113,13 @@ internal static class InstancesRoutes
         matches = EmulatorRoutes.FilterAny(matches, call.QueryString("privateIps"), (i, v) => i.InternalIp == v);
         matches = EmulatorRoutes.FilterAny(matches, call.QueryString("deploySetIds"), (i, v) => i.DeploySetId == v);
         matches = EmulatorRoutes.FilterAny(matches, call.QueryString("securityGroupIds"), (i, v) => i.SecurityGroupIds.Contains(v));
-        matches = EmulatorRoutes.FilterAny(matches, call.QueryString("tags"), (i, v) => i.Tags.Any(t => v.Contains(':', StringComparison.Ordinal) ? $"{t.Key}:{t.Value}" == v : t.Key == v));
+        matches = EmulatorRoutes.FilterAny(matches, call.QueryString("tags"), (i, v) => i.HasTag(v));
+        matches = EmulatorRoutes.Filter(matches, call.QueryString("vpcId"), (i, v) => i.VpcId == v);
+        matches = EmulatorRoutes.Filter(matches, call.QueryString("ehcClusterId"), (i, v) => i.EhcClusterId == v);
+        matches = EmulatorRoutes.Filter(matches, call.QueryString("dedicatedHostId"), (i, v) => i.DedicatedHostId == v);
+        matches = EmulatorRoutes.Filter(matches, call.QueryString("autoRenew"), (i, v) => i.AutoRenew == string.Equals(v, "true", StringComparison.OrdinalIgnoreCase));
+        matches = EmulatorRoutes.FilterAny(matches, call.QueryString("ipv6Addresses"), (i, v) => i.Ipv6Address == v);
+        matches = EmulatorRoutes.FilterAny(matches, call.QueryString("volumeIds"), (i, v) => state.Volumes.Any(volume => volume.Id == v && volume.InstanceId == i.Id));
 
         return EmulatorPaging.Page(call, matches.ToList(), "instances", i => i.ToJson());
     }

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace BccExtensions.Testing.Internal.Routes;
 
-/// <summary>Key pairs, created or imported; one attached to instances cannot be deleted.</summary>
+/// <summary>Key pairs, created or imported, attached to and detached from instances; one attached to instances cannot be deleted.</summary>
 internal static class KeyPairsRoutes
 {
     public static IEnumerable<KeyValuePair<string, EmulatorRoute>> All =>
@@ -29,7 +29,43 @@ internal static class KeyPairsRoutes
             Find(call, state).Description = call.String("description") ?? string.Empty;
             return EmulatorResponse.Ok();
         }),
+        new("AttachKeypair", (call, state) => Attach(call, state, attach: true)),
+        new("DetachKeypair", (call, state) => Attach(call, state, attach: false)),
     ];
+
+    /// <summary>
+    /// Attaches the key pair to each instance, or detaches it; an instance that is unknown, runs Windows, is neither
+    /// running nor stopped, or (detaching) does not have this key pair is listed in <c>failedInstanceIdList</c>, as BCC
+    /// lists the ids it could not change while changing the others.
+    /// </summary>
+    private static EmulatorResponse Attach(EmulatorCall call, EmulatorState state, bool attach)
+    {
+        EmulatedKeypair keypair = Find(call, state);
+        IReadOnlyList<string> ids = call.Strings("instanceIds");
+        if (ids.Count == 0)
+        {
+            throw EmulatorError.BadRequest("'instanceIds' is required.");
+        }
+
+        var failed = new JsonArray();
+        foreach (string id in ids)
+        {
+            EmulatedInstance? instance = state.Instances.FirstOrDefault(i => i.Id == id);
+            instance?.Refresh(call.Now);
+            bool fits = instance is { Status: "Running" or "Stopped" }
+                && state.Images.FirstOrDefault(i => i.Id == instance.ImageId)?.OsType != "windows"
+                && (attach || instance.KeyPairId == keypair.Id);
+            if (!fits)
+            {
+                failed.Add((JsonNode)id);
+                continue;
+            }
+
+            instance!.KeyPairId = attach ? keypair.Id : null;
+        }
+
+        return EmulatorResponse.Ok(new JsonObject { ["failedInstanceIdList"] = failed });
+    }
 
     private static EmulatedKeypair Find(EmulatorCall call, EmulatorState state) => EmulatorState.Find(state.Keypairs, call.PathValue("keypairId"), "Key pair", call.Now);
 

@@ -8,6 +8,7 @@ internal static class VolumesRoutes
     public static IEnumerable<KeyValuePair<string, EmulatorRoute>> All =>
     [
         new("CreateVolume", Create),
+        new("CreateCDSVolumeV3", CreateV3),
         new("ListVolumes", List),
         new("GetVolume", (call, state) => EmulatorResponse.Ok(new JsonObject { ["volume"] = Find(call, state).ToJson() })),
         new("AttachVolume", (call, state) => Attach(call, state, Find(call, state))),
@@ -18,57 +19,113 @@ internal static class VolumesRoutes
         new("DeleteCDSVolume", (call, state) => Release(Find(call, state), state)),
     ];
 
-    private static EmulatedVolume Find(EmulatorCall call, EmulatorState state) => state.FindVolume(call.PathValue("volumeId"), call.Now);
+    public static EmulatedVolume Find(EmulatorCall call, EmulatorState state) => state.FindVolume(call.PathValue("volumeId"), call.Now);
 
     private static EmulatorResponse List(EmulatorCall call, EmulatorState state)
     {
         IEnumerable<EmulatedVolume> volumes = state.Volumes;
         volumes = EmulatorRoutes.Filter(volumes, call.QueryString("instanceId"), (v, id) => v.InstanceId == id);
         volumes = EmulatorRoutes.Filter(volumes, call.QueryString("zoneName"), (v, zone) => v.ZoneName == zone);
+        volumes = EmulatorRoutes.Filter(volumes, call.QueryString("clusterId"), (v, id) => v.ClusterId == id);
+        volumes = EmulatorRoutes.Filter(volumes, call.QueryString("name"), (v, name) => v.Name.Contains(name, StringComparison.OrdinalIgnoreCase));
+        volumes = EmulatorRoutes.Filter(volumes, call.QueryString("chargeFilter"), (v, charge) => v.PaymentTiming.StartsWith(charge.Replace("pay", "paid", StringComparison.OrdinalIgnoreCase), StringComparison.OrdinalIgnoreCase));
+        volumes = EmulatorRoutes.Filter(volumes, call.QueryString("usageFilter"), (v, usage) => usage == "inUse" ? v.InstanceId is not null : v.InstanceId is null);
+        volumes = EmulatorRoutes.FilterAny(volumes, call.QueryString("volumeIds"), (v, id) => v.Id == id);
         return EmulatorPaging.Page(call, EmulatedResource.RefreshAll(volumes, call.Now), "volumes", v => v.ToJson());
     }
 
-    private static EmulatorResponse Create(EmulatorCall call, EmulatorState state)
+    /// <summary>What both forms of creation (v2 and v3) ask for.</summary>
+    private sealed record Order(JsonObject? Billing, string? SnapshotId, int? Size, string StorageType, string? Zone, string? InstanceId, int Count, string Name, string Description)
     {
-        if (call.Object("billing") is not { } billing)
+        public string? EncryptKey { get; init; }
+
+        public string? AutoSnapshotPolicyId { get; init; }
+
+        public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
+    }
+
+    private static EmulatorResponse Create(EmulatorCall call, EmulatorState state) =>
+        Place(call, state, new Order(
+            call.Object("billing"),
+            call.String("snapshotId"),
+            call.Int("cdsSizeInGB"),
+            call.String("storageType") ?? "cloud_hp1",
+            call.String("zoneName"),
+            call.String("instanceId"),
+            call.Int("purchaseCount") ?? 1,
+            call.String("name") ?? "volume",
+            call.String("description") ?? string.Empty)
+        {
+            EncryptKey = call.String("encryptKey"),
+            AutoSnapshotPolicyId = call.String("autoSnapshotPolicyId"),
+            Tags = call.Tags("tags"),
+        });
+
+    private static EmulatorResponse CreateV3(EmulatorCall call, EmulatorState state) =>
+        Place(call, state, new Order(
+            call.Object("billing") ?? (call.String("chargeType") is { } charge ? new JsonObject { ["paymentTiming"] = charge } : null),
+            call.String("snapshotId"),
+            call.Int("volumeSizeInGB"),
+            call.String("storageType") ?? "cloud_hp1",
+            call.String("zoneName"),
+            call.String("instanceId"),
+            call.Int("purchaseCount") ?? 1,
+            call.String("volumeName") ?? "volume",
+            call.String("description") ?? string.Empty)
+        {
+            EncryptKey = call.String("encryptKey"),
+            AutoSnapshotPolicyId = call.String("autoSnapshotPolicyId"),
+        });
+
+    private static EmulatorResponse Place(EmulatorCall call, EmulatorState state, Order order)
+    {
+        if (order.Billing is not { } billing)
         {
             throw EmulatorError.BadRequest("'billing' is required.");
         }
 
-        string? snapshotId = call.String("snapshotId");
-        EmulatedSnapshot? snapshot = snapshotId is null ? null : state.FindSnapshot(snapshotId, call.Now);
-        int size = call.Int("cdsSizeInGB") ?? snapshot?.SizeInGB ?? throw EmulatorError.BadRequest("'cdsSizeInGB' or 'snapshotId' is required.");
+        EmulatedSnapshot? snapshot = order.SnapshotId is null ? null : state.FindSnapshot(order.SnapshotId, call.Now);
+        int size = order.Size ?? snapshot?.SizeInGB ?? throw EmulatorError.BadRequest("'cdsSizeInGB' or 'snapshotId' is required.");
         if (size is < 5 or > 32765)
         {
             throw EmulatorError.BadRequest("'cdsSizeInGB' must be 5–32765.");
         }
 
-        string zone = call.String("zoneName") ?? state.Zones[0];
+        string zone = order.Zone ?? state.Zones[0];
         if (!state.Zones.Contains(zone))
         {
             throw EmulatorError.BadRequest($"Unknown zone '{zone}'.");
         }
 
-        string? instanceId = call.String("instanceId");
-        EmulatedInstance? instance = instanceId is null ? null : state.FindInstance(instanceId, call.Now);
-        int count = call.Int("purchaseCount") ?? 1;
+        if (order.AutoSnapshotPolicyId is { } policy)
+        {
+            state.FindRecord(RecordKind.AutoSnapshotPolicy, policy, call.Now);
+        }
+
+        (string paymentTiming, DateTimeOffset? expires) = EmulatorBilling.Read(billing, call.Now);
+        EmulatedInstance? instance = order.InstanceId is null ? null : state.FindInstance(order.InstanceId, call.Now);
         var ids = new JsonArray();
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < order.Count; i++)
         {
             var volume = new EmulatedVolume
             {
                 Id = EmulatorState.NewId("v"),
-                Name = call.String("name") ?? "volume",
+                Name = order.Name,
                 SizeInGB = size,
-                StorageType = call.String("storageType") ?? "cloud_hp1",
+                StorageType = order.StorageType,
                 ZoneName = zone,
-                PaymentTiming = billing["paymentTiming"]?.GetValue<string>() ?? "Postpaid",
+                PaymentTiming = paymentTiming,
+                ExpireTime = expires,
                 CreateTime = call.Now,
-                Description = call.String("description") ?? string.Empty,
-                SourceSnapshotId = snapshotId,
+                Description = order.Description,
+                SourceSnapshotId = order.SnapshotId,
+                EncryptKey = order.EncryptKey,
+                AutoSnapshotPolicyId = order.AutoSnapshotPolicyId,
                 InstanceId = instance?.Id,
                 Device = instance is null ? null : state.NextDevice(instance.Id),
+                AttachTime = instance is null ? null : call.Now,
             };
+            volume.BindTags(order.Tags);
             volume.Transition("Creating", instance is null ? "Available" : "InUse", call.Now, state.TransitionDelay);
             state.Volumes.Add(volume);
             ids.Add((JsonNode)volume.Id);
@@ -89,6 +146,7 @@ internal static class VolumesRoutes
 
         volume.Device = state.NextDevice(instance.Id);
         volume.InstanceId = instance.Id;
+        volume.AttachTime = call.Now;
         volume.Transition("Attaching", "InUse", call.Now, state.TransitionDelay);
         return EmulatorResponse.Ok(new JsonObject
         {
@@ -109,6 +167,7 @@ internal static class VolumesRoutes
         volume.Transition("Detaching", "Available", call.Now, state.TransitionDelay);
         volume.InstanceId = null;
         volume.Device = null;
+        volume.AttachTime = null;
         return EmulatorResponse.Ok();
     }
 
@@ -133,8 +192,14 @@ internal static class VolumesRoutes
         return EmulatorResponse.Ok();
     }
 
-    private static EmulatorResponse Release(EmulatedVolume volume, EmulatorState state)
+    /// <summary>Releases a volume, unless it is protected or busy.</summary>
+    public static EmulatorResponse Release(EmulatedVolume volume, EmulatorState state)
     {
+        if (volume.DeleteProtection)
+        {
+            throw new EmulatorError(System.Net.HttpStatusCode.Forbidden, "Volume.DeleteProtection", $"{volume.Id} has delete protection; turn it off before releasing the volume.");
+        }
+
         volume.RequireStatus("Volume.ReleaseOperationForbidden", "Available", "Error", "Expired");
         state.Volumes.Remove(volume);
         return EmulatorResponse.Ok();
