@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace BccExtensions.Testing.Internal.Routes;
 
-/// <summary>EHC clusters (high-performance computing groups): create, list, rename and delete; one that reserved instances use cannot be deleted.</summary>
+/// <summary>EHC clusters (high-performance computing groups): create, list, rename and delete; one that instances or reserved instances use cannot be deleted.</summary>
 internal static class EhcClustersRoutes
 {
     public static IEnumerable<KeyValuePair<string, EmulatorRoute>> All =>
@@ -50,9 +50,9 @@ internal static class EhcClustersRoutes
                 throw EmulatorError.BadRequest("'ehcClusterIdList' is required.");
             }
 
-            if (clusters.FirstOrDefault(c => ReservedIn(state, c, call.Now).Count > 0) is { } used)
+            if (clusters.FirstOrDefault(c => ReservedIn(state, c, call.Now).Count > 0 || state.Instances.Any(i => i.EhcClusterId == c.Id)) is { } used)
             {
-                throw EmulatorError.Conflict("EhcCluster.InUse", $"{used.Id} has reserved instances.");
+                throw EmulatorError.Conflict("EhcCluster.InUse", $"{used.Id} has instances or reserved instances.");
             }
 
             state.Records.RemoveAll(clusters.Contains);
@@ -76,7 +76,7 @@ internal static class EhcClustersRoutes
     {
         JsonObject json = cluster.ToJson("EhcCluster");
         json["reservedInstanceIds"] = new JsonArray([.. ReservedIn(state, cluster, now).Select(r => (JsonNode)r.Id)]);
-        json["instanceIds"] = new JsonArray([.. ReservedIn(state, cluster, now).SelectMany(r => r.Texts("instanceIds")).Distinct().Select(id => (JsonNode)id)]);
+        json["instanceIds"] = new JsonArray([.. state.Instances.Where(i => i.EhcClusterId == cluster.Id).Select(i => (JsonNode)i.Id)]);
         return json;
     }
 }

@@ -163,6 +163,7 @@ internal static class InstanceCreationRoutes
             throw EmulatorError.BadRequest("invalid DeletionProtection value");
         }
 
+        EhcClustersRoutes.Require(state, order.EhcClusterId, call.Now);
         (string paymentTiming, DateTimeOffset? expires) = EmulatorBilling.Read(order.Billing, call.Now);
         var placed = new List<EmulatedInstance>();
         for (int i = 0; i < order.Count; i++)

@@ -41,6 +41,9 @@ internal static class VolumesRoutes
 
         public string? AutoSnapshotPolicyId { get; init; }
 
+        /// <summary>Gets the volume cluster whose capacity the volume takes, if any.</summary>
+        public string? ClusterId { get; init; }
+
         public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
     }
 
@@ -58,6 +61,7 @@ internal static class VolumesRoutes
         {
             EncryptKey = call.String("encryptKey"),
             AutoSnapshotPolicyId = call.String("autoSnapshotPolicyId"),
+            ClusterId = call.String("clusterId"),
             Tags = call.Tags("tags"),
         });
 
@@ -102,6 +106,16 @@ internal static class VolumesRoutes
             state.FindRecord(RecordKind.AutoSnapshotPolicy, policy, call.Now);
         }
 
+        if (order.ClusterId is { } clusterId)
+        {
+            EmulatedRecord cluster = state.FindRecord(RecordKind.VolumeCluster, clusterId, call.Now);
+            int free = cluster.Number("totalCapacity") - state.Volumes.Where(v => v.ClusterId == clusterId).Sum(v => v.SizeInGB);
+            if (size * order.Count > free)
+            {
+                throw EmulatorError.BadRequest($"Volume cluster {clusterId} has {free} GB free; {size * order.Count} GB were asked for.");
+            }
+        }
+
         (string paymentTiming, DateTimeOffset? expires) = EmulatorBilling.Read(billing, call.Now);
         EmulatedInstance? instance = order.InstanceId is null ? null : state.FindInstance(order.InstanceId, call.Now);
         var ids = new JsonArray();
@@ -121,6 +135,7 @@ internal static class VolumesRoutes
                 SourceSnapshotId = order.SnapshotId,
                 EncryptKey = order.EncryptKey,
                 AutoSnapshotPolicyId = order.AutoSnapshotPolicyId,
+                ClusterId = order.ClusterId,
                 InstanceId = instance?.Id,
                 Device = instance is null ? null : state.NextDevice(instance.Id),
                 AttachTime = instance is null ? null : call.Now,
