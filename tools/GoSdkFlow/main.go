@@ -1,5 +1,6 @@
 // Command gosdkflow drives Baidu's own Go SDK (github.com/baidubce/bce-sdk-go) through a broad BCC flow against a
-// BCC endpoint, normally tools/BccEmulator.Host, and reports every call. It is a manual check of the emulator's
+// BCC endpoint, normally tools/BccEmulator.Host, then calls every other method of its BCC client once (sweep.go), and
+// reports every call. It is a manual check of the emulator's
 // dialect (run.sh sets it up); CI does not run it because it needs Go and a copy of the SDK.
 package main
 
@@ -166,6 +167,12 @@ func main() {
 	step("DeleteDeploySet", client.DeleteDeploySet(deploySet.DeploySetId))
 	step("DeleteKeypair", client.DeleteKeypair(&api.DeleteKeypairArgs{KeypairId: keypair.Keypair.KeypairId}))
 	step("DeleteSecurityGroup", client.DeleteSecurityGroup(group.SecurityGroupId))
+
+	// Then every method of the SDK's BCC client, through a proxy that records each answer's status.
+	rec := &recorder{}
+	sweepClient, _ := bcc.NewClient(token.AccessKeyId, token.SecretAccessKey, rec.start(endpoint))
+	sweepClient.Config.Credentials.SessionToken = token.SessionToken
+	failed += sweep(sweepClient, rec, prepare(sweepClient))
 
 	fmt.Printf("%d passed, %d failed\n", passed, failed)
 	if failed > 0 {

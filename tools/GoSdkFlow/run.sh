@@ -6,12 +6,12 @@ sdk="$(cd "${1:?usage: run.sh <path to a bce-sdk-go checkout>}" && pwd)"
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
 trap 'kill "${emulator:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-cp "$here/main.go" "$work/"
+cp "$here"/*.go "$work/"
 cd "$work"
 go mod init gosdkflow >/dev/null 2>&1
 go mod edit -require=github.com/baidubce/bce-sdk-go@v0.0.0 -replace=github.com/baidubce/bce-sdk-go="$sdk"
 GOFLAGS=-mod=mod GOPROXY=off go build -o gosdkflow .
-dotnet run --project "$here/../BccEmulator.Host" -- --port 0 > "$work/emulator.log" 2>&1 &
+dotnet run --project "$here/../BccEmulator.Host" --framework net10.0 -- --port 0 > "$work/emulator.log" 2>&1 &
 emulator=$!
 for _ in $(seq 1 120); do grep -q "secret access key" "$work/emulator.log" 2>/dev/null && break; sleep 1; done
 endpoint="$(sed -n 's|.*listening on http://\([^/]*\)/*$|\1|p' "$work/emulator.log")"

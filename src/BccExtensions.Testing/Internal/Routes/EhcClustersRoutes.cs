@@ -40,7 +40,7 @@ internal static class EhcClustersRoutes
             EmulatedRecord cluster = state.FindRecord(RecordKind.EhcCluster, call.RequiredString("ehcClusterId"), call.Now);
             cluster.Fields["name"] = call.String("name") ?? cluster.Text("name");
             cluster.Fields["description"] = call.String("description") ?? cluster.Text("description");
-            return EmulatorResponse.Ok();
+            return EmulatorResponse.Ok(new JsonObject()); // Baidu's Go SDK reads a JSON body here
         }),
         new("DeleteEhcCluster", (call, state) =>
         {
@@ -56,7 +56,7 @@ internal static class EhcClustersRoutes
             }
 
             state.Records.RemoveAll(clusters.Contains);
-            return EmulatorResponse.Ok();
+            return EmulatorResponse.Ok(new JsonObject()); // Baidu's Go SDK reads a JSON body here
         }),
     ];
 
