@@ -52,6 +52,7 @@ public sealed class BccEmulatorCatalogueTests
         JsonNode bySpec = await bcc.GetAsync("/v1/instance/flavorZones?spec=bcc.g5.c2m8");
         JsonNode sorted = await bcc.SendAsync(HttpMethod.Post, "/v2/instance/stock/getSortedInstFlavors", new { });
         JsonNode regions = await bcc.SendAsync(HttpMethod.Post, "/v2/region/describeRegions", new { });
+        Assert.Equal("DescribeRegions", bcc.Api.LastOperation); // every answer names its operation (x-bcc-emulator-operation)
 
         Assert.Equal(zones.Select(z => z!["zoneName"]!.GetValue<string>()), bySpec["zoneNames"]!.AsArray().Select(z => z!.GetValue<string>()));
         Assert.Empty((await bcc.GetAsync("/v1/instance/flavorZones?spec=bcc.nope"))["zoneNames"]!.AsArray());

@@ -17,4 +17,4 @@ for _ in $(seq 1 120); do grep -q "secret access key" "$work/emulator.log" 2>/de
 endpoint="$(sed -n 's|.*listening on http://\([^/]*\)/*$|\1|p' "$work/emulator.log")"
 ak="$(sed -n 's/.*access key id: *//p' "$work/emulator.log")"
 sk="$(sed -n 's/.*secret access key: *//p' "$work/emulator.log")"
-./gosdkflow "$endpoint" "$ak" "$sk"
+./gosdkflow "$endpoint" "$ak" "$sk" "$here/covered.txt"

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"net/url"
+	"os"
 	"reflect"
 	"sort"
 	"strings"
@@ -23,8 +24,9 @@ import (
 
 // recorder is a reverse proxy in front of the endpoint that keeps the status of every answer.
 type recorder struct {
-	mu       sync.Mutex
-	statuses []int
+	mu         sync.Mutex
+	statuses   []int
+	operations map[string]bool // as the emulator names them (x-bcc-emulator-operation)
 }
 
 func (r *recorder) start(endpoint string) string {
@@ -33,6 +35,12 @@ func (r *recorder) start(endpoint string) string {
 	proxy.ModifyResponse = func(res *http.Response) error {
 		r.mu.Lock()
 		r.statuses = append(r.statuses, res.StatusCode)
+		if name := res.Header.Get("x-bcc-emulator-operation"); name != "" {
+			if r.operations == nil {
+				r.operations = map[string]bool{}
+			}
+			r.operations[name] = true
+		}
 		r.mu.Unlock()
 		return nil
 	}
@@ -48,6 +56,21 @@ func (r *recorder) since(mark int) []int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]int(nil), r.statuses[mark:]...)
+}
+
+// covered writes the BCC operations that answered, one per line, sorted.
+func (r *recorder) covered(path string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var names []string
+	for name := range r.operations {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	if err := os.WriteFile(path, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
+		fmt.Println("could not write", path, err)
+	}
+	fmt.Printf("%d BCC operations reached, written to %s\n", len(names), path)
 }
 
 func (r *recorder) mark() int {

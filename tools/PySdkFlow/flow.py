@@ -5,7 +5,7 @@ reads, renames, stop and start, and the releases), then every other method of it
 filled by name from live resources, through a proxy that records each answer's status. run.sh sets it up; CI does not
 run it, because it needs the SDK's source.
 
-usage: python3 flow.py <path to bce-sdk-python> <endpoint host:port> <access key id> <secret access key>
+usage: python3 flow.py <path to bce-sdk-python> <endpoint host:port> <access key id> <secret access key> <file for the operations reached>
 """
 
 import http.client
@@ -61,10 +61,14 @@ def wait_for(name, read, want):
 
 
 class Recorder(object):
-    """A proxy in front of the endpoint that keeps the status of every answer (the Host header passes unchanged)."""
+    """
+    A proxy in front of the endpoint that keeps the status of every answer and the operation the emulator names in it
+    (x-bcc-emulator-operation); the Host header passes unchanged, so signatures hold.
+    """
 
     def __init__(self, endpoint):
         self.statuses = []
+        self.operations = set()
         host, port = endpoint.rsplit(':', 1)
         recorder = self
 
@@ -80,6 +84,8 @@ class Recorder(object):
                 answer = upstream.getresponse()
                 data = answer.read()
                 recorder.statuses.append(answer.status)
+                if answer.getheader('x-bcc-emulator-operation'):
+                    recorder.operations.add(answer.getheader('x-bcc-emulator-operation'))
                 self.send_response_only(answer.status)
                 for key, value in answer.getheaders():
                     if key.lower() not in ('transfer-encoding', 'connection', 'content-length'):
@@ -272,10 +278,10 @@ def learn(result, ids, depth=0):
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) != 6:
         print(__doc__)
         sys.exit(2)
-    sdk, endpoint, ak, sk = sys.argv[1:]
+    sdk, endpoint, ak, sk, covered = sys.argv[1:]
     load_sdk(sdk)
     from baidubce.services.sts.sts_client import StsClient
     from baidubce.auth.bce_credentials import BceCredentials
@@ -303,6 +309,9 @@ def main():
     lifecycle(client, live, 'py-sweep')
     global failed
     failed += sweep(client, recorder, live, called)
+    with open(covered, 'w') as out:
+        out.write(''.join(name + '\n' for name in sorted(recorder.operations)))
+    print('%d BCC operations reached, written to %s' % (len(recorder.operations), covered))
     print('%d passed, %d failed' % (passed, failed))
     sys.exit(1 if failed else 0)
 

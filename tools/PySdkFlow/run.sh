@@ -13,4 +13,4 @@ for _ in $(seq 1 120); do grep -q "secret access key" "$work/emulator.log" 2>/de
 endpoint="$(sed -n 's|.*listening on http://\([^/]*\)/*$|\1|p' "$work/emulator.log")"
 ak="$(sed -n 's/.*access key id: *//p' "$work/emulator.log")"
 sk="$(sed -n 's/.*secret access key: *//p' "$work/emulator.log")"
-/usr/bin/python3 "$here/flow.py" "$sdk" "$endpoint" "$ak" "$sk"
+/usr/bin/python3 "$here/flow.py" "$sdk" "$endpoint" "$ak" "$sk" "$here/covered.txt"

@@ -19,6 +19,9 @@ internal sealed class EmulatorHandler(
     EmulatorDispatcher dispatcher,
     Func<DateTimeOffset> clock)
 {
+    /// <summary>The answer header naming the BCC operation the emulator took the request for (the SDK flows in tools/ count them).</summary>
+    public const string OperationHeader = "x-bcc-emulator-operation";
+
     public async Task HandleAsync(HttpContext context)
     {
         using BccEmulatorActivity.Scope handling = activity.Handling();
@@ -92,6 +95,11 @@ internal sealed class EmulatorHandler(
         if (fault?.Kind == BccEmulatorFaults.FaultKind.DelayAfter && !await DelayAsync(context, fault.RetryAfter!.Value).ConfigureAwait(false))
         {
             return;
+        }
+
+        if (operation is not null)
+        {
+            context.Response.Headers[OperationHeader] = operation.Name;
         }
 
         await WriteAsync(context, response, requestId, now).ConfigureAwait(false);

@@ -34,10 +34,14 @@ public sealed class SignedEmulatorClient : IDisposable
 
         BceSigningHandler.Sign(request, request.RequestUri!, new BceCredentials(_emulator.AccessKeyId, _emulator.SecretAccessKey), _time.GetUtcNow(), new BceSigningOptions());
         using HttpResponseMessage response = await _http.SendAsync(request);
+        LastOperation = response.Headers.TryGetValues("x-bcc-emulator-operation", out IEnumerable<string>? names) ? names.Single() : null;
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"{method} {pathAndQuery}: {(int)response.StatusCode} {text}");
         return text.Length == 0 ? null : JsonNode.Parse(text);
     }
+
+    /// <summary>Gets the operation the emulator named for the last request, or <see langword="null"/>.</summary>
+    public string? LastOperation { get; private set; }
 
     public void Dispose() => _http.Dispose();
 }
