@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BccExtensions.Testing.Internal;
 using BccExtensions.Testing.Internal.Routes;
@@ -46,7 +47,7 @@ public sealed class BccEmulatorOperationsTableTests
             .Append("| operation | area | kind | Go SDK flow | Python SDK flow |\n| --- | --- | --- | --- | --- |\n");
         foreach ((string operation, EmulatorArea area) in rows)
         {
-            table.Append($"| {operation} | {area.Name} | {(area.Catalogue ? "catalogue" : "stateful")} | {(go.Contains(operation) ? "yes" : "–")} | {(python.Contains(operation) ? "yes" : "–")} |\n");
+            table.Append(CultureInfo.InvariantCulture, $"| {operation} | {area.Name} | {(area.Catalogue ? "catalogue" : "stateful")} | {(go.Contains(operation) ? "yes" : "–")} | {(python.Contains(operation) ? "yes" : "–")} |\n");
         }
 
         return table.ToString();
