@@ -48,8 +48,11 @@ public static class BccErrorCodes
     /// <summary>403: the account has not passed real-name verification.</summary>
     public const string QualifyNotPass = "QualifyNotPass";
 
-    /// <summary>404: the resource or route does not exist.</summary>
+    /// <summary>404 without a BCE error body (Baidu's Go SDK names it by the status): no such route.</summary>
     public const string NotFound = "NotFound";
+
+    /// <summary>404: the resource a request names (an instance, a volume, a snapshot, …) does not exist.</summary>
+    public const string NoSuchObject = "NoSuchObject";
 
     /// <summary>409: the instance cannot start in its current state.</summary>
     public const string InstanceStartForbidden = "Instance.StartInstanceOperationForbidden";

@@ -11,7 +11,8 @@ internal sealed class EmulatorError(HttpStatusCode status, string code, string m
 
     public static EmulatorError BadRequest(string message) => new(HttpStatusCode.BadRequest, BccErrorCodes.InappropriateJson, message);
 
-    public static EmulatorError NotFound(string what) => new(HttpStatusCode.NotFound, BccErrorCodes.NotFound, what + " does not exist.");
+    /// <summary>Answers a request naming a resource that does not exist: 404 <c>NoSuchObject</c>, as BCE does.</summary>
+    public static EmulatorError NotFound(string what) => new(HttpStatusCode.NotFound, BccErrorCodes.NoSuchObject, what + " does not exist.");
 
     /// <summary>Answers a request that is no BCC or STS operation at all: 404, naming method and path.</summary>
     public static EmulatorError NoOperation(string method, IEnumerable<string> segments) =>

@@ -38,7 +38,7 @@ public sealed class SampleHostTests : IClassFixture<WebApplicationFactory<Progra
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("NotFound", problem.RootElement.GetProperty("bccCode").GetString());
+        Assert.Equal("NoSuchObject", problem.RootElement.GetProperty("bccCode").GetString());
         Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("bccRequestId").GetString()));
     }
 
