@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using BccExtensions.Internal.Signing;
 using BccExtensions.Models;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
@@ -20,9 +18,6 @@ public class PipelineBenchmarks
 {
     /// <summary>Calls per invocation, spread over <see cref="Concurrency"/> workers.</summary>
     private const int Calls = 64;
-
-    private static readonly BceCredentials s_credentials = new(PageServer.AccessKeyId, PageServer.SecretAccessKey);
-    private static readonly BceSigningOptions s_signing = new();
 
     private byte[] _page = [];
     private WebApplication? _server;
@@ -92,25 +87,15 @@ public class PipelineBenchmarks
 
     /// <summary>The floor: a raw HttpClient, the request signed by hand with the same signer, the page read by System.Text.Json.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Calls)]
-    public Task RawFloor() => RunAsync(() => FloorCallAsync(_raw!));
+    public Task RawFloor() => RunAsync(() => FloorCall.ListAsync(_raw!, _uri));
 
     /// <summary>The floor through IHttpClientFactory (a client per call) with the standard resilience handler at its defaults.</summary>
     [Benchmark(OperationsPerInvoke = Calls)]
-    public Task ResilientFloor() => RunAsync(() => FloorCallAsync(_factory!.CreateClient("floor")));
+    public Task ResilientFloor() => RunAsync(() => FloorCall.ListAsync(_factory!.CreateClient("floor"), _uri));
 
     /// <summary>The library: <c>Instances.ListPageAsync</c>, with its signing, resilience, buffering and tolerant reading.</summary>
     [Benchmark(OperationsPerInvoke = Calls)]
     public Task BccClient() => RunAsync(async () => (await _client!.Instances.ListPageAsync(new ListInstancesRequest { MaxKeys = 1000 })).Items.Count);
-
-    private async Task<int> FloorCallAsync(HttpClient http)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, _uri);
-        BceSigningHandler.Sign(request, _uri, s_credentials, DateTimeOffset.UtcNow, s_signing);
-        using HttpResponseMessage response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        byte[] body = await response.Content.ReadAsByteArrayAsync();
-        return JsonSerializer.Deserialize(body, BccJsonContext.Default.ListInstancesResponse)!.Instances.Count;
-    }
 
     private async Task RunAsync(Func<Task<int>> call)
     {

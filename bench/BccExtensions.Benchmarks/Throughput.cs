@@ -6,12 +6,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BccExtensions.Benchmarks;
 
 /// <summary>
-/// The side-by-side throughput run with Baidu's Go SDK (bench/GoThroughput/run.sh): <c>serve</c> answers every
-/// ListInstances with Baidu's published page on a loopback port; <c>load</c> calls it through <see cref="IBccClient"/>
-/// from N workers for D seconds and prints calls per second and the process CPU time per call.
+/// The side-by-side throughput run (bench/GoThroughput/run.sh): <c>serve</c> answers every ListInstances with Baidu's
+/// published page on a loopback port (where nginx is not installed); <c>load</c> calls a server through one of three
+/// clients from N workers for D seconds, after a warm-up, and prints calls per second, the process CPU time per call
+/// and the bytes allocated per call; <c>first</c> makes one call in a fresh process, as an app's first call.
 /// </summary>
 internal static class Throughput
 {
+    /// <summary>The clients compared.</summary>
+    public enum Kind
+    {
+        /// <summary>A raw <see cref="HttpClient"/>, signed by hand, source-generated JSON: the floor.</summary>
+        Raw,
+
+        /// <summary>The same through <see cref="IHttpClientFactory"/> with the standard resilience handler at its defaults.</summary>
+        Resilient,
+
+        /// <summary><c>IBccClient.Instances.ListPageAsync</c>.</summary>
+        Bcc,
+    }
+
     public static async Task<int> ServeAsync(int port)
     {
         WebApplication app = PageServer.Create(port);
@@ -20,7 +34,32 @@ internal static class Throughput
         return 0;
     }
 
-    public static async Task<int> LoadAsync(Uri endpoint, int concurrency, int seconds)
+    public static async Task<int> LoadAsync(Kind kind, Uri endpoint, int concurrency, int seconds)
+    {
+        await using ServiceProvider provider = Services(endpoint);
+        Func<Task<int>> call = Call(kind, provider, endpoint);
+
+        await RunForAsync(call, concurrency, TimeSpan.FromSeconds(3)); // warm-up: thousands of calls, as the Go run gets
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        long calls = await RunForAsync(call, concurrency, TimeSpan.FromSeconds(seconds));
+        double elapsed = clock.Elapsed.TotalSeconds;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine(FormattableString.Invariant(
+            $"{kind.ToString().ToLowerInvariant()} concurrency={concurrency} calls={calls} req/s={calls / elapsed:F0} cpu/call={cpu.TotalMicroseconds / calls:F0}us alloc/call={allocated / calls}B"));
+        return 0;
+    }
+
+    /// <summary>One call in a fresh process: what an app pays for its first call (the script times the whole process).</summary>
+    public static async Task<int> FirstAsync(Kind kind, Uri endpoint)
+    {
+        await using ServiceProvider provider = Services(endpoint);
+        return await Call(kind, provider, endpoint)() == 1 ? 0 : 1;
+    }
+
+    private static ServiceProvider Services(Uri endpoint)
     {
         var services = new ServiceCollection();
         services.AddBccClient(o =>
@@ -29,20 +68,28 @@ internal static class Throughput
             o.AccessKeyId = PageServer.AccessKeyId;
             o.SecretAccessKey = PageServer.SecretAccessKey;
         });
-        await using ServiceProvider provider = services.BuildServiceProvider();
-        IBccClient client = provider.GetRequiredService<IBccClient>();
-
-        await RunForAsync(client, concurrency, TimeSpan.FromSeconds(3)); // warm-up, as the Go run gets
-        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        long calls = await RunForAsync(client, concurrency, TimeSpan.FromSeconds(seconds));
-        double elapsed = clock.Elapsed.TotalSeconds;
-        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        Console.WriteLine($"bccextensions concurrency={concurrency} calls={calls} req/s={calls / elapsed:F0} cpu/call={cpu.TotalMicroseconds / calls:F0}us");
-        return 0;
+        services.AddHttpClient("floor").AddStandardResilienceHandler();
+        return services.BuildServiceProvider();
     }
 
-    private static async Task<long> RunForAsync(IBccClient client, int concurrency, TimeSpan duration)
+    private static Func<Task<int>> Call(Kind kind, ServiceProvider provider, Uri endpoint)
+    {
+        var uri = new Uri(endpoint, "/v2/instance?maxKeys=1000");
+        switch (kind)
+        {
+            case Kind.Raw:
+                var raw = new HttpClient(new SocketsHttpHandler());
+                return () => FloorCall.ListAsync(raw, uri);
+            case Kind.Resilient:
+                IHttpClientFactory factory = provider.GetRequiredService<IHttpClientFactory>();
+                return () => FloorCall.ListAsync(factory.CreateClient("floor"), uri);
+            default:
+                IBccClient client = provider.GetRequiredService<IBccClient>();
+                return async () => (await client.Instances.ListPageAsync(new ListInstancesRequest { MaxKeys = 1000 })).Items.Count;
+        }
+    }
+
+    private static async Task<long> RunForAsync(Func<Task<int>> call, int concurrency, TimeSpan duration)
     {
         long calls = 0;
         var clock = Stopwatch.StartNew();
@@ -50,8 +97,7 @@ internal static class Throughput
         {
             while (clock.Elapsed < duration)
             {
-                BccPage<BccInstance> page = await client.Instances.ListPageAsync(new ListInstancesRequest { MaxKeys = 1000 });
-                if (page.Items.Count != 1)
+                if (await call() != 1)
                 {
                     throw new InvalidOperationException("expected one instance");
                 }
