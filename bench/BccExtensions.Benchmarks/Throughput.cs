@@ -42,13 +42,15 @@ internal static class Throughput
         await RunForAsync(call, concurrency, TimeSpan.FromSeconds(3)); // warm-up: thousands of calls, as the Go run gets
         TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long contentionBefore = Monitor.LockContentionCount;
         var clock = Stopwatch.StartNew();
         long calls = await RunForAsync(call, concurrency, TimeSpan.FromSeconds(seconds));
         double elapsed = clock.Elapsed.TotalSeconds;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        long contentions = Monitor.LockContentionCount - contentionBefore;
         Console.WriteLine(FormattableString.Invariant(
-            $"{kind.ToString().ToLowerInvariant()} concurrency={concurrency} calls={calls} req/s={calls / elapsed:F0} cpu/call={cpu.TotalMicroseconds / calls:F0}us alloc/call={allocated / calls}B"));
+            $"{kind.ToString().ToLowerInvariant()} concurrency={concurrency} calls={calls} req/s={calls / elapsed:F0} cpu/call={cpu.TotalMicroseconds / calls:F0}us alloc/call={allocated / calls}B lock-contentions={contentions}"));
         return 0;
     }
 
