@@ -36,7 +36,7 @@ internal static class ReservedInstancesRoutes
                     SetIfGiven(reserved, "ehcClusterId", change["ehcClusterId"]);
                 }
 
-                orders.Add(new JsonObject { ["reservedInstanceId"] = id, ["orderId"] = failure is null ? EmulatorState.NewId("o") : string.Empty, ["success"] = failure is null, ["exception"] = failure ?? string.Empty });
+                orders.Add((JsonNode)new JsonObject { ["reservedInstanceId"] = id, ["orderId"] = failure is null ? EmulatorState.NewId("o") : string.Empty, ["success"] = failure is null, ["exception"] = failure ?? string.Empty });
             }
 
             return EmulatorResponse.Ok(new JsonObject { ["modifyReservedInstanceOrders"] = orders });

@@ -58,7 +58,7 @@ internal static class SnapshotSharingRoutes
             {
                 string region = destination["destRegion"]?.GetValue<string>() ?? throw EmulatorError.BadRequest("Every item of 'destRegionInfos' needs a destRegion.");
                 state.RequireOtherRegion(region);
-                result.Add(new JsonObject { ["region"] = region, ["snapshotId"] = EmulatorState.NewId("s") });
+                result.Add((JsonNode)new JsonObject { ["region"] = region, ["snapshotId"] = EmulatorState.NewId("s") });
             }
 
             return EmulatorResponse.Ok(new JsonObject { ["result"] = result });
