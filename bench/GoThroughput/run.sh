@@ -82,12 +82,26 @@ for concurrency in 1 8 64; do
   done
 done
 
+# Native AOT: bench/BccExtensions.FirstCall (the same one call) published for linux-x64; needs clang (Debian's clang).
+aot=""
+if command -v clang >/dev/null 2>&1 \
+  && dotnet publish "$here/../BccExtensions.FirstCall" -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >"$work/aot.log" 2>&1; then
+  aot="$work/aot/BccExtensions.FirstCall"
+else
+  echo "Native AOT: not measured (needs clang; see the publish log)"
+fi
+
 echo "one call in a fresh process (wall time of the whole process, 5 runs):"
-for kind in resilient go bcc; do
+for kind in resilient go bcc aot; do
+  [ "$kind" = aot ] && [ -z "$aot" ] && continue
   times=()
   for _ in 1 2 3 4 5; do
     start="$EPOCHREALTIME"
-    if [ "$kind" = go ]; then "$work/gothroughput" "127.0.0.1:$port" "$ak" "$sk" 1 0; else "$bin" first "$kind" "$endpoint"; fi
+    case "$kind" in
+      go) "$work/gothroughput" "127.0.0.1:$port" "$ak" "$sk" 1 0 ;;
+      aot) "$aot" "$endpoint" "$ak" "$sk" >/dev/null ;;
+      *) "$bin" first "$kind" "$endpoint" ;;
+    esac
     end="$EPOCHREALTIME"
     times+=("$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", (e - s) * 1000 }')")
   done
