@@ -41,6 +41,8 @@ public sealed class BccEmulatorSharingTests
         JsonNode os = await bcc.SendAsync(HttpMethod.Post, "/v2/image/os", new { instanceIds = new[] { instance } });
 
         Assert.Equal(["m-ubuntu2204"], bySpec["images"]!.AsArray().Select(i => i!["imageId"]!.GetValue<string>()));
+        JsonNode pythonSpelling = await bcc.GetAsync("/v2/image/getAvailableImageBySpec?spec=bcc.g5.c2m8&osName=Ubuntu"); // Baidu's Python SDK
+        Assert.Equal(bySpec.ToJsonString(), pythonSpelling.ToJsonString());
         Assert.Equal(instance, os["osInfo"]![0]!["instanceId"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(os["osInfo"]![0]!["osName"]!.GetValue<string>()));
         await bcc.Api.SendAsync(HttpMethod.Get, "/v2/image/getAvailableImagesBySpec?spec=bcc.nope", expected: HttpStatusCode.BadRequest);

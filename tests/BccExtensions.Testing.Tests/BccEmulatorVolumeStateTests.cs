@@ -36,7 +36,9 @@ public sealed class BccEmulatorVolumeStateTests
 
         Assert.True((await bcc.GetAsync($"/v2/volume/{volume}"))["volume"]!["enableDeleteProtection"]!.GetValue<bool>());
         Assert.Equal("Volume.DeleteProtection", await bcc.RefusedAsync(HttpMethod.Delete, $"/v2/volume/{volume}", null, HttpStatusCode.Forbidden));
-        await bcc.SendAsync(HttpMethod.Post, "/v2/volume/modify/deleteProtection", new { volumeIds = new[] { volume }, enableDeleteProtection = false });
+        // Off on the older path, which Baidu's Go, Java and Python SDKs send.
+        await bcc.SendAsync(HttpMethod.Post, "/v2/volume/modifyDeleteProtection", new { volumeIds = new[] { volume }, enableDeleteProtection = false });
+        Assert.Equal("ModifyVolumeDeleteProtectionV2", bcc.Api.LastOperation);
         await bcc.SendAsync(HttpMethod.Delete, $"/v2/volume/{volume}");
     }
 

@@ -134,10 +134,13 @@ func idKind(name string) string {
 
 // text fills a string by the name of the field or parameter (or, for a bare parameter, the method) it is for.
 func (ids live) text(name string) string {
+	n := strings.ToLower(name)
+	if n == "clienttoken" || n == "marker" {
+		return "" // not given: the SDK makes a token of its own, and the list starts at its beginning
+	}
 	if kind := idKind(name); kind != "" && ids[kind] != "" {
 		return ids[kind]
 	}
-	n := strings.ToLower(name)
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(n, w) {
@@ -294,6 +297,21 @@ func prepare(client *bcc.Client) live {
 	if image, err := client.CreateImage(&api.CreateImageArgs{InstanceId: ids["instance"], ImageName: "go-sweep"}); step("sweep: CreateImage", err) {
 		ids["image"] = image.ImageId
 	}
+	// The snapshot and the image keep the volume and the instance busy for a while; the sweep wants them settled.
+	waitFor("sweep: instance Running after the image", func() (string, error) {
+		detail, err := client.GetInstanceDetail(ids["instance"])
+		if err != nil {
+			return "", err
+		}
+		return string(detail.Instance.Status), nil
+	}, "Running")
+	waitFor("sweep: volume Available after the snapshot", func() (string, error) {
+		detail, err := client.GetCDSVolumeDetail(ids["volume"])
+		if err != nil {
+			return "", err
+		}
+		return string(detail.Volume.Status), nil
+	}, "Available")
 	return ids
 }
 

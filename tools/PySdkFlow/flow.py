@@ -254,7 +254,8 @@ def sweep(client, recorder, ids, called):
         else:
             kind = 'answered'
         counts[kind] = counts.get(kind, 0) + 1
-        print('%-13s %-48s %s' % (kind, name, statuses if error is None else str(error).splitlines()[0][:160]))
+        reason = server if isinstance(server, BceServerError) else error
+        print('%-13s %-48s %s' % (kind, name, statuses if error is None else str(reason).splitlines()[0][:160]))
     print('sweep: %d methods of the Python SDK\'s BccClient beside the %d the lifecycle called, %s' % (
         len(names), len(called), ', '.join('%d %s' % (counts.get(k, 0), k) for k in
                                             ('answered', 'refused', 'not sent', 'NOT MODELLED', 'FAULT', 'NOT READ'))))

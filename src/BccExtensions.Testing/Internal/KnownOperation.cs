@@ -9,10 +9,17 @@ internal sealed record KnownOperation(string Name, string Method, string Path, s
 {
     private readonly string[] _template = Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Gets every operation: BCC's (generated from spec/) and STS's two.</summary>
+    /// <summary>
+    /// Gets every operation: BCC's (generated from spec/), the other paths Baidu's SDKs send some of them to, and STS's two.
+    /// </summary>
     public static IReadOnlyList<KnownOperation> All { get; } =
     [
         .. BccOperationTable.All,
+
+        // Baidu's Go, Java and Python SDKs change volume delete protection on the older path; its Python SDK lists the
+        // images for a spec at a singular "Image" (spec/bcc-responses.json notes both).
+        new("ModifyVolumeDeleteProtectionV2", "POST", "/v2/volume/modifyDeleteProtection", ""),
+        new("GetAvailableImagesBySpec", "GET", "/v2/image/getAvailableImageBySpec", ""),
         new("GetSessionToken", "POST", "/v1/sessionToken", ""),
         new("AssumeRole", "POST", "/v1/credential", "assumeRole"),
     ];
