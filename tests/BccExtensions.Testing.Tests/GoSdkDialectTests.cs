@@ -151,18 +151,15 @@ public sealed partial class GoSdkDialectTests
     /// <summary>One emulator with an instance, an available volume, a security group, a key pair and a deploy set.</summary>
     private sealed class World : IAsyncDisposable
     {
-        private World(BccEmulator emulator, FakeTimeProvider time)
-        {
-            Emulator = emulator;
-            Time = time;
-            Api = new SignedEmulatorClient(emulator, time);
-        }
+        private readonly EmulatorSession _session;
 
-        public BccEmulator Emulator { get; }
+        private World(EmulatorSession session) => _session = session;
 
-        public FakeTimeProvider Time { get; }
+        public BccEmulator Emulator => _session.Emulator;
 
-        public SignedEmulatorClient Api { get; }
+        public FakeTimeProvider Time => _session.Time;
+
+        public SignedEmulatorClient Api => _session.Api;
 
         public string Instance { get; private set; } = "";
 
@@ -176,14 +173,13 @@ public sealed partial class GoSdkDialectTests
 
         public static async Task<World> CreateAsync()
         {
-            var time = new FakeTimeProvider(TestHost.Start);
-            var world = new World(await BccEmulator.StartAsync(new BccEmulatorOptions { TimeProvider = time }), time);
+            var world = new World(await EmulatorSession.StartAsync());
             world.Instance = world.Emulator.SeedInstance("web");
             world.Volume = (await world.Api.SendAsync(HttpMethod.Post, "/v2/volume?clientToken=w-1", new { cdsSizeInGB = 20, zoneName = "cn-bj-a", billing = new { paymentTiming = "Postpaid" } }))!["volumeIds"]![0]!.GetValue<string>();
             world.SecurityGroup = (await world.Api.SendAsync(HttpMethod.Post, "/v2/securityGroup?clientToken=w-2", new { name = "base", rules = new[] { new { direction = "ingress", protocol = "tcp", portRange = "22" } } }))!["securityGroupId"]!.GetValue<string>();
             world.Keypair = (await world.Api.SendAsync(HttpMethod.Post, "/v2/keypair", new { name = "base" }))!["keypair"]!["keypairId"]!.GetValue<string>();
             world.DeploySet = (await world.Api.SendAsync(HttpMethod.Post, "/v2/instance/deployset/create?clientToken=w-3", new { strategy = "HOST_HA", name = "base" }))!["deploySetIds"]![0]!.GetValue<string>();
-            time.Advance(Transition);
+            world._session.Settle();
             return world;
         }
 
@@ -199,10 +195,6 @@ public sealed partial class GoSdkDialectTests
             return Scrub(state.ToJsonString());
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            Api.Dispose();
-            await Emulator.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _session.DisposeAsync();
     }
 }

@@ -40,7 +40,11 @@ internal static class InstanceBatchRoutes
             : [.. ids.Select(id => state.FindInstance(id, call.Now))];
     }
 
-    private static EmulatorResponse EachOrFail(EmulatorCall call, EmulatorState state, string[] from, string through, string to)
+    /// <summary>
+    /// Acts on each instance of <c>instanceIds</c> that exists and <paramref name="act"/> accepts (it answers whether it
+    /// acted); the others are listed in <c>failedInstanceIdList</c>, as BCC lists the ids it could not change.
+    /// </summary>
+    public static EmulatorResponse EachOrList(EmulatorCall call, EmulatorState state, Func<EmulatedInstance, bool> act)
     {
         IReadOnlyList<string> ids = call.Strings("instanceIds");
         if (ids.Count == 0)
@@ -53,16 +57,25 @@ internal static class InstanceBatchRoutes
         {
             EmulatedInstance? instance = state.Instances.FirstOrDefault(i => i.Id == id);
             instance?.Refresh(call.Now);
-            if (instance is null || !from.Contains(instance.Status))
+            if (instance is null || !act(instance))
             {
                 failed.Add((JsonNode)id);
-                continue;
             }
-
-            instance.Transition(through, to, call.Now, state.TransitionDelay);
-            instance.StoppedWithNoCharge = to == "Stopped" && call.Bool("stopWithNoCharge");
         }
 
         return EmulatorResponse.Ok(new JsonObject { ["failedInstanceIdList"] = failed });
     }
+
+    private static EmulatorResponse EachOrFail(EmulatorCall call, EmulatorState state, string[] from, string through, string to) =>
+        EachOrList(call, state, instance =>
+        {
+            if (!from.Contains(instance.Status))
+            {
+                return false;
+            }
+
+            instance.Transition(through, to, call.Now, state.TransitionDelay);
+            instance.StoppedWithNoCharge = to == "Stopped" && call.Bool("stopWithNoCharge");
+            return true;
+        });
 }

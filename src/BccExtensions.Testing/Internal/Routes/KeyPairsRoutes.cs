@@ -41,30 +41,18 @@ internal static class KeyPairsRoutes
     private static EmulatorResponse Attach(EmulatorCall call, EmulatorState state, bool attach)
     {
         EmulatedKeypair keypair = Find(call, state);
-        IReadOnlyList<string> ids = call.Strings("instanceIds");
-        if (ids.Count == 0)
+        return InstanceBatchRoutes.EachOrList(call, state, instance =>
         {
-            throw EmulatorError.BadRequest("'instanceIds' is required.");
-        }
-
-        var failed = new JsonArray();
-        foreach (string id in ids)
-        {
-            EmulatedInstance? instance = state.Instances.FirstOrDefault(i => i.Id == id);
-            instance?.Refresh(call.Now);
-            bool fits = instance is { Status: "Running" or "Stopped" }
+            bool fits = instance.Status is "Running" or "Stopped"
                 && state.Images.FirstOrDefault(i => i.Id == instance.ImageId)?.OsType != "windows"
                 && (attach || instance.KeyPairId == keypair.Id);
-            if (!fits)
+            if (fits)
             {
-                failed.Add((JsonNode)id);
-                continue;
+                instance.KeyPairId = attach ? keypair.Id : null;
             }
 
-            instance!.KeyPairId = attach ? keypair.Id : null;
-        }
-
-        return EmulatorResponse.Ok(new JsonObject { ["failedInstanceIdList"] = failed });
+            return fits;
+        });
     }
 
     private static EmulatedKeypair Find(EmulatorCall call, EmulatorState state) => EmulatorState.Find(state.Keypairs, call.PathValue("keypairId"), "Key pair", call.Now);

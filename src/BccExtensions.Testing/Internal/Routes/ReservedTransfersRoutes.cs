@@ -50,6 +50,7 @@ internal static class ReservedTransfersRoutes
         new("AcceptReservedInstanceTransfer", (call, state) =>
         {
             EmulatedRecord transfer = Incoming(state, call.RequiredString("transferRecordId"), call.Now);
+            RequirePending(transfer);
             EhcClustersRoutes.Require(state, call.String("ehcClusterId"), call.Now);
             End(transfer, "Succeed", call.Now);
             EmulatedRecord reserved = state.FindRecord(RecordKind.ReservedInstance, transfer.Text("reservedInstanceId")!, call.Now);
@@ -110,14 +111,15 @@ internal static class ReservedTransfersRoutes
         }
 
         List<EmulatedRecord> transfers = [.. ids.Select(id => incoming ? Incoming(state, id, call.Now) : state.FindRecord(RecordKind.ReservedTransfer, id, call.Now))];
-        transfers.ForEach(t => t.RequireStatus("ReservedInstance.TransferStatusForbidden", Pending)); // all or none
+        transfers.ForEach(RequirePending); // all or none
         transfers.ForEach(t => End(t, status, call.Now));
         return EmulatorResponse.Ok();
     }
 
+    private static void RequirePending(EmulatedRecord transfer) => transfer.RequireStatus("ReservedInstance.TransferStatusForbidden", Pending);
+
     private static void End(EmulatedRecord transfer, string status, DateTimeOffset now)
     {
-        transfer.RequireStatus("ReservedInstance.TransferStatusForbidden", Pending);
         transfer.Status = status;
         transfer.Fields["endTime"] = EmulatedResource.Timestamp(now);
     }

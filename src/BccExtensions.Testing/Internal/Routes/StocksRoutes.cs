@@ -44,7 +44,7 @@ internal static class StocksRoutes
                 {
                     string spec = Spec(state, f["spec"]?.GetValue<string>() ?? throw EmulatorError.BadRequest("Every item of 'flavors' needs a spec."));
                     string zone = f["logicalZone"]?.GetValue<string>() is { Length: > 0 } z ? Zone(state, z) : state.Zones[0];
-                    return (JsonNode)new JsonObject { ["spec"] = spec, ["inventoryQuantity"] = Available(state, spec, zone, call.Now), ["rootOnLocal"] = false, ["logicalZone"] = zone };
+                    return (JsonNode)new JsonObject { ["spec"] = spec, ["inventoryQuantity"] = Available(state, spec, zone), ["rootOnLocal"] = false, ["logicalZone"] = zone };
                 })]),
             });
         }),
@@ -52,26 +52,26 @@ internal static class StocksRoutes
         {
             string zone = Zone(state, call.RequiredString("zoneName"));
             string? spec = Matching(state, call.Int("cpuCount"), call.Int("memoryCapacityInGB"));
-            return EmulatorResponse.Ok(new JsonObject { ["flavorId"] = spec ?? string.Empty, ["Count"] = spec is null ? 0 : Available(state, spec, zone, call.Now) });
+            return EmulatorResponse.Ok(new JsonObject { ["flavorId"] = spec ?? string.Empty, ["Count"] = spec is null ? 0 : Available(state, spec, zone) });
         }),
         new("GetInstanceResizeStock", (call, state) =>
         {
             EmulatedInstance instance = state.FindInstance(call.RequiredString("instanceId"), call.Now);
             string? spec = Matching(state, call.Int("cpuCount"), call.Int("memoryCapacityInGB"));
-            return EmulatorResponse.Ok(new JsonObject { ["flavorId"] = spec ?? string.Empty, ["Count"] = spec is null ? 0 : Available(state, spec, instance.ZoneName, call.Now) });
+            return EmulatorResponse.Ok(new JsonObject { ["flavorId"] = spec ?? string.Empty, ["Count"] = spec is null ? 0 : Available(state, spec, instance.ZoneName) });
         }),
     ];
 
     /// <summary>Gets how many more instances of <paramref name="spec"/> <paramref name="zone"/> can start.</summary>
-    public static int Available(EmulatorState state, string spec, string zone, DateTimeOffset now) =>
-        Math.Max(0, Capacity - EmulatedResource.RefreshAll(state.Instances, now).Count(i => i.Spec == spec && i.ZoneName == zone));
+    public static int Available(EmulatorState state, string spec, string zone) =>
+        Math.Max(0, Capacity - state.Instances.Count(i => i.Spec == spec && i.ZoneName == zone));
 
     private static JsonArray Stocks(EmulatorState state, IEnumerable<string> specs, DateTimeOffset now, int? cap = null) =>
         new([.. specs.SelectMany(spec => state.Zones.Select(zone => (JsonNode)new JsonObject
         {
             ["spec"] = spec,
             ["specId"] = spec.Split('.')[1],
-            ["inventoryQuantity"] = Math.Min(cap ?? int.MaxValue, Available(state, spec, zone, now)),
+            ["inventoryQuantity"] = Math.Min(cap ?? int.MaxValue, Available(state, spec, zone)),
             ["rootOnLocal"] = false,
             ["updatedTime"] = EmulatedResource.Timestamp(now),
             ["collectionTime"] = EmulatedResource.Timestamp(now),
