@@ -53,6 +53,28 @@ func waitFor(name string, status func() (string, error), want string) {
 	step(name, err)
 }
 
+// instanceStatusOf reads an instance's status, for waitFor.
+func instanceStatusOf(client *bcc.Client, id string) func() (string, error) {
+	return func() (string, error) {
+		detail, err := client.GetInstanceDetail(id)
+		if err != nil {
+			return "", err
+		}
+		return string(detail.Instance.Status), nil
+	}
+}
+
+// volumeStatusOf reads a volume's status, for waitFor.
+func volumeStatusOf(client *bcc.Client, id string) func() (string, error) {
+	return func() (string, error) {
+		detail, err := client.GetCDSVolumeDetail(id)
+		if err != nil {
+			return "", err
+		}
+		return string(detail.Volume.Status), nil
+	}
+}
+
 func main() {
 	if len(os.Args) != 5 {
 		fmt.Println("usage: gosdkflow <endpoint host:port> <access key id> <secret access key> <file for the operations reached>")
@@ -90,13 +112,7 @@ func main() {
 		os.Exit(1)
 	}
 	instance := created.InstanceIds[0]
-	instanceStatus := func() (string, error) {
-		detail, err := client.GetInstanceDetail(instance)
-		if err != nil {
-			return "", err
-		}
-		return string(detail.Instance.Status), nil
-	}
+	instanceStatus := instanceStatusOf(client, instance)
 	waitFor("GetInstanceDetail (Running)", instanceStatus, "Running")
 	_, err = client.ListInstances(&api.ListInstanceArgs{ZoneName: "cn-bj-a"})
 	step("ListInstances", err)
@@ -108,13 +124,7 @@ func main() {
 		os.Exit(1)
 	}
 	volume := volumes.VolumeIds[0]
-	volumeStatus := func() (string, error) {
-		detail, err := client.GetCDSVolumeDetail(volume)
-		if err != nil {
-			return "", err
-		}
-		return string(detail.Volume.Status), nil
-	}
+	volumeStatus := volumeStatusOf(client, volume)
 	waitFor("GetCDSVolumeDetail (Available)", volumeStatus, "Available")
 	_, err = client.AttachCDSVolume(volume, &api.AttachVolumeArgs{InstanceId: instance})
 	step("AttachCDSVolume", err)

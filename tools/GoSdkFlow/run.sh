@@ -11,10 +11,5 @@ cd "$work"
 go mod init gosdkflow >/dev/null 2>&1
 go mod edit -require=github.com/baidubce/bce-sdk-go@v0.0.0 -replace=github.com/baidubce/bce-sdk-go="$sdk"
 GOFLAGS=-mod=mod GOPROXY=off go build -o gosdkflow .
-dotnet run --project "$here/../BccEmulator.Host" --framework net10.0 -- --port 0 > "$work/emulator.log" 2>&1 &
-emulator=$!
-for _ in $(seq 1 120); do grep -q "secret access key" "$work/emulator.log" 2>/dev/null && break; sleep 1; done
-endpoint="$(sed -n 's|.*listening on http://\([^/]*\)/*$|\1|p' "$work/emulator.log")"
-ak="$(sed -n 's/.*access key id: *//p' "$work/emulator.log")"
-sk="$(sed -n 's/.*secret access key: *//p' "$work/emulator.log")"
+source "$here/../BccEmulator.Host/start.sh"
 ./gosdkflow "$endpoint" "$ak" "$sk" "$here/covered.txt"

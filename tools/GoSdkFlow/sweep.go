@@ -82,10 +82,10 @@ func (r *recorder) mark() int {
 // live holds the ids of resources the sweep's arguments name.
 type live map[string]string
 
-// idKind names the resource an id-like field or parameter refers to, or "" when it is not an id.
-func idKind(name string) string {
+// matcher tells whether a name contains any of some lower-case words, case aside.
+func matcher(name string) func(words ...string) bool {
 	n := strings.ToLower(name)
-	has := func(words ...string) bool {
+	return func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(n, w) {
 				return true
@@ -93,6 +93,11 @@ func idKind(name string) string {
 		}
 		return false
 	}
+}
+
+// idKind names the resource an id-like field or parameter refers to, or "" when it is not an id.
+func idKind(name string) string {
+	has := matcher(name)
 	switch {
 	case has("zone", "region", "spec", "flavor", "name", "type", "time", "status"):
 		return ""
@@ -141,14 +146,7 @@ func (ids live) text(name string) string {
 	if kind := idKind(name); kind != "" && ids[kind] != "" {
 		return ids[kind]
 	}
-	has := func(words ...string) bool {
-		for _, w := range words {
-			if strings.Contains(n, w) {
-				return true
-			}
-		}
-		return false
-	}
+	has := matcher(name)
 	switch {
 	case has("zone"):
 		return "cn-bj-a"
@@ -272,25 +270,13 @@ func prepare(client *bcc.Client) live {
 		return ids
 	}
 	ids["instance"] = created.InstanceIds[0]
-	waitFor("sweep: instance Running", func() (string, error) {
-		detail, err := client.GetInstanceDetail(ids["instance"])
-		if err != nil {
-			return "", err
-		}
-		return string(detail.Instance.Status), nil
-	}, "Running")
+	waitFor("sweep: instance Running", instanceStatusOf(client, ids["instance"]), "Running")
 	volumes, err := client.CreateCDSVolume(&api.CreateCDSVolumeArgs{CdsSizeInGB: 50, ZoneName: "cn-bj-a", Billing: &api.Billing{PaymentTiming: api.PaymentTimingPostPaid}})
 	if !step("sweep: CreateCDSVolume", err) {
 		return ids
 	}
 	ids["volume"] = volumes.VolumeIds[0]
-	waitFor("sweep: volume Available", func() (string, error) {
-		detail, err := client.GetCDSVolumeDetail(ids["volume"])
-		if err != nil {
-			return "", err
-		}
-		return string(detail.Volume.Status), nil
-	}, "Available")
+	waitFor("sweep: volume Available", volumeStatusOf(client, ids["volume"]), "Available")
 	if snapshot, err := client.CreateSnapshot(&api.CreateSnapshotArgs{VolumeId: ids["volume"], SnapshotName: "go-sweep"}); step("sweep: CreateSnapshot", err) {
 		ids["snapshot"] = snapshot.SnapshotId
 	}
@@ -298,20 +284,8 @@ func prepare(client *bcc.Client) live {
 		ids["image"] = image.ImageId
 	}
 	// The snapshot and the image keep the volume and the instance busy for a while; the sweep wants them settled.
-	waitFor("sweep: instance Running after the image", func() (string, error) {
-		detail, err := client.GetInstanceDetail(ids["instance"])
-		if err != nil {
-			return "", err
-		}
-		return string(detail.Instance.Status), nil
-	}, "Running")
-	waitFor("sweep: volume Available after the snapshot", func() (string, error) {
-		detail, err := client.GetCDSVolumeDetail(ids["volume"])
-		if err != nil {
-			return "", err
-		}
-		return string(detail.Volume.Status), nil
-	}, "Available")
+	waitFor("sweep: instance Running after the image", instanceStatusOf(client, ids["instance"]), "Running")
+	waitFor("sweep: volume Available after the snapshot", volumeStatusOf(client, ids["volume"]), "Available")
 	return ids
 }
 
