@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using BccExtensions.Models;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
@@ -120,21 +118,4 @@ public class PipelineBenchmarks
 
     private IHttpClientBuilder Primary(IHttpClientBuilder http) =>
         Via == Transport.Stub ? http.ConfigurePrimaryHttpMessageHandler(() => new StubHandler(_page)) : http;
-
-    /// <summary>Answers every request with the page, as a server would (length known, request id set).</summary>
-    private sealed class StubHandler(byte[] page) : HttpMessageHandler
-    {
-        private static readonly MediaTypeHeaderValue s_json = MediaTypeHeaderValue.Parse("application/json;charset=UTF-8");
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                RequestMessage = request,
-                Content = new ByteArrayContent(page) { Headers = { ContentType = s_json, ContentLength = page.Length } },
-            };
-            response.Headers.TryAddWithoutValidation("x-bce-request-id", "c0ffee00-0000-4000-8000-000000000001");
-            return Task.FromResult(response);
-        }
-    }
 }

@@ -34,53 +34,70 @@ internal static class Throughput
         return 0;
     }
 
-    public static async Task<int> LoadAsync(Kind kind, Uri endpoint, int concurrency, int seconds)
+    /// <summary>
+    /// Calls <paramref name="endpoint"/> (or, for <c>stub</c>, a handler answering in memory: the client's own CPU, no
+    /// sockets) from <paramref name="concurrency"/> workers for <paramref name="seconds"/> and prints the figures.
+    /// </summary>
+    public static async Task<int> LoadAsync(Kind kind, string endpoint, int concurrency, int seconds)
     {
-        await using ServiceProvider provider = Services(endpoint);
-        Func<Task<int>> call = Call(kind, provider, endpoint);
+        bool stub = endpoint == "stub";
+        Uri target = stub ? new Uri("http://bcc.bench.test") : new Uri(endpoint);
+        await using ServiceProvider provider = Services(target, stub);
+        Func<Task<int>> call = Call(kind, provider, target, stub);
 
         await RunForAsync(call, concurrency, TimeSpan.FromSeconds(3)); // warm-up: thousands of calls, as the Go run gets
         TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long contentionBefore = Monitor.LockContentionCount;
+        long switchesBefore = ContextSwitches();
+        long workItemsBefore = ThreadPool.CompletedWorkItemCount;
         var clock = Stopwatch.StartNew();
         long calls = await RunForAsync(call, concurrency, TimeSpan.FromSeconds(seconds));
         double elapsed = clock.Elapsed.TotalSeconds;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         long contentions = Monitor.LockContentionCount - contentionBefore;
+        double switches = (ContextSwitches() - switchesBefore) / (double)calls;
+        double workItems = (ThreadPool.CompletedWorkItemCount - workItemsBefore) / (double)calls;
         Console.WriteLine(FormattableString.Invariant(
-            $"{kind.ToString().ToLowerInvariant()} concurrency={concurrency} calls={calls} req/s={calls / elapsed:F0} cpu/call={cpu.TotalMicroseconds / calls:F0}us alloc/call={allocated / calls}B lock-contentions={contentions}"));
+            $"{kind.ToString().ToLowerInvariant()} concurrency={concurrency} calls={calls} req/s={calls / elapsed:F0} cpu/call={cpu.TotalMicroseconds / calls:F0}us alloc/call={allocated / calls}B lock-contentions={contentions} switches/call={switches:F2} work-items/call={workItems:F2} threads={ThreadPool.ThreadCount}"));
         return 0;
     }
 
     /// <summary>One call in a fresh process: what an app pays for its first call (the script times the whole process).</summary>
     public static async Task<int> FirstAsync(Kind kind, Uri endpoint)
     {
-        await using ServiceProvider provider = Services(endpoint);
-        return await Call(kind, provider, endpoint)() == 1 ? 0 : 1;
+        await using ServiceProvider provider = Services(endpoint, stub: false);
+        return await Call(kind, provider, endpoint, stub: false)() == 1 ? 0 : 1;
     }
 
-    private static ServiceProvider Services(Uri endpoint)
+    private static ServiceProvider Services(Uri endpoint, bool stub)
     {
         var services = new ServiceCollection();
-        services.AddBccClient(o =>
+        IBccClientBuilder bcc = services.AddBccClient(o =>
         {
             o.Endpoint = endpoint;
             o.AccessKeyId = PageServer.AccessKeyId;
             o.SecretAccessKey = PageServer.SecretAccessKey;
         });
-        services.AddHttpClient("floor").AddStandardResilienceHandler();
+        IHttpClientBuilder floor = services.AddHttpClient("floor");
+        if (stub)
+        {
+            bcc.ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => new StubHandler(PageServer.Page)));
+            floor.ConfigurePrimaryHttpMessageHandler(() => new StubHandler(PageServer.Page));
+        }
+
+        floor.AddStandardResilienceHandler();
         return services.BuildServiceProvider();
     }
 
-    private static Func<Task<int>> Call(Kind kind, ServiceProvider provider, Uri endpoint)
+    private static Func<Task<int>> Call(Kind kind, ServiceProvider provider, Uri endpoint, bool stub)
     {
         var uri = new Uri(endpoint, "/v2/instance?maxKeys=1000");
         switch (kind)
         {
             case Kind.Raw:
-                var raw = new HttpClient(new SocketsHttpHandler());
+                var raw = new HttpClient(stub ? new StubHandler(PageServer.Page) : new SocketsHttpHandler());
                 return () => FloorCall.ListAsync(raw, uri);
             case Kind.Resilient:
                 IHttpClientFactory factory = provider.GetRequiredService<IHttpClientFactory>();
@@ -89,6 +106,36 @@ internal static class Throughput
                 IBccClient client = provider.GetRequiredService<IBccClient>();
                 return async () => (await client.Instances.ListPageAsync(new ListInstancesRequest { MaxKeys = 1000 })).Items.Count;
         }
+    }
+
+    /// <summary>The context switches of the process's live threads so far (Linux: /proc), voluntary and not; 0 elsewhere.</summary>
+    private static long ContextSwitches()
+    {
+        long total = 0;
+        if (!Directory.Exists("/proc/self/task"))
+        {
+            return 0;
+        }
+
+        foreach (string task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                foreach (string line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return total;
     }
 
     private static async Task<long> RunForAsync(Func<Task<int>> call, int concurrency, TimeSpan duration)

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -109,12 +110,20 @@ internal static class BccRegistration
             .RedactLoggedHeaders([ BceHeaderNames.Authorization, BceHeaderNames.SecurityToken ]);
 
         // The standard handler's strategies over the client's own Resilience options (validated with the rest of
-        // BccOptions at start, one object per client), rebuilt when they change.
-        http.AddResilienceHandler("standard", (pipeline, context) =>
+        // BccOptions at start, one object per client), rebuilt when they change. One pipeline per HttpClient name and
+        // container, outside the handler chain, so the circuit breaker and rate limiter outlive handler rotation.
+        var pipelineKey = new PipelineKey(httpClientName);
+        services.AddKeyedSingleton(pipelineKey, (sp, _) =>
         {
-            context.EnableReloads<BccOptions>(name);
-            BccOptions options = context.GetOptions<BccOptions>(name);
-            BccResiliencePipeline.Add(pipeline, options.Resilience, retries: !options.DisableRetries);
+            TimeProvider time = sp.GetRequiredService<TimeProvider>();
+            ILogger logger = Logger(sp);
+            return new BccOptionsCache<ResiliencePipeline<HttpResponseMessage>>(
+                sp.GetRequiredService<IOptionsMonitor<BccOptions>>(), name, options => BccResiliencePipeline.Build(options, time, logger));
+        });
+        http.AddHttpMessageHandler(sp =>
+        {
+            BccOptionsCache<ResiliencePipeline<HttpResponseMessage>> pipeline = sp.GetRequiredKeyedService<BccOptionsCache<ResiliencePipeline<HttpResponseMessage>>>(pipelineKey);
+            return new BccResilienceHandler(pipeline);
         });
 
         // Added after the resilience handler, so both sit inside it: every attempt is signed, and every attempt reads
@@ -161,4 +170,7 @@ internal static class BccRegistration
 
     /// <summary>The key of a registration's internal services: a type of its own, so no keyed service of the app can collide.</summary>
     internal sealed record Marker(string Name);
+
+    /// <summary>The key of an HttpClient's resilience pipeline.</summary>
+    private sealed record PipelineKey(string HttpClientName);
 }

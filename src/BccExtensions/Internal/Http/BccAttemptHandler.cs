@@ -1,5 +1,4 @@
 using BccExtensions.Internal.Json;
-using Polly;
 
 namespace BccExtensions.Internal.Http;
 
@@ -13,7 +12,7 @@ internal sealed class BccAttemptHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.GetResilienceContext()?.Properties.TryGetValue(BccOperationScope.Key, out BccOperationScope? scope) == true)
+        if (request.Options.TryGetValue(BccOperationScope.RequestKey, out BccOperationScope? scope))
         {
             scope.AttemptSent();
         }

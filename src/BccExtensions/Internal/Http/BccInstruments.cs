@@ -5,8 +5,8 @@ namespace BccExtensions.Internal.Http;
 
 /// <summary>
 /// The <c>BccExtensions</c> ActivitySource and Meter (<see cref="BccTelemetry"/>): a client span per operation
-/// (retries included), the operation duration histogram, the attempts counter and the credential refresh counter.
-/// Circuit-breaker and timeout events come from the resilience handler's own telemetry (Polly's <c>resilience.polly.*</c>).
+/// (retries included), the operation duration histogram, the attempts counter, the resilience events counter and the
+/// credential refresh counter.
 /// </summary>
 internal static class BccInstruments
 {
@@ -27,6 +27,13 @@ internal static class BccInstruments
     /// </summary>
     public static readonly Counter<long> Attempts =
         s_meter.CreateCounter<long>("bcc.client.operation.attempts", unit: "{attempt}", description: "Requests sent for BCC operations; bcc.retry = true counts retries.");
+
+    /// <summary>
+    /// Resilience events (retries, timeouts, circuit transitions, rate-limiter refusals), tagged with the operation,
+    /// <c>event.name</c> and <c>event.severity</c> (<see cref="BccResilienceTelemetry"/>).
+    /// </summary>
+    public static readonly Counter<long> ResilienceEvents =
+        s_meter.CreateCounter<long>("bcc.client.resilience.events", unit: "{event}", description: "Retries, timeouts, circuit transitions and rate-limiter refusals of BCC calls.");
 
     /// <summary>STS credential refreshes, tagged <c>outcome</c> = <c>success</c> or <c>failure</c>.</summary>
     public static readonly Counter<long> CredentialRefreshes =

@@ -9,11 +9,14 @@ namespace BccExtensions.Internal.Http;
 /// The telemetry of one operation, all its attempts included, in the shape of Azure's <c>DiagnosticScope</c>: the
 /// client span (OpenTelemetry RPC conventions, <c>{rpc.service}/{rpc.method}</c>), the duration histogram, the
 /// attempts counter and the completion log line. The transport starts it and reports the outcome; the innermost
-/// handler reports each attempt it sends through <see cref="Key"/> on the resilience context.
+/// handler reports each attempt it sends through <see cref="RequestKey"/> on the request.
 /// </summary>
 internal sealed class BccOperationScope : IDisposable
 {
-    /// <summary>The resilience-context property that carries the scope down to the attempts.</summary>
+    /// <summary>The request option that carries the scope from the transport into the handlers.</summary>
+    public static readonly HttpRequestOptionsKey<BccOperationScope> RequestKey = new("BccExtensions.OperationScope");
+
+    /// <summary>The resilience-context property that carries the scope to the strategies' callbacks.</summary>
     public static readonly ResiliencePropertyKey<BccOperationScope> Key = new("BccExtensions.OperationScope");
 
     private readonly BccCall _call;
@@ -43,6 +46,15 @@ internal sealed class BccOperationScope : IDisposable
 
         _started = timeProvider.GetTimestamp();
     }
+
+    /// <summary>Gets the operation's service (<c>rpc.service</c>).</summary>
+    public string Service => _call.Service;
+
+    /// <summary>Gets the operation's name (<c>rpc.method</c>).</summary>
+    public string Operation => _call.Operation;
+
+    /// <summary>Gets whether the call can be sent again without doing anything twice (<see cref="BccCall.IsReplayable"/>).</summary>
+    public bool IsReplayable => _call.IsReplayable;
 
     /// <summary>Starts the scope of one operation call.</summary>
     public static BccOperationScope Start(BccCall call, BccEndpoint endpoint, TimeProvider timeProvider) => new(call, endpoint, timeProvider);

@@ -13,7 +13,7 @@ namespace BccExtensions.Internal.Http;
 /// </summary>
 internal static class BccRetryRule
 {
-    /// <summary>Set by <see cref="BccTransport"/> on the resilience context before the pipeline: whether replaying the call cannot do anything twice.</summary>
+    /// <summary>Set by <see cref="BccResilienceHandler"/> on the resilience context from the call's scope: whether replaying the call cannot do anything twice.</summary>
     public static readonly ResiliencePropertyKey<bool> Replayable = new("BccExtensions.Replayable");
 
     /// <summary>The retry predicate of every client, set as <c>BccOptions.Resilience.Retry.ShouldHandle</c> by the registration.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization.Metadata;
 using BccExtensions.Internal.Json;
 using BccExtensions.Internal.Signing;
 using Microsoft.Extensions.Logging;
-using Polly;
 
 namespace BccExtensions.Internal.Http;
 
@@ -46,11 +45,7 @@ internal sealed class BccTransport(
         using HttpRequestMessage request = call.CreateRequest(target);
         using BccOperationScope scope = BccOperationScope.Start(call, target, TimeProvider);
 
-        // Per-call facts ride on the resilience context, which the standard handler reuses when one is set.
-        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(BccRetryRule.Replayable, call.IsReplayable);
-        context.Properties.Set(BccOperationScope.Key, scope);
-        request.SetResilienceContext(context);
+        request.Options.Set(BccOperationScope.RequestKey, scope);
         HttpResponseMessage response;
         try
         {
@@ -61,11 +56,6 @@ internal sealed class BccTransport(
         {
             scope.Failed(exception);
             throw;
-        }
-        finally
-        {
-            request.SetResilienceContext(null);
-            ResilienceContextPool.Shared.Return(context);
         }
 
         string? requestId = response.Headers.TryGetValues(BceHeaderNames.RequestId, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;

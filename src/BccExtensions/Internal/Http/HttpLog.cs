@@ -10,4 +10,7 @@ internal static partial class HttpLog
 
     [LoggerMessage(6, LogLevel.Warning, "The BCC endpoint {Host} is plain http: signatures, the session token and request bodies travel in clear text; use https outside loopback")]
     public static partial void CleartextEndpoint(ILogger logger, string host);
+
+    [LoggerMessage(EventId = 7, Message = "BCC {Operation}: resilience event {Event} from {Strategy} (outcome {Outcome})")]
+    public static partial void ResilienceEvent(ILogger logger, LogLevel level, string operation, string @event, string? strategy, string outcome);
 }

@@ -66,6 +66,28 @@ public sealed class BccTelemetryTests
         Assert.Equal([(1L, (object?)false, (object?)"ListZones"), (2L, true, "ListZones"), (1L, false, "ListZones")], counted.Measurements.Select(m => (m.Value, m.Tags["bcc.retry"], m.Tags["rpc.method"])));
     }
 
+    [Fact]
+    public async Task RetriedOperation_ReportsEachRetryOnceNamingTheOperation_AndAPlainCallReportsNothing()
+    {
+        const string eventsHost = "events.bcc.test";
+        using var counted = new MeasurementRecorder<long>("bcc.client.resilience.events", tags => Equals(tags.GetValueOrDefault("rpc.method"), "ListZones"));
+        var logs = new CapturingLoggerProvider();
+        await using TestHost host = TestHost.Create(
+            (_, attempt) => attempt == 1 ? StubHandler.Json(HttpStatusCode.ServiceUnavailable, string.Empty) : StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[]}"),
+            new Dictionary<string, string?> { ["Bcc:Endpoint"] = "https://" + eventsHost },
+            logs: logs);
+
+        await host.RunAsync(host.Client.Zones.ListAsync());
+        await host.RunAsync(host.Client.Zones.ListAsync());
+
+        // One retry: one OnRetry event; the attempt reports Polly makes on every call are not events.
+        Assert.Equal([("OnRetry", (object?)"Warning", (object?)"BCC")], counted.Measurements.Select(m => ((string?)m.Tags["event.name"], m.Tags["event.severity"], m.Tags["rpc.service"])));
+        string logged = Assert.Single(logs.Entries, entry => entry.Contains("[7]", StringComparison.Ordinal));
+        Assert.StartsWith("Warning BccExtensions [7] BCC ListZones: resilience event OnRetry from ", logged, StringComparison.Ordinal);
+        Assert.Contains("(outcome 503)", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Contains(" Polly", StringComparison.Ordinal));
+    }
+
     /// <summary>Collects the library's finished spans to one host (spans are process-wide; each test uses its own host).</summary>
     private static ActivityListener ListenForSpans(string host, ConcurrentQueue<Activity> spans)
     {
