@@ -16,9 +16,10 @@ internal sealed record KnownOperation(string Name, string Method, string Path, s
     [
         .. BccOperationTable.All,
 
-        // Baidu's Go, Java and Python SDKs change volume delete protection on the older path; its Python SDK lists the
-        // images for a spec at a singular "Image" (spec/bcc-responses.json notes both).
-        new("ModifyVolumeDeleteProtectionV2", "POST", "/v2/volume/modifyDeleteProtection", ""),
+        // Volume delete protection also at the metadata's path (the client, like Baidu's Go, Java and Python SDKs, sends
+        // it to the older /v2/volume/modifyDeleteProtection); Baidu's Python SDK lists the images for a spec at a
+        // singular "Image" (spec/bcc-responses.json notes both).
+        new("ModifyVolumeDeleteProtectionV2", "POST", "/v2/volume/modify/deleteProtection", ""),
         new("GetAvailableImagesBySpec", "GET", "/v2/image/getAvailableImageBySpec", ""),
         new("GetSessionToken", "POST", "/v1/sessionToken", ""),
         new("AssumeRole", "POST", "/v1/credential", "assumeRole"),

@@ -213,7 +213,7 @@ internal static class BccOperationTable
         new("ListCDSVolumeV3", "GET", "/v3/volume", ""),
         new("ModifyCdsAttribute", "PUT", "/v2/volume/{volumeId}", "modify"),
         new("ModifyVolumeChargeType", "PUT", "/v2/volume/{volumeId}", "modifyChargeType"),
-        new("ModifyVolumeDeleteProtectionV2", "POST", "/v2/volume/modify/deleteProtection", ""),
+        new("ModifyVolumeDeleteProtectionV2", "POST", "/v2/volume/modifyDeleteProtection", ""),
         new("ReleaseVolume", "POST", "/v2/volume/{volumeId}", ""),
         new("DeletePrepayVolume", "POST", "/v2/volume/deletePrepay", ""),
         new("RenameVolume", "PUT", "/v2/volume/{volumeId}", "rename"),

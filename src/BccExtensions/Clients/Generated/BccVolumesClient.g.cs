@@ -206,7 +206,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
-        var call = new BccCall("ModifyVolumeDeleteProtectionV2", HttpMethod.Post, "/v2/volume/modify/deleteProtection");
+        var call = new BccCall("ModifyVolumeDeleteProtectionV2", HttpMethod.Post, "/v2/volume/modifyDeleteProtection");
         call.JsonBody(request, BccJsonContext.Default.ModifyVolumeDeleteProtectionRequest);
         await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }

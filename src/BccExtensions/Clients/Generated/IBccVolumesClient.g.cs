@@ -189,7 +189,7 @@ public partial interface IBccVolumesClient
     /// <param name="request">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="BccServiceException">The service answered with an error.</exception>
-    /// <remarks>BCC operation <c>ModifyVolumeDeleteProtectionV2</c>: <c>POST /v2/volume/modify/deleteProtection</c>.</remarks>
+    /// <remarks>BCC operation <c>ModifyVolumeDeleteProtectionV2</c>: <c>POST /v2/volume/modifyDeleteProtection</c>.</remarks>
     Task ModifyDeleteProtectionAsync(ModifyVolumeDeleteProtectionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Releases with snapshot/recycle options.</summary>
