@@ -8,8 +8,9 @@ namespace BccExtensions.Benchmarks;
 /// <summary>
 /// The side-by-side throughput run (bench/GoThroughput/run.sh): <c>serve</c> answers every ListInstances with Baidu's
 /// published page on a loopback port (where nginx is not installed); <c>load</c> calls a server through one of three
-/// clients from N workers for D seconds, after a warm-up, and prints calls per second, the process CPU time per call
-/// and the bytes allocated per call; <c>first</c> makes one call in a fresh process, as an app's first call.
+/// clients from N workers for D seconds, after a warm-up, and prints calls per second, the process CPU time, bytes
+/// allocated, context switches and thread-pool work items per call; <c>first</c> makes one call in a fresh process,
+/// as an app's first call.
 /// </summary>
 internal static class Throughput
 {

@@ -4,7 +4,8 @@
 # loopback server that answers Baidu's published page, at concurrency 1, 8 and 64, in one run; then one call in a
 # fresh process for each. The server is nginx (Debian's nginx-light, one worker) when installed, whose cost per
 # request is small and the same for every client; SERVER=kestrel uses bench/BccExtensions.Benchmarks serve instead.
-# Prints per client: calls per second, client CPU per call, bytes allocated and lock contentions (.NET), server CPU per call.
+# Prints per client: calls per second, client CPU per call, bytes allocated, lock contentions, context switches and
+# thread-pool work items per call (.NET), server CPU per call.
 # Needs Go (Debian's golang-go) and a copy of github.com/baidubce/bce-sdk-go:
 #   bash bench/GoThroughput/run.sh <path to bce-sdk-go> [seconds per measurement, default 10]
 set -euo pipefail
