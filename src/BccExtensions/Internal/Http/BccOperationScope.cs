@@ -47,9 +47,6 @@ internal sealed class BccOperationScope : IDisposable
         _started = timeProvider.GetTimestamp();
     }
 
-    /// <summary>Gets the operation's service (<c>rpc.service</c>).</summary>
-    public string Service => _call.Service;
-
     /// <summary>Gets the operation's name (<c>rpc.method</c>).</summary>
     public string Operation => _call.Operation;
 
@@ -130,7 +127,8 @@ internal sealed class BccOperationScope : IDisposable
         return seconds;
     }
 
-    private TagList Tags()
+    /// <summary>Gets the tags every measurement of the operation carries (service, method, server, region).</summary>
+    public TagList Tags()
     {
         var tags = new TagList
         {

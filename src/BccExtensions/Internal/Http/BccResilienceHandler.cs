@@ -4,9 +4,9 @@ namespace BccExtensions.Internal.Http;
 
 /// <summary>
 /// Runs every request through its client's resilience pipeline (<see cref="BccResiliencePipeline"/>), the one its
-/// current options built. The context of the run carries the call's facts from its <see cref="BccOperationScope"/>
-/// (whether it may be replayed, for <see cref="BccRetryRule"/>; the operation, for
-/// <see cref="BccResilienceTelemetry"/>) and the HttpClient's cancellation token, so cancelling the call reaches every
+/// current options built. The context of the run carries the call's <see cref="BccOperationScope"/> (whether it may be
+/// replayed, for <see cref="BccRetryRule"/>; the operation, for <see cref="BccResilienceTelemetry"/>) and the
+/// HttpClient's cancellation token, so cancelling the call reaches every
 /// strategy and attempt.
 /// </summary>
 internal sealed class BccResilienceHandler(BccOptionsCache<ResiliencePipeline<HttpResponseMessage>> pipeline) : DelegatingHandler
@@ -17,7 +17,6 @@ internal sealed class BccResilienceHandler(BccOptionsCache<ResiliencePipeline<Ht
         if (request.Options.TryGetValue(BccOperationScope.RequestKey, out BccOperationScope? scope))
         {
             context.Properties.Set(BccOperationScope.Key, scope);
-            context.Properties.Set(BccRetryRule.Replayable, scope.IsReplayable);
         }
 
         try

@@ -9,8 +9,7 @@ namespace BccExtensions.Internal.Http;
 /// Reports the resilience pipeline's events (a retry, a timeout, the circuit opening, half-opening or closing, a call
 /// refused by the rate limiter) as one log line and one <c>bcc.client.resilience.events</c> count each, named after
 /// the BCC operation they happened to. Polly's per-execution and per-attempt reports, made on every call, are dropped
-/// at the first check: they are what the standard handler's telemetry spends its time on, and the operation scope
-/// already measures each call and counts its attempts.
+/// at the first check: the operation scope already measures each call and counts its attempts.
 /// </summary>
 internal sealed class BccResilienceTelemetry(ILogger logger) : TelemetryListener
 {
@@ -28,14 +27,9 @@ internal sealed class BccResilienceTelemetry(ILogger logger) : TelemetryListener
         args.Context.Properties.TryGetValue(BccOperationScope.Key, out BccOperationScope? scope);
         if (BccInstruments.ResilienceEvents.Enabled)
         {
-            var tags = new TagList
-            {
-                { "rpc.system", BccInstruments.RpcSystem },
-                { "rpc.service", scope?.Service },
-                { "rpc.method", scope?.Operation },
-                { "event.name", resilienceEvent.EventName },
-                { "event.severity", resilienceEvent.Severity.ToString() },
-            };
+            TagList tags = scope?.Tags() ?? new TagList { { "rpc.system", BccInstruments.RpcSystem } };
+            tags.Add("event.name", resilienceEvent.EventName);
+            tags.Add("event.severity", resilienceEvent.Severity.ToString());
             BccInstruments.ResilienceEvents.Add(1, tags);
         }
 

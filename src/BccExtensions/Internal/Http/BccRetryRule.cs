@@ -13,12 +13,13 @@ namespace BccExtensions.Internal.Http;
 /// </summary>
 internal static class BccRetryRule
 {
-    /// <summary>Set by <see cref="BccResilienceHandler"/> on the resilience context from the call's scope: whether replaying the call cannot do anything twice.</summary>
-    public static readonly ResiliencePropertyKey<bool> Replayable = new("BccExtensions.Replayable");
-
-    /// <summary>The retry predicate of every client, set as <c>BccOptions.Resilience.Retry.ShouldHandle</c> by the registration.</summary>
+    /// <summary>
+    /// The retry predicate of every client, set as <c>BccOptions.Resilience.Retry.ShouldHandle</c> by the registration.
+    /// Whether the call may be replayed comes from its <see cref="BccOperationScope"/> on the resilience context; a
+    /// request sent without one is not.
+    /// </summary>
     public static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args) =>
-        ValueTask.FromResult(IsRetryable(args.Outcome, args.Context.Properties.GetValue(Replayable, false)));
+        ValueTask.FromResult(IsRetryable(args.Outcome, args.Context.Properties.TryGetValue(BccOperationScope.Key, out BccOperationScope? scope) && scope.IsReplayable));
 
     internal static bool IsRetryable(Outcome<HttpResponseMessage> outcome, bool replayable)
     {

@@ -70,7 +70,7 @@ public sealed class BccTelemetryTests
     public async Task RetriedOperation_ReportsEachRetryOnceNamingTheOperation_AndAPlainCallReportsNothing()
     {
         const string eventsHost = "events.bcc.test";
-        using var counted = new MeasurementRecorder<long>("bcc.client.resilience.events", tags => Equals(tags.GetValueOrDefault("rpc.method"), "ListZones"));
+        using var counted = new MeasurementRecorder<long>("bcc.client.resilience.events", tags => Equals(tags.GetValueOrDefault("server.address"), eventsHost));
         var logs = new CapturingLoggerProvider();
         await using TestHost host = TestHost.Create(
             (_, attempt) => attempt == 1 ? StubHandler.Json(HttpStatusCode.ServiceUnavailable, string.Empty) : StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[]}"),
@@ -81,7 +81,7 @@ public sealed class BccTelemetryTests
         await host.RunAsync(host.Client.Zones.ListAsync());
 
         // One retry: one OnRetry event; the attempt reports Polly makes on every call are not events.
-        Assert.Equal([("OnRetry", (object?)"Warning", (object?)"BCC")], counted.Measurements.Select(m => ((string?)m.Tags["event.name"], m.Tags["event.severity"], m.Tags["rpc.service"])));
+        Assert.Equal([("OnRetry", (object?)"Warning", (object?)"ListZones")], counted.Measurements.Select(m => ((string?)m.Tags["event.name"], m.Tags["event.severity"], m.Tags["rpc.method"])));
         string logged = Assert.Single(logs.Entries, entry => entry.Contains("[7]", StringComparison.Ordinal));
         Assert.StartsWith("Warning BccExtensions [7] BCC ListZones: resilience event OnRetry from ", logged, StringComparison.Ordinal);
         Assert.Contains("(outcome 503)", logged, StringComparison.Ordinal);
