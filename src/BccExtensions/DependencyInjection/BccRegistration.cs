@@ -126,9 +126,9 @@ internal static class BccRegistration
             return new BccResilienceHandler(pipeline);
         });
 
-        // Added after the resilience handler, so both sit inside it: every attempt is signed, and every attempt reads
-        // its whole answer within the attempt timeout. The attempt handler only counts and reads, so it may follow the
-        // signer; the signer then inspects RequestExpired bodies that are already in memory.
+        // Added after the resilience handler, so both sit inside it: every attempt is signed (the resilience handler
+        // reads each attempt's whole answer within the attempt timeout). The attempt handler is innermost, so it counts
+        // every send on the wire, the signer's re-signed send after RequestExpired included.
         http.AddHttpMessageHandler(sp =>
         {
             IOptionsMonitor<BccOptions> monitor = sp.GetRequiredService<IOptionsMonitor<BccOptions>>();

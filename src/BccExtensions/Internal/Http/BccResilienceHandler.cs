@@ -1,3 +1,4 @@
+using BccExtensions.Internal.Json;
 using Polly;
 
 namespace BccExtensions.Internal.Http;
@@ -6,9 +7,13 @@ namespace BccExtensions.Internal.Http;
 /// Runs every request through its client's resilience pipeline (<see cref="BccResiliencePipeline"/>), the one its
 /// current options built. The context of the run carries the call's <see cref="BccOperationScope"/> (whether it may be
 /// replayed, for <see cref="BccRetryRule"/>; the operation, for <see cref="BccResilienceTelemetry"/>) and the
-/// HttpClient's cancellation token, so cancelling the call reaches every
-/// strategy and attempt.
+/// HttpClient's cancellation token, so cancelling the call reaches every strategy and attempt.
 /// </summary>
+/// <remarks>
+/// Each attempt reads the answer's body whole (<see cref="BccAnswerBody"/>) before it ends. A body that stalls is
+/// thereby cut by the attempt timeout (and retried where safe) instead of hanging the caller, and an oversized body
+/// fails at once with <see cref="InvalidDataException"/> (not retried).
+/// </remarks>
 internal sealed class BccResilienceHandler(BccOptionsCache<ResiliencePipeline<HttpResponseMessage>> pipeline) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -22,17 +27,7 @@ internal sealed class BccResilienceHandler(BccOptionsCache<ResiliencePipeline<Ht
         try
         {
             Outcome<HttpResponseMessage> outcome = await pipeline.Current.ExecuteOutcomeAsync(
-                static async (context, state) =>
-                {
-                    try
-                    {
-                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false));
-                    }
-                    catch (Exception exception)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(exception);
-                    }
-                },
+                static (context, state) => state.Handler.AttemptAsync(state.Request, context.CancellationToken),
                 context,
                 (Handler: this, Request: request)).ConfigureAwait(false);
             outcome.ThrowIfException();
@@ -44,5 +39,21 @@ internal sealed class BccResilienceHandler(BccOptionsCache<ResiliencePipeline<Ht
         }
     }
 
-    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
+    /// <summary>Sends one attempt down the chain and reads its answer whole; a failure is the attempt's outcome.</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response.RequestMessage ??= request;
+            await BccAnswerBody.BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            return Outcome.FromResult(response);
+        }
+        catch (Exception exception)
+        {
+            response?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+    }
 }

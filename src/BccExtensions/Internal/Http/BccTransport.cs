@@ -22,55 +22,58 @@ internal sealed class BccTransport(
     public TimeProvider TimeProvider { get; } = timeProvider;
 
     /// <summary>Sends a call whose answer has no body of interest.</summary>
-    public async Task SendAsync(BccCall call, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = (await SendCoreAsync(call, cancellationToken).ConfigureAwait(false)).Response;
-    }
+    public Task SendAsync(BccCall call, CancellationToken cancellationToken) => ExchangeAsync<object>(call, responseType: null, cancellationToken);
 
     /// <summary>Sends a call and reads its JSON answer tolerantly (<see cref="BccAnswerReader"/>); an empty body reads as <c>{}</c>.</summary>
-    public async Task<T> SendAsync<T>(BccCall call, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
-    {
-        (HttpResponseMessage response, string? requestId) = await SendCoreAsync(call, cancellationToken).ConfigureAwait(false);
-        using (response)
-        {
-            byte[] body = await BccAnswerBody.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            return BccAnswerReader.Read(body, responseType, call.Operation, response.StatusCode, requestId, logger);
-        }
-    }
+    public Task<T> SendAsync<T>(BccCall call, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) => ExchangeAsync(call, responseType, cancellationToken);
 
-    private async Task<(HttpResponseMessage Response, string? RequestId)> SendCoreAsync(BccCall call, CancellationToken cancellationToken)
+    // One async method for the whole exchange: every frame between the caller and the socket is one more state machine
+    // boxed and resumed when the I/O pends (docs/benchmarks.md, "Resilience at less cost").
+    private async Task<T> ExchangeAsync<T>(BccCall call, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         BccEndpoint target = endpoint.Current;
-        using HttpRequestMessage request = call.CreateRequest(target);
-        using BccOperationScope scope = BccOperationScope.Start(call, target, TimeProvider);
-
-        request.Options.Set(BccOperationScope.RequestKey, scope);
         HttpResponseMessage response;
-        try
+        string? requestId;
+        using (HttpRequestMessage request = call.CreateRequest(target))
+        using (BccOperationScope scope = BccOperationScope.Start(call, target, TimeProvider))
         {
-            // Bodies are already read inside the pipeline (BccAttemptHandler), within the attempt timeout.
-            response = await httpClientFactory.CreateClient(httpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            scope.Failed(exception);
-            throw;
+            request.Options.Set(BccOperationScope.RequestKey, scope);
+            try
+            {
+                // Bodies are already read inside the pipeline (BccResilienceHandler), within the attempt timeout.
+                response = await httpClientFactory.CreateClient(httpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                scope.Failed(exception);
+                throw;
+            }
+
+            requestId = response.Headers.TryGetValues(BceHeaderNames.RequestId, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
+            scope.Answered(response, requestId, logger);
+            if (!response.IsSuccessStatusCode)
+            {
+                using (response)
+                {
+                    byte[] error = await BccAnswerBody.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+                    BccServiceException refusal = BceError.FromAnswer(response.StatusCode, response.ReasonPhrase, error, requestId);
+                    scope.Refused(refusal);
+                    throw refusal;
+                }
+            }
         }
 
-        string? requestId = response.Headers.TryGetValues(BceHeaderNames.RequestId, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
-        scope.Answered(response, requestId, logger);
-        if (response.IsSuccessStatusCode)
-        {
-            return (response, requestId);
-        }
-
+        // The operation's span and duration end with the answer; reading it into the model is the caller's time.
         using (response)
         {
+            if (responseType is null)
+            {
+                return default!;
+            }
+
             byte[] body = await BccAnswerBody.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            BccServiceException error = BceError.FromAnswer(response.StatusCode, response.ReasonPhrase, body, requestId);
-            scope.Refused(error);
-            throw error;
+            return BccAnswerReader.Read(body, responseType, call.Operation, response.StatusCode, requestId, logger);
         }
     }
 }

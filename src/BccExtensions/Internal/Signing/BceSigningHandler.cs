@@ -39,16 +39,27 @@ internal sealed class BceSigningHandler(
         return await SignAndSendAsync(request, uri, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HttpResponseMessage> SignAndSendAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
+    // Not async when the credentials are at hand (the usual case): one state machine fewer per attempt.
+    private Task<HttpResponseMessage> SignAndSendAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
     {
-        BceCredentials credentials = await credentialProvider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        ValueTask<BceCredentials> credentials = credentialProvider.GetCredentialsAsync(cancellationToken);
+        return credentials.IsCompletedSuccessfully
+            ? SignAndSend(request, uri, credentials.Result, cancellationToken)
+            : SignWhenReadyAndSendAsync(request, uri, credentials, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SignWhenReadyAndSendAsync(HttpRequestMessage request, Uri uri, ValueTask<BceCredentials> credentials, CancellationToken cancellationToken) =>
+        await SignAndSend(request, uri, await credentials.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    private Task<HttpResponseMessage> SignAndSend(HttpRequestMessage request, Uri uri, BceCredentials credentials, CancellationToken cancellationToken)
+    {
         if (request.Options.TryGetValue(BcePasswordBody.Key, out BcePasswordBody? passwordBody))
         {
             request.Content = passwordBody.ContentFor(credentials);
         }
 
         Sign(request, uri, credentials, timeProvider.GetUtcNow() + clockSkew.Offset, signingOptions());
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return base.SendAsync(request, cancellationToken);
     }
 
     /// <summary>Sets the signing headers and the Authorization header of one attempt.</summary>

@@ -67,6 +67,30 @@ public sealed class BccTelemetryTests
     }
 
     [Fact]
+    public async Task RequestExpiredAnswer_TheResignedSendCountsAsAnAttempt()
+    {
+        const string skewHost = "skew.bcc.test";
+        using var counted = new MeasurementRecorder<long>("bcc.client.operation.attempts", tags => Equals(tags.GetValueOrDefault("server.address"), skewHost));
+        await using TestHost host = TestHost.Create(
+            (_, attempt) =>
+            {
+                if (attempt > 1)
+                {
+                    return StubHandler.Json(HttpStatusCode.OK, "{\"zones\":[]}");
+                }
+
+                HttpResponseMessage expired = StubHandler.Json(HttpStatusCode.BadRequest, "{\"code\":\"RequestExpired\",\"message\":\"Request has expired.\"}");
+                expired.Headers.Date = TestHost.Start.AddMinutes(20);
+                return expired;
+            },
+            new Dictionary<string, string?> { ["Bcc:Endpoint"] = "https://" + skewHost });
+
+        await host.RunAsync(host.Client.Zones.ListAsync());
+
+        Assert.Equal([(1L, (object?)false), (1L, true)], counted.Measurements.Select(m => (m.Value, m.Tags["bcc.retry"])));
+    }
+
+    [Fact]
     public async Task RetriedOperation_ReportsEachRetryOnceNamingTheOperation_AndAPlainCallReportsNothing()
     {
         const string eventsHost = "events.bcc.test";
