@@ -174,14 +174,30 @@ public class BccInstancesClientTests
     }
 
     [Fact]
-    public async Task CreateAsync_MissingRequiredMembers_ThrowsBeforeAnyRequest()
+    public async Task CreateAsync_MissingRequiredMembers_ThrownByTheCallBeforeAnyRequest()
     {
         await using TestHost host = TestHost.Create();
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = " ", ImageId = "m-1", ZoneName = "cn-bj-a" }));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", ClientToken = new string('x', 65) }));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", PurchaseCount = 0 }));
+        // A usage error is thrown by the call itself, not through its task (the task-based pattern's rule for usage errors).
+        ThrownByTheCall(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = " ", ImageId = "m-1", ZoneName = "cn-bj-a" }));
+        ThrownByTheCall(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", ClientToken = new string('x', 65) }));
+        ThrownByTheCall(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", PurchaseCount = 0 }));
+        ThrownByTheCall(() => host.Client.Instances.GetAsync("i-1/../i-2"));
         Assert.Empty(host.Stub.Requests);
+    }
+
+    private static void ThrownByTheCall(Func<Task> call)
+    {
+        try
+        {
+            _ = call();
+        }
+        catch (ArgumentException)
+        {
+            return;
+        }
+
+        Assert.Fail("The call returned a task instead of throwing its usage error.");
     }
 
     [Fact]

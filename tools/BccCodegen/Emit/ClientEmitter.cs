@@ -232,7 +232,9 @@ internal static class ClientEmitter
 
     private static void Method(CodeWriter w, OperationModel operation)
     {
-        w.Open($"public async {ReturnType(operation)} {operation.Method}Async({Parameters(operation)})");
+        // Not async: a usage error is thrown at the call, as the listers do, and the call adds no state machine of its
+        // own between the caller and the transport.
+        w.Open($"public {ReturnType(operation)} {operation.Method}Async({Parameters(operation)})");
         Validate(w, operation);
         BuildCall(w, operation, marker: null);
         Send(w, operation);
@@ -256,11 +258,10 @@ internal static class ClientEmitter
         w.Line($"return {operation.Method}PageCoreAsync({arguments}, {access}Marker, cancellationToken);")
             .Close().Line();
         string nullable = IsOptional(operation.Request) ? "?" : string.Empty;
-        w.Open($"private async Task<{RuntimeNames.Page}<{item}>> {operation.Method}PageCoreAsync({ids}{request}{nullable} request, string? marker, CancellationToken cancellationToken)");
+        w.Open($"private Task<{RuntimeNames.Page}<{item}>> {operation.Method}PageCoreAsync({ids}{request}{nullable} request, string? marker, CancellationToken cancellationToken)");
         BuildCall(w, operation, marker: "marker");
         string response = operation.Response!;
-        w.Line($"{response} response = await transport.SendAsync(call, {RuntimeNames.JsonContext}.Default.{TypeInfo(response)}, cancellationToken).ConfigureAwait(false);")
-            .Line($"return {RuntimeNames.Pager}.Page(response.{pager.Items.Property}, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);")
+        w.Line($"return transport.SendAsync(call, {RuntimeNames.JsonContext}.Default.{TypeInfo(response)}, static response => {RuntimeNames.Pager}.Page(response.{pager.Items.Property}, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);")
             .Close();
     }
 
@@ -356,21 +357,21 @@ internal static class ClientEmitter
     {
         if (operation.Response is not { } response)
         {
-            w.Line("await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);");
+            w.Line("return transport.SendAsync(call, cancellationToken);");
             return;
         }
 
-        string send = $"await transport.SendAsync(call, {RuntimeNames.JsonContext}.Default.{TypeInfo(response)}, cancellationToken).ConfigureAwait(false)";
+        string info = $"{RuntimeNames.JsonContext}.Default.{TypeInfo(response)}";
         if (operation.Unwrap is not { } field)
         {
-            w.Line($"return {send};");
+            w.Line($"return transport.SendAsync(call, {info}, cancellationToken);");
             return;
         }
 
-        w.Line($"{response} response = {send};");
-        w.Line(field.Type.IsList
-            ? $"return response.{field.Property};"
-            : $"return response.{field.Property} ?? throw new System.Text.Json.JsonException(\"BCC {operation.Name} returned no {field.Json}.\");");
+        string select = field.Type.IsList
+            ? $"response.{field.Property}"
+            : $"response.{field.Property} ?? throw new System.Text.Json.JsonException(\"BCC {operation.Name} returned no {field.Json}.\")";
+        w.Line($"return transport.SendAsync(call, {info}, static response => {select}, cancellationToken);");
     }
 
     public static string Client(ApiModel api)

@@ -9,17 +9,17 @@ namespace BccExtensions;
 /// <summary>The BCC auto snapshot policy operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transport) : IBccAutoSnapshotPoliciesClient
 {
-    public async Task AttachAsync(string aspId, AttachAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
+    public Task AttachAsync(string aspId, AttachAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("AttachAsp", HttpMethod.Put, "/v2/asp/{aspId}", ("aspId", aspId))
             .Flag("attach");
         call.JsonBody(request, BccJsonContext.Default.AttachAutoSnapshotPolicyRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<CreateAutoSnapshotPolicyResponse> CreateAsync(CreateAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateAutoSnapshotPolicyResponse> CreateAsync(CreateAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
@@ -29,30 +29,29 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
         var call = new BccCall("CreateAsp", HttpMethod.Post, "/v2/asp")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateAutoSnapshotPolicyRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateAutoSnapshotPolicyResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateAutoSnapshotPolicyResponse, cancellationToken);
     }
 
-    public async Task DeleteAsync(string aspId, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string aspId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteAsp", HttpMethod.Delete, "/v2/asp/{aspId}", ("aspId", aspId));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task DetachAsync(string aspId, DetachAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
+    public Task DetachAsync(string aspId, DetachAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("DetachAsp", HttpMethod.Put, "/v2/asp/{aspId}", ("aspId", aspId))
             .Flag("detach");
         call.JsonBody(request, BccJsonContext.Default.DetachAutoSnapshotPolicyRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<AutoSnapshotPolicy> GetAsync(string aspId, CancellationToken cancellationToken = default)
+    public Task<AutoSnapshotPolicy> GetAsync(string aspId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetAsp", HttpMethod.Get, "/v2/asp/{aspId}", ("aspId", aspId));
-        GetAutoSnapshotPolicyResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAutoSnapshotPolicyResponse, cancellationToken).ConfigureAwait(false);
-        return response.AutoSnapshotPolicy ?? throw new System.Text.Json.JsonException("BCC GetAsp returned no autoSnapshotPolicy.");
+        return transport.SendAsync(call, BccJsonContext.Default.GetAutoSnapshotPolicyResponse, static response => response.AutoSnapshotPolicy ?? throw new System.Text.Json.JsonException("BCC GetAsp returned no autoSnapshotPolicy."), cancellationToken);
     }
 
     public IAsyncEnumerable<AutoSnapshotPolicy> ListAsync(ListAutoSnapshotPoliciesRequest? request = null, CancellationToken cancellationToken = default)
@@ -67,18 +66,17 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<AutoSnapshotPolicy>> ListPageCoreAsync(ListAutoSnapshotPoliciesRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<AutoSnapshotPolicy>> ListPageCoreAsync(ListAutoSnapshotPoliciesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListAsps", HttpMethod.Get, "/v2/asp")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys)
             .Query("aspName", request?.AutoSnapshotPolicyName)
             .Query("volumeName", request?.VolumeName);
-        ListAutoSnapshotPoliciesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAutoSnapshotPoliciesResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.AutoSnapshotPolicys, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListAutoSnapshotPoliciesResponse, static response => BccPager.Page(response.AutoSnapshotPolicys, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task UpdateAsync(UpdateAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(UpdateAutoSnapshotPolicyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.AutoSnapshotPolicyId, "request.AutoSnapshotPolicyId");
@@ -89,6 +87,6 @@ internal sealed partial class BccAutoSnapshotPoliciesClient(BccTransport transpo
         var call = new BccCall("UpdateAsp", HttpMethod.Put, "/v2/asp/update")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.UpdateAutoSnapshotPolicyRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 }

@@ -9,38 +9,37 @@ namespace BccExtensions;
 /// <summary>The BCC deployment set operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : IBccDeploymentSetsClient
 {
-    public async Task<CreateDeploymentSetResponse> CreateAsync(CreateDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<CreateDeploymentSetResponse> CreateAsync(CreateDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("CreateDeploySet", HttpMethod.Post, "/v2/instance/deployset/create")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new CreateDeploymentSetRequest(), BccJsonContext.Default.CreateDeploymentSetRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateDeploymentSetResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateDeploymentSetResponse, cancellationToken);
     }
 
-    public async Task DeleteAsync(string deployId, DeleteDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string deployId, DeleteDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteDeploySet", HttpMethod.Delete, "/v2/instance/deployset/{deployId}", ("deployId", deployId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<GetDeploymentSetResponse> GetAsync(string id, GetDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<GetDeploymentSetResponse> GetAsync(string id, GetDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetDeploySet", HttpMethod.Get, "/v2/deployset/{id}", ("id", id))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        return await transport.SendAsync(call, BccJsonContext.Default.GetDeploymentSetResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetDeploymentSetResponse, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DeploymentSet>> ListAsync(ListDeploymentSetsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeploymentSet>> ListAsync(ListDeploymentSetsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListDeploySet", HttpMethod.Get, "/v2/instance/deployset/list")
             .Query("deploymentSetIds", request?.DeploymentSetIds)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListDeploymentSetsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDeploymentSetsResponse, cancellationToken).ConfigureAwait(false);
-        return response.DeploySets;
+        return transport.SendAsync(call, BccJsonContext.Default.ListDeploymentSetsResponse, static response => response.DeploySets, cancellationToken);
     }
 
-    public async Task RemoveInstancesAsync(RemoveDeploymentSetInstancesRequest request, CancellationToken cancellationToken = default)
+    public Task RemoveInstancesAsync(RemoveDeploymentSetInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.DeployId, "request.DeployId");
@@ -48,25 +47,25 @@ internal sealed partial class BccDeploymentSetsClient(BccTransport transport) : 
         var call = new BccCall("DeleteInstanceDeploySet", HttpMethod.Post, "/v2/instance/deployset/delRelation")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.RemoveDeploymentSetInstancesRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task UpdateAsync(string deployId, UpdateDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(string deployId, UpdateDeploymentSetRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("UpdateDeploySet", HttpMethod.Put, "/v2/instance/deployset/{deployId}", ("deployId", deployId))
             .Flag("modifyAttribute")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new UpdateDeploymentSetRequest(), BccJsonContext.Default.UpdateDeploymentSetRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<UpdateDeploymentSetRelationResponse> UpdateRelationAsync(UpdateDeploymentSetRelationRequest request, CancellationToken cancellationToken = default)
+    public Task<UpdateDeploymentSetRelationResponse> UpdateRelationAsync(UpdateDeploymentSetRelationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("UpdateDeploySetRelation", HttpMethod.Post, "/v2/instance/deployset/updateRelation")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.UpdateDeploymentSetRelationRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.UpdateDeploymentSetRelationResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.UpdateDeploymentSetRelationResponse, cancellationToken);
     }
 }

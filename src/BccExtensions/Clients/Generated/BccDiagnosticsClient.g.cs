@@ -9,23 +9,23 @@ namespace BccExtensions;
 /// <summary>The BCC instance diagnostics operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccDiagnosticsClient(BccTransport transport) : IBccDiagnosticsClient
 {
-    public async Task<CreateDiagnosticResponse> CreateAsync(CreateDiagnosticRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateDiagnosticResponse> CreateAsync(CreateDiagnosticRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.MetricSetId, "request.MetricSetId");
         var call = new BccCall("CreateDiagnostic", HttpMethod.Post, "/v2/instance/diagnosticReport/create");
         call.JsonBody(request, BccJsonContext.Default.CreateDiagnosticRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateDiagnosticResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateDiagnosticResponse, cancellationToken);
     }
 
-    public async Task DeleteAsync(DeleteDiagnosticReportRequest request, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(DeleteDiagnosticReportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReportIds, "request.ReportIds");
         var call = new BccCall("DeleteDiagnosticReport", HttpMethod.Post, "/v2/instance/diagnosticReport/delete");
         call.JsonBody(request, BccJsonContext.Default.DeleteDiagnosticReportRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
     public IAsyncEnumerable<DiagnosticReport> ListAsync(ListDiagnosticReportsRequest? request = null, CancellationToken cancellationToken = default)
@@ -40,18 +40,16 @@ internal sealed partial class BccDiagnosticsClient(BccTransport transport) : IBc
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<DiagnosticReport>> ListPageCoreAsync(ListDiagnosticReportsRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<DiagnosticReport>> ListPageCoreAsync(ListDiagnosticReportsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListDiagnosticReport", HttpMethod.Post, "/v2/instance/diagnosticReport/list");
         call.JsonBody(request ?? new ListDiagnosticReportsRequest(), BccJsonContext.Default.ListDiagnosticReportsRequest, marker);
-        ListDiagnosticReportsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDiagnosticReportsResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.DiagnosticReports, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListDiagnosticReportsResponse, static response => BccPager.Page(response.DiagnosticReports, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<MetricSet>> ListSchemasAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MetricSet>> ListSchemasAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetDiagnosticSchemas", HttpMethod.Get, "/v2/instance/diagnosticReport/schemas");
-        ListDiagnosticSchemasResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListDiagnosticSchemasResponse, cancellationToken).ConfigureAwait(false);
-        return response.MetricSetList;
+        return transport.SendAsync(call, BccJsonContext.Default.ListDiagnosticSchemasResponse, static response => response.MetricSetList, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace BccExtensions;
 /// <summary>The BCC EHC (HPC) cluster operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccEhcClustersClient(BccTransport transport) : IBccEhcClustersClient
 {
-    public async Task<CreateEhcClusterResponse> CreateAsync(CreateEhcClusterRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateEhcClusterResponse> CreateAsync(CreateEhcClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
@@ -18,34 +18,33 @@ internal sealed partial class BccEhcClustersClient(BccTransport transport) : IBc
         var call = new BccCall("CreateEhcCluster", HttpMethod.Post, "/v2/instance/ehc/cluster/create")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateEhcClusterRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateEhcClusterResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateEhcClusterResponse, cancellationToken);
     }
 
-    public async Task DeleteAsync(DeleteEhcClusterRequest request, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(DeleteEhcClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.EhcClusterIdList, "request.EhcClusterIdList");
         var call = new BccCall("DeleteEhcCluster", HttpMethod.Post, "/v2/instance/ehc/cluster/delete")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.DeleteEhcClusterRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<EhcCluster>> ListAsync(ListEhcClustersRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EhcCluster>> ListAsync(ListEhcClustersRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("EhcClusterList", HttpMethod.Post, "/v2/instance/ehc/cluster/list");
         call.JsonBody(request ?? new ListEhcClustersRequest(), BccJsonContext.Default.ListEhcClustersRequest);
-        ListEhcClustersResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListEhcClustersResponse, cancellationToken).ConfigureAwait(false);
-        return response.EhcClusters;
+        return transport.SendAsync(call, BccJsonContext.Default.ListEhcClustersResponse, static response => response.EhcClusters, cancellationToken);
     }
 
-    public async Task ModifyAsync(ModifyEhcClusterRequest request, CancellationToken cancellationToken = default)
+    public Task ModifyAsync(ModifyEhcClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.EhcClusterId, "request.EhcClusterId");
         var call = new BccCall("ModifyEhcCluster", HttpMethod.Post, "/v2/instance/ehc/cluster/modify")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ModifyEhcClusterRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace BccExtensions;
 /// <summary>The BCC image operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccImagesClient(BccTransport transport) : IBccImagesClient
 {
-    public async Task BindTagsAsync(string imageId, BindImageTagsRequest request, CancellationToken cancellationToken = default)
+    public Task BindTagsAsync(string imageId, BindImageTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
@@ -17,40 +17,39 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BindImageTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task CancelRemoteCopyAsync(string imageId, CancellationToken cancellationToken = default)
+    public Task CancelRemoteCopyAsync(string imageId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("CancelRemoteCopyImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("cancelRemoteCopy");
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<CreateImageResponse> CreateAsync(CreateImageRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateImageResponse> CreateAsync(CreateImageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageName, "request.ImageName");
         var call = new BccCall("CreateImage", HttpMethod.Post, "/v2/image")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateImageRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateImageResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateImageResponse, cancellationToken);
     }
 
-    public async Task DeleteAsync(string imageId, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string imageId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteImage", HttpMethod.Delete, "/v2/image/{imageId}", ("imageId", imageId));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<BccImage> GetAsync(string imageId, CancellationToken cancellationToken = default)
+    public Task<BccImage> GetAsync(string imageId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetImage", HttpMethod.Get, "/v2/image/{imageId}", ("imageId", imageId));
-        GetImageResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetImageResponse, cancellationToken).ConfigureAwait(false);
-        return response.Image ?? throw new System.Text.Json.JsonException("BCC GetImage returned no image.");
+        return transport.SendAsync(call, BccJsonContext.Default.GetImageResponse, static response => response.Image ?? throw new System.Text.Json.JsonException("BCC GetImage returned no image."), cancellationToken);
     }
 
-    public async Task<ImportImageResponse> ImportAsync(ImportImageRequest request, CancellationToken cancellationToken = default)
+    public Task<ImportImageResponse> ImportAsync(ImportImageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.OsName, "request.OsName");
@@ -62,7 +61,7 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         var call = new BccCall("ImportImage", HttpMethod.Post, "/v2/image/import")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ImportImageRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ImportImageResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ImportImageResponse, cancellationToken);
     }
 
     public IAsyncEnumerable<BccImage> ListAsync(ListImagesRequest? request = null, CancellationToken cancellationToken = default)
@@ -77,15 +76,14 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccImage>> ListPageCoreAsync(ListImagesRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<BccImage>> ListPageCoreAsync(ListImagesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListImages", HttpMethod.Get, "/v2/image")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys)
             .Query("imageType", request?.ImageType)
             .Query("imageName", request?.ImageName);
-        ListImagesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListImagesResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Images, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListImagesResponse, static response => BccPager.Page(response.Images, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
     public IAsyncEnumerable<SystemImage> ListBySpecAsync(ListImagesBySpecRequest request, CancellationToken cancellationToken = default)
@@ -104,59 +102,55 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
         return ListBySpecPageCoreAsync(request, request.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<SystemImage>> ListBySpecPageCoreAsync(ListImagesBySpecRequest request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<SystemImage>> ListBySpecPageCoreAsync(ListImagesBySpecRequest request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("GetAvailableImagesBySpec", HttpMethod.Get, "/v2/image/getAvailableImagesBySpec")
             .Query("spec", request.Spec)
             .Query("marker", marker)
             .Query("maxKeys", request.MaxKeys)
             .Query("osName", request.OsName);
-        ListImagesBySpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListImagesBySpecResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Images, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListImagesBySpecResponse, static response => BccPager.Page(response.Images, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<InstanceOs>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<InstanceOs>> ListOsAsync(ListOsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListOs", HttpMethod.Post, "/v2/image/os");
         call.JsonBody(request ?? new ListOsRequest(), BccJsonContext.Default.ListOsRequest);
-        ListOsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListOsResponse, cancellationToken).ConfigureAwait(false);
-        return response.OsInfo;
+        return transport.SendAsync(call, BccJsonContext.Default.ListOsResponse, static response => response.OsInfo, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SharedUser>> ListSharedUsersAsync(string imageId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SharedUser>> ListSharedUsersAsync(string imageId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListSharedUser", HttpMethod.Get, "/v2/image/{imageId}/sharedUsers", ("imageId", imageId));
-        ListSharedUsersResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSharedUsersResponse, cancellationToken).ConfigureAwait(false);
-        return response.Users;
+        return transport.SendAsync(call, BccJsonContext.Default.ListSharedUsersResponse, static response => response.Users, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RemoteCopyImageResult>> RemoteCopyAsync(string imageId, RemoteCopyImageRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RemoteCopyImageResult>> RemoteCopyAsync(string imageId, RemoteCopyImageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.DestinationRegion, "request.DestinationRegion");
         var call = new BccCall("RemoteCopyImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("remoteCopy");
         call.JsonBody(request, BccJsonContext.Default.RemoteCopyImageRequest);
-        RemoteCopyImageResponse response = await transport.SendAsync(call, BccJsonContext.Default.RemoteCopyImageResponse, cancellationToken).ConfigureAwait(false);
-        return response.Result;
+        return transport.SendAsync(call, BccJsonContext.Default.RemoteCopyImageResponse, static response => response.Result, cancellationToken);
     }
 
-    public async Task RenameAsync(RenameImageRequest? request = null, CancellationToken cancellationToken = default)
+    public Task RenameAsync(RenameImageRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("RenameImage", HttpMethod.Put, "/v2/image/rename");
         call.JsonBody(request ?? new RenameImageRequest(), BccJsonContext.Default.RenameImageRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ShareAsync(string imageId, ShareImageRequest? request = null, CancellationToken cancellationToken = default)
+    public Task ShareAsync(string imageId, ShareImageRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ShareImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("share");
         call.JsonBody(request ?? new ShareImageRequest(), BccJsonContext.Default.ShareImageRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task UnbindTagsAsync(string imageId, UnbindImageTagsRequest request, CancellationToken cancellationToken = default)
+    public Task UnbindTagsAsync(string imageId, UnbindImageTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
@@ -164,15 +158,15 @@ internal sealed partial class BccImagesClient(BccTransport transport) : IBccImag
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.UnbindImageTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task UnshareAsync(string imageId, UnshareImageRequest? request = null, CancellationToken cancellationToken = default)
+    public Task UnshareAsync(string imageId, UnshareImageRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("UnShareImage", HttpMethod.Post, "/v2/image/{imageId}", ("imageId", imageId))
             .Flag("unshare");
         call.JsonBody(request ?? new UnshareImageRequest(), BccJsonContext.Default.UnshareImageRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
     private static readonly ImageStatus[] s_stuck = [ImageStatus.CreateFailed, ImageStatus.CreatedFailed, ImageStatus.Error, ImageStatus.NotAvailable];

@@ -9,17 +9,17 @@ namespace BccExtensions;
 /// <summary>The BCC batch instance operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccInstanceBatchClient(BccTransport transport) : IBccInstanceBatchClient
 {
-    public async Task<BatchOperationResponse> RebootAsync(BatchRebootInstancesRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchOperationResponse> RebootAsync(BatchRebootInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("BatchRebootInstance", HttpMethod.Put, "/v2/instance/batchAction")
             .Flag("reboot");
         call.JsonBody(request, BccJsonContext.Default.BatchRebootInstancesRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken);
     }
 
-    public async Task RebuildAsync(BatchRebuildInstancesRequest request, CancellationToken cancellationToken = default)
+    public Task RebuildAsync(BatchRebuildInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
@@ -27,20 +27,20 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
         var call = new BccCall("RebuildBatchInstance", HttpMethod.Put, "/v2/instance/rebuild")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBodyWithPassword(request, BccJsonContext.Default.BatchRebuildInstancesRequest, "adminPass", request.AdminPassword);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ReleaseAsync(BatchReleaseInstancesRequest request, CancellationToken cancellationToken = default)
+    public Task ReleaseAsync(BatchReleaseInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("ReleaseMultipleInstanceByPost", HttpMethod.Post, "/v2/instance/batchDelete")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchReleaseInstancesRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<BatchResizeInstancesResponse> ResizeAsync(BatchResizeInstancesRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchResizeInstancesResponse> ResizeAsync(BatchResizeInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
@@ -49,10 +49,10 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchResizeInstancesRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchResizeInstancesResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchResizeInstancesResponse, cancellationToken);
     }
 
-    public async Task<BatchOperationResponse> StartAsync(BatchStartInstancesRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchOperationResponse> StartAsync(BatchStartInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
@@ -60,10 +60,10 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
             .Flag("start")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchStartInstancesRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken);
     }
 
-    public async Task<BatchOperationResponse> StopAsync(BatchStopInstancesRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchOperationResponse> StopAsync(BatchStopInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
@@ -71,6 +71,6 @@ internal sealed partial class BccInstanceBatchClient(BccTransport transport) : I
             .Flag("stop")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchStopInstancesRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken);
     }
 }

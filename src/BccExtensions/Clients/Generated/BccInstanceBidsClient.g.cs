@@ -9,17 +9,17 @@ namespace BccExtensions;
 /// <summary>The BCC bid (spot) instance operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccInstanceBidsClient(BccTransport transport) : IBccInstanceBidsClient
 {
-    public async Task<CancelBidOrderResponse> CancelOrderAsync(CancelBidOrderRequest request, CancellationToken cancellationToken = default)
+    public Task<CancelBidOrderResponse> CancelOrderAsync(CancelBidOrderRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.OrderId, "request.OrderId");
         var call = new BccCall("CancelBidOrder", HttpMethod.Post, "/v2/instance/cancelBidOrder")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CancelBidOrderRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CancelBidOrderResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CancelBidOrderResponse, cancellationToken);
     }
 
-    public async Task<CreateBidInstanceResponse> CreateAsync(CreateBidInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateBidInstanceResponse> CreateAsync(CreateBidInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
@@ -30,10 +30,10 @@ internal sealed partial class BccInstanceBidsClient(BccTransport transport) : IB
         var call = new BccCall("CreateBidInstance", HttpMethod.Post, "/v2/instanceBySpec")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateBidInstanceRequest, "adminPass", request.AdminPassword);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateBidInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateBidInstanceResponse, cancellationToken);
     }
 
-    public async Task<CreateInstanceResponse> CreateByFlavorAsync(CreateBidInstanceByFlavorRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateInstanceResponse> CreateByFlavorAsync(CreateBidInstanceByFlavorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
@@ -42,6 +42,6 @@ internal sealed partial class BccInstanceBidsClient(BccTransport transport) : IB
         var call = new BccCall("CreateBidInstanceLegacy", HttpMethod.Post, "/v2/instance/bid")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateBidInstanceByFlavorRequest, "adminPass", request.AdminPassword);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace BccExtensions;
 /// <summary>The BCC instance billing and renewal operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccInstanceBillingClient(BccTransport transport) : IBccInstanceBillingClient
 {
-    public async Task<BatchChangeToPostpaidResponse> BatchChangeToPostpaidAsync(BatchChangeToPostpaidRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchChangeToPostpaidResponse> BatchChangeToPostpaidAsync(BatchChangeToPostpaidRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Config, "request.Config");
@@ -17,10 +17,10 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
             .Flag("toPostpay")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchChangeToPostpaidRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchChangeToPostpaidResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchChangeToPostpaidResponse, cancellationToken);
     }
 
-    public async Task<BatchChangeToPrepaidResponse> BatchChangeToPrepaidAsync(BatchChangeToPrepaidRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchChangeToPrepaidResponse> BatchChangeToPrepaidAsync(BatchChangeToPrepaidRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Config, "request.Config");
@@ -28,30 +28,30 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
             .Flag("toPrepay")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchChangeToPrepaidRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchChangeToPrepaidResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchChangeToPrepaidResponse, cancellationToken);
     }
 
-    public async Task<BatchRefundResourcesResponse> BatchRefundAsync(BatchRefundResourcesRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchRefundResourcesResponse> BatchRefundAsync(BatchRefundResourcesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("BatchRefundResource", HttpMethod.Post, "/v2/instance/batchRefundResource")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchRefundResourcesRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchRefundResourcesResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchRefundResourcesResponse, cancellationToken);
     }
 
-    public async Task<ChangeToPrepaidResponse> ChangeToPrepaidAsync(string instanceId, ChangeToPrepaidRequest request, CancellationToken cancellationToken = default)
+    public Task<ChangeToPrepaidResponse> ChangeToPrepaidAsync(string instanceId, ChangeToPrepaidRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ChangeToPrepaid", HttpMethod.Post, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("toPrepay")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ChangeToPrepaidRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ChangeToPrepaidResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ChangeToPrepaidResponse, cancellationToken);
     }
 
-    public async Task CreateAutoRenewRulesAsync(CreateAutoRenewRuleRequest request, CancellationToken cancellationToken = default)
+    public Task CreateAutoRenewRulesAsync(CreateAutoRenewRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
@@ -59,17 +59,17 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
         var call = new BccCall("CreateAutoRenewRule", HttpMethod.Post, "/v2/instance/batchCreateAutoRenewRules")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateAutoRenewRuleRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task DeleteAutoRenewRulesAsync(DeleteAutoRenewRuleRequest request, CancellationToken cancellationToken = default)
+    public Task DeleteAutoRenewRulesAsync(DeleteAutoRenewRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DeleteAutoRenewRule", HttpMethod.Post, "/v2/instance/batchDeleteAutoRenewRules")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.DeleteAutoRenewRuleRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
     public IAsyncEnumerable<BccInstance> ListNoChargeAsync(ListNoChargeInstancesRequest? request = null, CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
         return ListNoChargePageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccInstance>> ListNoChargePageCoreAsync(ListNoChargeInstancesRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<BccInstance>> ListNoChargePageCoreAsync(ListNoChargeInstancesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("GetInstanceNoChargeList", HttpMethod.Get, "/v2/instance/noCharge")
             .Query("marker", marker)
@@ -94,11 +94,10 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
             .Query("zoneName", request?.ZoneName)
             .Query("instanceIds", request?.InstanceIds)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListNoChargeInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListNoChargeInstancesResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListNoChargeInstancesResponse, static response => BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task<RenewInstanceResponse> RenewAsync(string instanceId, RenewInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task<RenewInstanceResponse> RenewAsync(string instanceId, RenewInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
@@ -107,6 +106,6 @@ internal sealed partial class BccInstanceBillingClient(BccTransport transport) :
             .Query("relatedRenewFlag", request.RelatedRenewFlag)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.RenewInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.RenewInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.RenewInstanceResponse, cancellationToken);
     }
 }

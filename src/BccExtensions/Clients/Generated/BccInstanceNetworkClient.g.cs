@@ -9,27 +9,27 @@ namespace BccExtensions;
 /// <summary>The BCC instance network (IP address, VPC, subnet, ENI and security group) operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccInstanceNetworkClient(BccTransport transport) : IBccInstanceNetworkClient
 {
-    public async Task<AddIpv6Response> AddIpv6Async(AddIpv6Request request, CancellationToken cancellationToken = default)
+    public Task<AddIpv6Response> AddIpv6Async(AddIpv6Request request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("AddIpv6", HttpMethod.Post, "/v2/instance/addIpv6")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.AddIpv6Request);
-        return await transport.SendAsync(call, BccJsonContext.Default.AddIpv6Response, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.AddIpv6Response, cancellationToken);
     }
 
-    public async Task<AddPrivateIpsResponse> AddPrivateIpsAsync(AddPrivateIpsRequest request, CancellationToken cancellationToken = default)
+    public Task<AddPrivateIpsResponse> AddPrivateIpsAsync(AddPrivateIpsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("BatchAddIp", HttpMethod.Put, "/v2/instance/batchAddIp")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.AddPrivateIpsRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.AddPrivateIpsResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.AddPrivateIpsResponse, cancellationToken);
     }
 
-    public async Task<BatchBindSecurityGroupsResponse> BatchBindSecurityGroupsAsync(BatchBindSecurityGroupsRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchBindSecurityGroupsResponse> BatchBindSecurityGroupsAsync(BatchBindSecurityGroupsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
@@ -38,10 +38,10 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         var call = new BccCall("BindInstanceSecurityGroup", HttpMethod.Put, "/v2/securitygroup/bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchBindSecurityGroupsRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchBindSecurityGroupsResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchBindSecurityGroupsResponse, cancellationToken);
     }
 
-    public async Task<BatchReplaceSecurityGroupsResponse> BatchReplaceSecurityGroupsAsync(BatchReplaceSecurityGroupsRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchReplaceSecurityGroupsResponse> BatchReplaceSecurityGroupsAsync(BatchReplaceSecurityGroupsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
@@ -50,10 +50,10 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         var call = new BccCall("ReplaceInstanceSecurityGroup", HttpMethod.Put, "/v2/securitygroup/replace")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchReplaceSecurityGroupsRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchReplaceSecurityGroupsResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchReplaceSecurityGroupsResponse, cancellationToken);
     }
 
-    public async Task<BatchUnbindSecurityGroupsResponse> BatchUnbindSecurityGroupsAsync(BatchUnbindSecurityGroupsRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchUnbindSecurityGroupsResponse> BatchUnbindSecurityGroupsAsync(BatchUnbindSecurityGroupsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
@@ -62,20 +62,20 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         var call = new BccCall("UnbindInstanceSecurityGroup", HttpMethod.Put, "/v2/securitygroup/unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BatchUnbindSecurityGroupsRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchUnbindSecurityGroupsResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchUnbindSecurityGroupsResponse, cancellationToken);
     }
 
-    public async Task BindSecurityGroupAsync(string instanceId, BindInstanceToSecurityGroupRequest request, CancellationToken cancellationToken = default)
+    public Task BindSecurityGroupAsync(string instanceId, BindInstanceToSecurityGroupRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupId, "request.SecurityGroupId");
         var call = new BccCall("BindInstanceToSecurityGroup", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("bind");
         call.JsonBody(request, BccJsonContext.Default.BindInstanceToSecurityGroupRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ChangeSubnetAsync(ChangeInstanceSubnetRequest request, CancellationToken cancellationToken = default)
+    public Task ChangeSubnetAsync(ChangeInstanceSubnetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
@@ -83,10 +83,10 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         var call = new BccCall("UpdateInstanceSubnet", HttpMethod.Put, "/v2/subnet/changeSubnet")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ChangeInstanceSubnetRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ChangeVpcAsync(ChangeVpcRequest request, CancellationToken cancellationToken = default)
+    public Task ChangeVpcAsync(ChangeVpcRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
@@ -94,20 +94,20 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         var call = new BccCall("ChangeVpc", HttpMethod.Put, "/v2/vpc/changeVpc")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ChangeVpcRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task DeleteIpv6Async(DeleteIpv6Request request, CancellationToken cancellationToken = default)
+    public Task DeleteIpv6Async(DeleteIpv6Request request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DelIpv6", HttpMethod.Post, "/v2/instance/delIpv6")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.DeleteIpv6Request);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task DeletePrivateIpsAsync(DeletePrivateIpsRequest request, CancellationToken cancellationToken = default)
+    public Task DeletePrivateIpsAsync(DeletePrivateIpsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
@@ -115,24 +115,23 @@ internal sealed partial class BccInstanceNetworkClient(BccTransport transport) :
         var call = new BccCall("BatchDeleteIp", HttpMethod.Put, "/v2/instance/batchDelIp")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.DeletePrivateIpsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<EniInfo>> ListEnisAsync(string instanceId, ListInstanceEnisRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EniInfo>> ListEnisAsync(string instanceId, ListInstanceEnisRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListInstanceEnis", HttpMethod.Get, "/v2/eni/{instanceId}", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListInstanceEnisResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstanceEnisResponse, cancellationToken).ConfigureAwait(false);
-        return response.Enis;
+        return transport.SendAsync(call, BccJsonContext.Default.ListInstanceEnisResponse, static response => response.Enis, cancellationToken);
     }
 
-    public async Task UnbindSecurityGroupAsync(string instanceId, UnbindInstanceFromSecurityGroupRequest request, CancellationToken cancellationToken = default)
+    public Task UnbindSecurityGroupAsync(string instanceId, UnbindInstanceFromSecurityGroupRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupId, "request.SecurityGroupId");
         var call = new BccCall("UnbindInstanceFromSecurityGroup", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("unbind");
         call.JsonBody(request, BccJsonContext.Default.UnbindInstanceFromSecurityGroupRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 }

@@ -9,11 +9,11 @@ namespace BccExtensions;
 /// <summary>The BCC recycle bin operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccInstanceRecycleBinClient(BccTransport transport) : IBccInstanceRecycleBinClient
 {
-    public async Task DeleteAsync(string instanceId, DeleteRecycledInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string instanceId, DeleteRecycledInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteRecycledInstance", HttpMethod.Delete, "/v2/recycle/instance/{instanceId}", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
     public IAsyncEnumerable<RecycledInstance> ListAsync(ListRecycledInstancesRequest? request = null, CancellationToken cancellationToken = default)
@@ -28,21 +28,20 @@ internal sealed partial class BccInstanceRecycleBinClient(BccTransport transport
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<RecycledInstance>> ListPageCoreAsync(ListRecycledInstancesRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<RecycledInstance>> ListPageCoreAsync(ListRecycledInstancesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListRecycleInstance", HttpMethod.Post, "/v2/recycle/instance");
         call.JsonBody(request ?? new ListRecycledInstancesRequest(), BccJsonContext.Default.ListRecycledInstancesRequest, marker);
-        ListRecycledInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListRecycledInstancesResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListRecycledInstancesResponse, static response => BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task RecoverAsync(RecoverInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task RecoverAsync(RecoverInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("InstanceRecovery", HttpMethod.Post, "/v2/instance/recovery")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.RecoverInstanceRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace BccExtensions;
 /// <summary>The BCC rescue mode operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccInstanceRescueClient(BccTransport transport) : IBccInstanceRescueClient
 {
-    public async Task<EnterRescueModeResponse> EnterAsync(EnterRescueModeRequest request, CancellationToken cancellationToken = default)
+    public Task<EnterRescueModeResponse> EnterAsync(EnterRescueModeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
@@ -17,16 +17,16 @@ internal sealed partial class BccInstanceRescueClient(BccTransport transport) : 
         var call = new BccCall("EnterRescueMode", HttpMethod.Put, "/v2/instance/rescue/mode/enter")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.EnterRescueModeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.EnterRescueModeResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.EnterRescueModeResponse, cancellationToken);
     }
 
-    public async Task<ExitRescueModeResponse> ExitAsync(ExitRescueModeRequest request, CancellationToken cancellationToken = default)
+    public Task<ExitRescueModeResponse> ExitAsync(ExitRescueModeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("ExitRescueMode", HttpMethod.Put, "/v2/instance/rescue/mode/exit")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ExitRescueModeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ExitRescueModeResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ExitRescueModeResponse, cancellationToken);
     }
 }

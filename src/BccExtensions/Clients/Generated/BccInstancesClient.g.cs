@@ -21,7 +21,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
 
     public IBccInstanceBidsClient Bids { get; } = new BccInstanceBidsClient(transport);
 
-    public async Task<CreateInstanceResponse> CreateAsync(CreateInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateInstanceResponse> CreateAsync(CreateInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
@@ -33,10 +33,10 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("CreateInstanceBySpec", HttpMethod.Post, "/v2/instanceBySpec")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateInstanceRequest, "adminPass", request.AdminPassword);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken);
     }
 
-    public async Task<CreateInstanceResponse> CreateByFlavorAsync(CreateInstanceByFlavorRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateInstanceResponse> CreateByFlavorAsync(CreateInstanceByFlavorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
@@ -45,10 +45,10 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("CreateInstance", HttpMethod.Post, "/v2/instance")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateInstanceByFlavorRequest, "adminPass", request.AdminPassword);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken);
     }
 
-    public async Task<CreateInstanceResponse> CreateByLabelAsync(CreateInstanceByLabelRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateInstanceResponse> CreateByLabelAsync(CreateInstanceByLabelRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
@@ -60,10 +60,10 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("CreateInstanceByLabel", HttpMethod.Post, "/v2/instanceByLabel")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateInstanceByLabelRequest, "adminPass", request.AdminPassword);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateInstanceResponse, cancellationToken);
     }
 
-    public async Task<CreateInstanceV3Response> CreateV3Async(CreateInstanceV3Request request, CancellationToken cancellationToken = default)
+    public Task<CreateInstanceV3Response> CreateV3Async(CreateInstanceV3Request request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceSpec, "request.InstanceSpec");
@@ -73,41 +73,40 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         var call = new BccCall("CreateInstanceV3", HttpMethod.Post, "/v3/instance")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBodyWithPassword(request, BccJsonContext.Default.CreateInstanceV3Request, "password", request.Password);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateInstanceV3Response, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateInstanceV3Response, cancellationToken);
     }
 
-    public async Task<BccInstance> GetAsync(string instanceId, GetInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BccInstance> GetAsync(string instanceId, GetInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetInstance", HttpMethod.Get, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Query("isDeploySet", request?.IsDeploymentSet)
             .Query("containsFailed", request?.ContainsFailed);
-        GetInstanceResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetInstanceResponse, cancellationToken).ConfigureAwait(false);
-        return response.Instance ?? throw new System.Text.Json.JsonException("BCC GetInstance returned no instance.");
+        return transport.SendAsync(call, BccJsonContext.Default.GetInstanceResponse, static response => response.Instance ?? throw new System.Text.Json.JsonException("BCC GetInstance returned no instance."), cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> GetDeleteProgressAsync(GetInstanceDeleteProgressRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> GetDeleteProgressAsync(GetInstanceDeleteProgressRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("GetInstanceDeleteProgress", HttpMethod.Post, "/v2/instance/deleteProgress");
         call.JsonBody(request, BccJsonContext.Default.GetInstanceDeleteProgressRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.IReadOnlyDictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.IReadOnlyDictionaryStringJsonElement, cancellationToken);
     }
 
-    public async Task<GetInstanceUserDataResponse> GetUserDataAsync(GetInstanceUserDataRequest request, CancellationToken cancellationToken = default)
+    public Task<GetInstanceUserDataResponse> GetUserDataAsync(GetInstanceUserDataRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("GetInstanceUserDataInfo", HttpMethod.Post, "/v2/instance/attribute/getUserdata")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.GetInstanceUserDataRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.GetInstanceUserDataResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetInstanceUserDataResponse, cancellationToken);
     }
 
-    public async Task<GetInstanceVncResponse> GetVncAsync(string instanceId, CancellationToken cancellationToken = default)
+    public Task<GetInstanceVncResponse> GetVncAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetInstanceVnc", HttpMethod.Get, "/v2/instance/{instanceId}/vnc", ("instanceId", instanceId));
-        return await transport.SendAsync(call, BccJsonContext.Default.GetInstanceVncResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetInstanceVncResponse, cancellationToken);
     }
 
     public IAsyncEnumerable<BccInstance> ListAsync(ListInstancesRequest? request = null, CancellationToken cancellationToken = default)
@@ -122,7 +121,7 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccInstance>> ListPageCoreAsync(ListInstancesRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<BccInstance>> ListPageCoreAsync(ListInstancesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListInstances", HttpMethod.Get, "/v2/instance")
             .Query("marker", marker)
@@ -145,18 +144,16 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
             .Query("ehcClusterId", request?.EhcClusterId)
             .Query("autoRenew", request?.AutoRenew)
             .Query("ipv6Addresses", request?.Ipv6Addresses);
-        ListInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstancesResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListInstancesResponse, static response => BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListAvailableResizeSpecsAsync(ListAvailableResizeSpecsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListAvailableResizeSpec", HttpMethod.Post, "/v2/instance")
             .Flag("resizeList")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new ListAvailableResizeSpecsRequest(), BccJsonContext.Default.ListAvailableResizeSpecsRequest);
-        ListAvailableResizeSpecsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAvailableResizeSpecsResponse, cancellationToken).ConfigureAwait(false);
-        return response.SpecList;
+        return transport.SendAsync(call, BccJsonContext.Default.ListAvailableResizeSpecsResponse, static response => response.SpecList, cancellationToken);
     }
 
     public IAsyncEnumerable<BccInstance> ListByIdsAsync(ListInstancesByIdsRequest request, CancellationToken cancellationToken = default)
@@ -175,26 +172,24 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return ListByIdsPageCoreAsync(request, request.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccInstance>> ListByIdsPageCoreAsync(ListInstancesByIdsRequest request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<BccInstance>> ListByIdsPageCoreAsync(ListInstancesByIdsRequest request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListInstanceByIds", HttpMethod.Post, "/v2/instance/listByInstanceId")
             .Query("marker", marker)
             .Query("maxKeys", request.MaxKeys)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ListInstancesByIdsRequest);
-        ListInstancesByIdsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstancesByIdsResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListInstancesByIdsResponse, static response => BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<IdMapping>> ListIdMappingsAsync(ListIdMappingsRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IdMapping>> ListIdMappingsAsync(ListIdMappingsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IdType, "request.IdType");
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("ListIdMappings", HttpMethod.Post, "/v2/instance/id/mapping");
         call.JsonBody(request, BccJsonContext.Default.ListIdMappingsRequest);
-        ListIdMappingsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListIdMappingsResponse, cancellationToken).ConfigureAwait(false);
-        return response.Mappings;
+        return transport.SendAsync(call, BccJsonContext.Default.ListIdMappingsResponse, static response => response.Mappings, cancellationToken);
     }
 
     public IAsyncEnumerable<BccInstanceV3> ListV3Async(ListInstancesV3Request? request = null, CancellationToken cancellationToken = default)
@@ -209,33 +204,32 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
         return ListV3PageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccInstanceV3>> ListV3PageCoreAsync(ListInstancesV3Request? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<BccInstanceV3>> ListV3PageCoreAsync(ListInstancesV3Request? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListServersByMarkerV3", HttpMethod.Post, "/v3/instance/list");
         call.JsonBody(request ?? new ListInstancesV3Request(), BccJsonContext.Default.ListInstancesV3Request, marker);
-        ListInstancesV3Response response = await transport.SendAsync(call, BccJsonContext.Default.ListInstancesV3Response, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListInstancesV3Response, static response => BccPager.Page(response.Instances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task ModifyAttributesAsync(string instanceId, ModifyInstanceAttributesRequest? request = null, CancellationToken cancellationToken = default)
+    public Task ModifyAttributesAsync(string instanceId, ModifyInstanceAttributesRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ModifyInstanceAttributes", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("modifyAttribute");
         call.JsonBody(request ?? new ModifyInstanceAttributesRequest(), BccJsonContext.Default.ModifyInstanceAttributesRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ModifyDescriptionAsync(string instanceId, ModifyInstanceDescriptionRequest request, CancellationToken cancellationToken = default)
+    public Task ModifyDescriptionAsync(string instanceId, ModifyInstanceDescriptionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, "request.Description");
         var call = new BccCall("ModifyInstanceDesc", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("modifyDesc");
         call.JsonBody(request, BccJsonContext.Default.ModifyInstanceDescriptionRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ModifyHostnameAsync(string instanceId, ModifyInstanceHostnameRequest request, CancellationToken cancellationToken = default)
+    public Task ModifyHostnameAsync(string instanceId, ModifyInstanceHostnameRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Hostname, "request.Hostname");
@@ -243,120 +237,120 @@ internal sealed partial class BccInstancesClient(BccTransport transport) : IBccI
             .Flag("changeHostname")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ModifyInstanceHostnameRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<BatchOperationResponse> ModifyPasswordAsync(string instanceId, ModifyInstancePasswordRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchOperationResponse> ModifyPasswordAsync(string instanceId, ModifyInstancePasswordRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.AdminPassword, "request.AdminPassword");
         var call = new BccCall("ModifyInstancePassword", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("changePass");
         call.JsonBodyWithPassword(request, BccJsonContext.Default.ModifyInstancePasswordRequest, "adminPass", request.AdminPassword);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken);
     }
 
-    public async Task ModifyRelatedDeletePolicyAsync(string instanceId, ModifyRelatedDeletePolicyRequest request, CancellationToken cancellationToken = default)
+    public Task ModifyRelatedDeletePolicyAsync(string instanceId, ModifyRelatedDeletePolicyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ModifyRelatedDeletePolicy", HttpMethod.Put, "/v2/instance/{instanceId}/modifyRelatedDeletePolicy", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ModifyRelatedDeletePolicyRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<BatchOperationResponse> RebootAsync(string instanceId, RebootInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<BatchOperationResponse> RebootAsync(string instanceId, RebootInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("RebootInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("reboot");
         call.JsonBody(request ?? new RebootInstanceRequest(), BccJsonContext.Default.RebootInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken);
     }
 
-    public async Task RebuildAsync(string instanceId, RebuildInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task RebuildAsync(string instanceId, RebuildInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId, "request.ImageId");
         var call = new BccCall("RebuildInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("rebuild");
         call.JsonBodyWithPassword(request, BccJsonContext.Default.RebuildInstanceRequest, "adminPass", request.AdminPassword);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ReleaseAsync(string instanceId, CancellationToken cancellationToken = default)
+    public Task ReleaseAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteInstance", HttpMethod.Delete, "/v2/instance/{instanceId}", ("instanceId", instanceId));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<ReleasePrepaidInstanceResponse> ReleasePrepaidAsync(ReleasePrepaidInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task<ReleasePrepaidInstanceResponse> ReleasePrepaidAsync(ReleasePrepaidInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DeletePrepayInstance", HttpMethod.Post, "/v2/instance/delete")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ReleasePrepaidInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ReleasePrepaidInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ReleasePrepaidInstanceResponse, cancellationToken);
     }
 
-    public async Task ReleaseWithOptionsAsync(string instanceId, ReleaseInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task ReleaseWithOptionsAsync(string instanceId, ReleaseInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ReleaseInstanceByPost", HttpMethod.Post, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ReleaseInstanceRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ResizeAsync(string instanceId, ResizeInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    public Task ResizeAsync(string instanceId, ResizeInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ResizeInstanceBySpec", HttpMethod.Put, "/v2/instanceBySpec/{instanceId}", ("instanceId", instanceId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new ResizeInstanceRequest(), BccJsonContext.Default.ResizeInstanceRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ResizeByFlavorAsync(string instanceId, ResizeInstanceByFlavorRequest? request = null, CancellationToken cancellationToken = default)
+    public Task ResizeByFlavorAsync(string instanceId, ResizeInstanceByFlavorRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ResizeInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new ResizeInstanceByFlavorRequest(), BccJsonContext.Default.ResizeInstanceByFlavorRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task SetAutoReleaseAsync(string instanceId, AutoReleaseInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    public Task SetAutoReleaseAsync(string instanceId, AutoReleaseInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("AutoReleaseInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("autorelease")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new AutoReleaseInstanceRequest(), BccJsonContext.Default.AutoReleaseInstanceRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task SetDeletionProtectionAsync(string instanceId, SetInstanceDeletionProtectionRequest request, CancellationToken cancellationToken = default)
+    public Task SetDeletionProtectionAsync(string instanceId, SetInstanceDeletionProtectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("InstanceDeletionProtection", HttpMethod.Put, "/v2/instance/{instanceId}/deletionProtection", ("instanceId", instanceId))
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.SetInstanceDeletionProtectionRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task StartAsync(string instanceId, CancellationToken cancellationToken = default)
+    public Task StartAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("StartInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("start");
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task StopAsync(string instanceId, StopInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    public Task StopAsync(string instanceId, StopInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("StopInstance", HttpMethod.Put, "/v2/instance/{instanceId}", ("instanceId", instanceId))
             .Flag("stop");
         call.JsonBody(request ?? new StopInstanceRequest(), BccJsonContext.Default.StopInstanceRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
     private static readonly InstanceStatus[] s_stuck = [InstanceStatus.Error, InstanceStatus.Deleted, InstanceStatus.Expired, InstanceStatus.Recycled];

@@ -9,51 +9,49 @@ namespace BccExtensions;
 /// <summary>The BCC key pair operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKeyPairsClient
 {
-    public async Task<BatchOperationResponse> AttachAsync(string keypairId, AttachKeyPairRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchOperationResponse> AttachAsync(string keypairId, AttachKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("AttachKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("attach");
         call.JsonBody(request, BccJsonContext.Default.AttachKeyPairRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken);
     }
 
-    public async Task<KeyPair> CreateAsync(CreateKeyPairRequest request, CancellationToken cancellationToken = default)
+    public Task<KeyPair> CreateAsync(CreateKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("CreateKeypair", HttpMethod.Post, "/v2/keypair")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateKeyPairRequest);
-        CreateKeyPairResponse response = await transport.SendAsync(call, BccJsonContext.Default.CreateKeyPairResponse, cancellationToken).ConfigureAwait(false);
-        return response.Keypair ?? throw new System.Text.Json.JsonException("BCC CreateKeypair returned no keypair.");
+        return transport.SendAsync(call, BccJsonContext.Default.CreateKeyPairResponse, static response => response.Keypair ?? throw new System.Text.Json.JsonException("BCC CreateKeypair returned no keypair."), cancellationToken);
     }
 
-    public async Task DeleteAsync(string keypairId, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string keypairId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteKeypair", HttpMethod.Delete, "/v2/keypair/{keypairId}", ("keypairId", keypairId));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<BatchOperationResponse> DetachAsync(string keypairId, DetachKeyPairRequest request, CancellationToken cancellationToken = default)
+    public Task<BatchOperationResponse> DetachAsync(string keypairId, DetachKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InstanceIds, "request.InstanceIds");
         var call = new BccCall("DetachKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("detach");
         call.JsonBody(request, BccJsonContext.Default.DetachKeyPairRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BatchOperationResponse, cancellationToken);
     }
 
-    public async Task<KeyPair> GetAsync(string keypairId, CancellationToken cancellationToken = default)
+    public Task<KeyPair> GetAsync(string keypairId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("KeypairDetail", HttpMethod.Get, "/v2/keypair/{keypairId}", ("keypairId", keypairId));
-        GetKeyPairResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetKeyPairResponse, cancellationToken).ConfigureAwait(false);
-        return response.Keypair ?? throw new System.Text.Json.JsonException("BCC KeypairDetail returned no keypair.");
+        return transport.SendAsync(call, BccJsonContext.Default.GetKeyPairResponse, static response => response.Keypair ?? throw new System.Text.Json.JsonException("BCC KeypairDetail returned no keypair."), cancellationToken);
     }
 
-    public async Task<KeyPair> ImportAsync(ImportKeyPairRequest request, CancellationToken cancellationToken = default)
+    public Task<KeyPair> ImportAsync(ImportKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
@@ -62,8 +60,7 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
             .Flag("import")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ImportKeyPairRequest);
-        ImportKeyPairResponse response = await transport.SendAsync(call, BccJsonContext.Default.ImportKeyPairResponse, cancellationToken).ConfigureAwait(false);
-        return response.Keypair ?? throw new System.Text.Json.JsonException("BCC ImportKeypair returned no keypair.");
+        return transport.SendAsync(call, BccJsonContext.Default.ImportKeyPairResponse, static response => response.Keypair ?? throw new System.Text.Json.JsonException("BCC ImportKeypair returned no keypair."), cancellationToken);
     }
 
     public IAsyncEnumerable<KeyPair> ListAsync(ListKeyPairsRequest? request = null, CancellationToken cancellationToken = default)
@@ -78,31 +75,30 @@ internal sealed partial class BccKeyPairsClient(BccTransport transport) : IBccKe
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<KeyPair>> ListPageCoreAsync(ListKeyPairsRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<KeyPair>> ListPageCoreAsync(ListKeyPairsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListKeypair", HttpMethod.Get, "/v2/keypair")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys)
             .Query("name", request?.Name);
-        ListKeyPairsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListKeyPairsResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Keypairs, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListKeyPairsResponse, static response => BccPager.Page(response.Keypairs, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task RenameAsync(string keypairId, RenameKeyPairRequest request, CancellationToken cancellationToken = default)
+    public Task RenameAsync(string keypairId, RenameKeyPairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("RenameKeypair", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("rename");
         call.JsonBody(request, BccJsonContext.Default.RenameKeyPairRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task UpdateDescriptionAsync(string keypairId, UpdateKeyPairDescriptionRequest? request = null, CancellationToken cancellationToken = default)
+    public Task UpdateDescriptionAsync(string keypairId, UpdateKeyPairDescriptionRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("UpdateKeypairDescription", HttpMethod.Put, "/v2/keypair/{keypairId}", ("keypairId", keypairId))
             .Flag("updateDesc");
         call.JsonBody(request ?? new UpdateKeyPairDescriptionRequest(), BccJsonContext.Default.UpdateKeyPairDescriptionRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 }

@@ -9,16 +9,16 @@ namespace BccExtensions;
 /// <summary>The BCC maintenance event and authorization rule operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBccMaintenanceClient
 {
-    public async Task<AuthorizeServerEventResponse> AuthorizeEventAsync(AuthorizeServerEventRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<AuthorizeServerEventResponse> AuthorizeEventAsync(AuthorizeServerEventRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("AuthorizeServerEvent", HttpMethod.Post, "/")
             .Query("action", "AuthorizeServerEvent")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new AuthorizeServerEventRequest(), BccJsonContext.Default.AuthorizeServerEventRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.AuthorizeServerEventResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.AuthorizeServerEventResponse, cancellationToken);
     }
 
-    public async Task<CheckServerEventResponse> CheckEventAsync(CheckServerEventRequest request, CancellationToken cancellationToken = default)
+    public Task<CheckServerEventResponse> CheckEventAsync(CheckServerEventRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.CheckResult, "request.CheckResult");
@@ -26,10 +26,10 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
             .Query("action", "CheckUnplannedEvent")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CheckServerEventRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CheckServerEventResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CheckServerEventResponse, cancellationToken);
     }
 
-    public async Task<CreateAuthorizationRuleResponse> CreateAuthorizationRuleAsync(CreateAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateAuthorizationRuleResponse> CreateAuthorizationRuleAsync(CreateAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.AuthorizeMaintenanceOperations, "request.AuthorizeMaintenanceOperations");
@@ -39,10 +39,10 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
             .Query("action", "CreateAuthorizeRule")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateAuthorizationRuleRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateAuthorizationRuleResponse, cancellationToken);
     }
 
-    public async Task<DeleteAuthorizationRuleResponse> DeleteAuthorizationRuleAsync(DeleteAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
+    public Task<DeleteAuthorizationRuleResponse> DeleteAuthorizationRuleAsync(DeleteAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RuleId, "request.RuleId");
@@ -50,7 +50,7 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
             .Query("action", "DeleteInstUserOpAuthorizeRule")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.DeleteAuthorizationRuleRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.DeleteAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.DeleteAuthorizationRuleResponse, cancellationToken);
     }
 
     public IAsyncEnumerable<AuthorizationRule> ListAuthorizationRulesAsync(ListAuthorizationRulesRequest? request = null, CancellationToken cancellationToken = default)
@@ -65,13 +65,12 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         return ListAuthorizationRulesPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<AuthorizationRule>> ListAuthorizationRulesPageCoreAsync(ListAuthorizationRulesRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<AuthorizationRule>> ListAuthorizationRulesPageCoreAsync(ListAuthorizationRulesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribeAuthorizeRules", HttpMethod.Post, "/")
             .Query("action", "DescribeAuthorizeRules");
         call.JsonBody(request ?? new ListAuthorizationRulesRequest(), BccJsonContext.Default.ListAuthorizationRulesRequest, marker);
-        ListAuthorizationRulesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListAuthorizationRulesResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.RuleList, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListAuthorizationRulesResponse, static response => BccPager.Page(response.RuleList, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
     public IAsyncEnumerable<PlannedEvent> ListPlannedEventRecordsAsync(ListPlannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
@@ -86,13 +85,12 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         return ListPlannedEventRecordsPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<PlannedEvent>> ListPlannedEventRecordsPageCoreAsync(ListPlannedEventRecordsRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<PlannedEvent>> ListPlannedEventRecordsPageCoreAsync(ListPlannedEventRecordsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribePlannedEventRecords", HttpMethod.Post, "/")
             .Query("action", "DescribePlannedEventRecords");
         call.JsonBody(request ?? new ListPlannedEventRecordsRequest(), BccJsonContext.Default.ListPlannedEventRecordsRequest, marker);
-        ListPlannedEventRecordsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListPlannedEventRecordsResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.PlannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListPlannedEventRecordsResponse, static response => BccPager.Page(response.PlannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
     public IAsyncEnumerable<PlannedEvent> ListPlannedEventsAsync(ListPlannedEventsRequest? request = null, CancellationToken cancellationToken = default)
@@ -107,13 +105,12 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         return ListPlannedEventsPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<PlannedEvent>> ListPlannedEventsPageCoreAsync(ListPlannedEventsRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<PlannedEvent>> ListPlannedEventsPageCoreAsync(ListPlannedEventsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribePlannedEvents", HttpMethod.Post, "/")
             .Query("action", "DescribePlannedEvents");
         call.JsonBody(request ?? new ListPlannedEventsRequest(), BccJsonContext.Default.ListPlannedEventsRequest, marker);
-        ListPlannedEventsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListPlannedEventsResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.PlannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListPlannedEventsResponse, static response => BccPager.Page(response.PlannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
     public IAsyncEnumerable<UnplannedEvent> ListUnplannedEventRecordsAsync(ListUnplannedEventRecordsRequest? request = null, CancellationToken cancellationToken = default)
@@ -128,13 +125,12 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         return ListUnplannedEventRecordsPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<UnplannedEvent>> ListUnplannedEventRecordsPageCoreAsync(ListUnplannedEventRecordsRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<UnplannedEvent>> ListUnplannedEventRecordsPageCoreAsync(ListUnplannedEventRecordsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribeUnplannedEventRecords", HttpMethod.Post, "/")
             .Query("action", "DescribeUnplannedEventRecords");
         call.JsonBody(request ?? new ListUnplannedEventRecordsRequest(), BccJsonContext.Default.ListUnplannedEventRecordsRequest, marker);
-        ListUnplannedEventRecordsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListUnplannedEventRecordsResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.UnplannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListUnplannedEventRecordsResponse, static response => BccPager.Page(response.UnplannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
     public IAsyncEnumerable<UnplannedEvent> ListUnplannedEventsAsync(ListUnplannedEventsRequest? request = null, CancellationToken cancellationToken = default)
@@ -149,16 +145,15 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
         return ListUnplannedEventsPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<UnplannedEvent>> ListUnplannedEventsPageCoreAsync(ListUnplannedEventsRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<UnplannedEvent>> ListUnplannedEventsPageCoreAsync(ListUnplannedEventsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("DescribeUnplannedEvents", HttpMethod.Post, "/")
             .Query("action", "DescribeUnplannedEvents");
         call.JsonBody(request ?? new ListUnplannedEventsRequest(), BccJsonContext.Default.ListUnplannedEventsRequest, marker);
-        ListUnplannedEventsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListUnplannedEventsResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.UnplannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListUnplannedEventsResponse, static response => BccPager.Page(response.UnplannedMaintenanceEvents, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task<ModifyAuthorizationRuleResponse> ModifyAuthorizationRuleAsync(ModifyAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
+    public Task<ModifyAuthorizationRuleResponse> ModifyAuthorizationRuleAsync(ModifyAuthorizationRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RuleId, "request.RuleId");
@@ -166,6 +161,6 @@ internal sealed partial class BccMaintenanceClient(BccTransport transport) : IBc
             .Query("action", "ModifyInstUserOpAuthorizeRuleAttribute")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ModifyAuthorizationRuleRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ModifyAuthorizationRuleResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ModifyAuthorizationRuleResponse, cancellationToken);
     }
 }

@@ -9,16 +9,16 @@ namespace BccExtensions;
 /// <summary>The BCC reserved instance operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccReservedInstancesClient(BccTransport transport) : IBccReservedInstancesClient
 {
-    public async Task AcceptTransferAsync(AcceptReservedInstanceTransferRequest request, CancellationToken cancellationToken = default)
+    public Task AcceptTransferAsync(AcceptReservedInstanceTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.TransferRecordId, "request.TransferRecordId");
         var call = new BccCall("AcceptReservedInstanceTransfer", HttpMethod.Post, "/v2/instance/reserved/transfer/accept");
         call.JsonBody(request, BccJsonContext.Default.AcceptReservedInstanceTransferRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task BindTagsAsync(BindReservedInstanceTagsRequest request, CancellationToken cancellationToken = default)
+    public Task BindTagsAsync(BindReservedInstanceTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
@@ -26,19 +26,19 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         var call = new BccCall("BindReservedInstanceToTags", HttpMethod.Put, "/v2/bcc/reserved/tag")
             .Flag("bind");
         call.JsonBody(request, BccJsonContext.Default.BindReservedInstanceTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<CancelAutoRenewReservedInstanceResponse> CancelAutoRenewAsync(CancelAutoRenewReservedInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task<CancelAutoRenewReservedInstanceResponse> CancelAutoRenewAsync(CancelAutoRenewReservedInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         var call = new BccCall("CancelAutoRenewReservedInstance", HttpMethod.Post, "/v2/instance/reserved/cancelAutoRenew");
         call.JsonBody(request, BccJsonContext.Default.CancelAutoRenewReservedInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CancelAutoRenewReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CancelAutoRenewReservedInstanceResponse, cancellationToken);
     }
 
-    public async Task<CreateReservedInstancesResponse> CreateAsync(CreateReservedInstancesRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateReservedInstancesResponse> CreateAsync(CreateReservedInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ZoneName, "request.ZoneName");
@@ -47,20 +47,20 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         var call = new BccCall("CreateReservedInstances", HttpMethod.Post, "/v2/instance/reserved/create")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateReservedInstancesRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateReservedInstancesResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateReservedInstancesResponse, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> CreateTransferAsync(CreateReservedInstanceTransferRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> CreateTransferAsync(CreateReservedInstanceTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RecipientAccountId, "request.RecipientAccountId");
         var call = new BccCall("CreateReservedInstanceTransfer", HttpMethod.Post, "/v2/instance/reserved/transfer/create");
         call.JsonBody(request, BccJsonContext.Default.CreateReservedInstanceTransferRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.IReadOnlyListString, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
-    public async Task<GetReservedInstancePriceResponse> GetPriceAsync(GetReservedInstancePriceRequest request, CancellationToken cancellationToken = default)
+    public Task<GetReservedInstancePriceResponse> GetPriceAsync(GetReservedInstancePriceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SpecId, "request.SpecId");
@@ -70,7 +70,7 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         var call = new BccCall("GetReservedInstancePrice", HttpMethod.Post, "/v2/reservedInstance/price")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.GetReservedInstancePriceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.GetReservedInstancePriceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetReservedInstancePriceResponse, cancellationToken);
     }
 
     public IAsyncEnumerable<ReservedInstance> ListAsync(ListReservedInstancesRequest? request = null, CancellationToken cancellationToken = default)
@@ -85,14 +85,13 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<ReservedInstance>> ListPageCoreAsync(ListReservedInstancesRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<ReservedInstance>> ListPageCoreAsync(ListReservedInstancesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("GetReservedInstance", HttpMethod.Post, "/v2/instance/reserved/list")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys);
         call.JsonBody(request ?? new ListReservedInstancesRequest(), BccJsonContext.Default.ListReservedInstancesRequest);
-        ListReservedInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstancesResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.ReservedInstances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListReservedInstancesResponse, static response => BccPager.Page(response.ReservedInstances, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
     public IAsyncEnumerable<TransferInRecord> ListTransfersInAsync(ListReservedInstanceTransfersInRequest? request = null, CancellationToken cancellationToken = default)
@@ -107,14 +106,13 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         return ListTransfersInPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<TransferInRecord>> ListTransfersInPageCoreAsync(ListReservedInstanceTransfersInRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<TransferInRecord>> ListTransfersInPageCoreAsync(ListReservedInstanceTransfersInRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListReservedInstanceTransferIn", HttpMethod.Post, "/v2/instance/reserved/transfer/in/list")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys);
         call.JsonBody(request ?? new ListReservedInstanceTransfersInRequest(), BccJsonContext.Default.ListReservedInstanceTransfersInRequest);
-        ListReservedInstanceTransfersInResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransfersInResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.TransferRecords, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransfersInResponse, static response => BccPager.Page(response.TransferRecords, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
     public IAsyncEnumerable<TransferOutRecord> ListTransfersOutAsync(ListReservedInstanceTransfersOutRequest? request = null, CancellationToken cancellationToken = default)
@@ -129,66 +127,64 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         return ListTransfersOutPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<TransferOutRecord>> ListTransfersOutPageCoreAsync(ListReservedInstanceTransfersOutRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<TransferOutRecord>> ListTransfersOutPageCoreAsync(ListReservedInstanceTransfersOutRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListReservedInstanceTransferOut", HttpMethod.Post, "/v2/instance/reserved/transfer/out/list")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys);
         call.JsonBody(request ?? new ListReservedInstanceTransfersOutRequest(), BccJsonContext.Default.ListReservedInstanceTransfersOutRequest);
-        ListReservedInstanceTransfersOutResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransfersOutResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.TransferRecords, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListReservedInstanceTransfersOutResponse, static response => BccPager.Page(response.TransferRecords, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ReservedInstanceModification>> ModifyAsync(ModifyReservedInstancesRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ReservedInstanceModification>> ModifyAsync(ModifyReservedInstancesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstances, "request.ReservedInstances");
         var call = new BccCall("ModifyReservedInstances", HttpMethod.Put, "/v2/instance/reserved/modify")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ModifyReservedInstancesRequest);
-        ModifyReservedInstancesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ModifyReservedInstancesResponse, cancellationToken).ConfigureAwait(false);
-        return response.ModifyReservedInstanceOrders;
+        return transport.SendAsync(call, BccJsonContext.Default.ModifyReservedInstancesResponse, static response => response.ModifyReservedInstanceOrders, cancellationToken);
     }
 
-    public async Task RefuseTransferAsync(RefuseReservedInstanceTransferRequest request, CancellationToken cancellationToken = default)
+    public Task RefuseTransferAsync(RefuseReservedInstanceTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.TransferRecordIds, "request.TransferRecordIds");
         var call = new BccCall("RefuseReservedInstanceTransfer", HttpMethod.Post, "/v2/instance/reserved/transfer/refuse");
         call.JsonBody(request, BccJsonContext.Default.RefuseReservedInstanceTransferRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<RenewReservedInstanceResponse> RenewAsync(RenewReservedInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task<RenewReservedInstanceResponse> RenewAsync(RenewReservedInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         var call = new BccCall("RenewReservedInstance", HttpMethod.Post, "/v2/instance/reserved/renew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.RenewReservedInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.RenewReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.RenewReservedInstanceResponse, cancellationToken);
     }
 
-    public async Task RevokeTransferAsync(RevokeReservedInstanceTransferRequest request, CancellationToken cancellationToken = default)
+    public Task RevokeTransferAsync(RevokeReservedInstanceTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.TransferRecordIds, "request.TransferRecordIds");
         var call = new BccCall("RevokeReservedInstanceTransfer", HttpMethod.Post, "/v2/instance/reserved/transfer/revoke");
         call.JsonBody(request, BccJsonContext.Default.RevokeReservedInstanceTransferRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<AutoRenewReservedInstanceResponse> SetAutoRenewAsync(AutoRenewReservedInstanceRequest request, CancellationToken cancellationToken = default)
+    public Task<AutoRenewReservedInstanceResponse> SetAutoRenewAsync(AutoRenewReservedInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
         ArgumentException.ThrowIfNullOrWhiteSpace(request.AutoRenewTimeUnit, "request.AutoRenewTimeUnit");
         var call = new BccCall("AutoRenewReservedInstance", HttpMethod.Post, "/v2/instance/reserved/autoRenew");
         call.JsonBody(request, BccJsonContext.Default.AutoRenewReservedInstanceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.AutoRenewReservedInstanceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.AutoRenewReservedInstanceResponse, cancellationToken);
     }
 
-    public async Task UnbindTagsAsync(UnbindReservedInstanceTagsRequest request, CancellationToken cancellationToken = default)
+    public Task UnbindTagsAsync(UnbindReservedInstanceTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ReservedInstanceIds, "request.ReservedInstanceIds");
@@ -196,6 +192,6 @@ internal sealed partial class BccReservedInstancesClient(BccTransport transport)
         var call = new BccCall("UnbindReservedInstanceFromTags", HttpMethod.Put, "/v2/bcc/reserved/tag")
             .Flag("unbind");
         call.JsonBody(request, BccJsonContext.Default.UnbindReservedInstanceTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 }

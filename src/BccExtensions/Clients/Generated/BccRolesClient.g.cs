@@ -9,7 +9,7 @@ namespace BccExtensions;
 /// <summary>The BCC instance role (IAM) operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccRolesClient(BccTransport transport) : IBccRolesClient
 {
-    public async Task<BindRoleResponse> BindAsync(BindRoleRequest request, CancellationToken cancellationToken = default)
+    public Task<BindRoleResponse> BindAsync(BindRoleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Instances, "request.Instances");
@@ -17,18 +17,17 @@ internal sealed partial class BccRolesClient(BccTransport transport) : IBccRoles
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BindRoleRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.BindRoleResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.BindRoleResponse, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<InstanceRole>> ListAsync(ListRolesRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<InstanceRole>> ListAsync(ListRolesRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetRoleList", HttpMethod.Get, "/v2/instance/role/list")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListRolesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListRolesResponse, cancellationToken).ConfigureAwait(false);
-        return response.Roles;
+        return transport.SendAsync(call, BccJsonContext.Default.ListRolesResponse, static response => response.Roles, cancellationToken);
     }
 
-    public async Task<UnbindRoleResponse> UnbindAsync(UnbindRoleRequest request, CancellationToken cancellationToken = default)
+    public Task<UnbindRoleResponse> UnbindAsync(UnbindRoleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Instances, "request.Instances");
@@ -36,6 +35,6 @@ internal sealed partial class BccRolesClient(BccTransport transport) : IBccRoles
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.UnbindRoleRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.UnbindRoleResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.UnbindRoleResponse, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace BccExtensions;
 /// <summary>The BCC security group operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : IBccSecurityGroupsClient
 {
-    public async Task AuthorizeRuleAsync(string securityGroupId, AuthorizeSecurityGroupRuleRequest request, CancellationToken cancellationToken = default)
+    public Task AuthorizeRuleAsync(string securityGroupId, AuthorizeSecurityGroupRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Rule, "request.Rule");
@@ -18,10 +18,10 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
             .Query("sgVersion", request.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.AuthorizeSecurityGroupRuleRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<CreateSecurityGroupResponse> CreateAsync(CreateSecurityGroupRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateSecurityGroupResponse> CreateAsync(CreateSecurityGroupRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
@@ -29,27 +29,27 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
         var call = new BccCall("CreateSecurityGroup", HttpMethod.Post, "/v2/securityGroup")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateSecurityGroupRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateSecurityGroupResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateSecurityGroupResponse, cancellationToken);
     }
 
-    public async Task DeleteAsync(string securityGroupId, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string securityGroupId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteSecurityGroup", HttpMethod.Delete, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task DeleteRuleAsync(string securityGroupRuleId, DeleteSecurityGroupRuleRequest? request = null, CancellationToken cancellationToken = default)
+    public Task DeleteRuleAsync(string securityGroupRuleId, DeleteSecurityGroupRuleRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteSecurityGroupRule", HttpMethod.Delete, "/v2/securityGroup/rule/{securityGroupRuleId}", ("securityGroupRuleId", securityGroupRuleId))
             .Query("sgVersion", request?.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<GetSecurityGroupResponse> GetAsync(string securityGroupId, CancellationToken cancellationToken = default)
+    public Task<GetSecurityGroupResponse> GetAsync(string securityGroupId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetSecurityGroupDetail", HttpMethod.Get, "/v2/securityGroup/{securityGroupId}", ("securityGroupId", securityGroupId));
-        return await transport.SendAsync(call, BccJsonContext.Default.GetSecurityGroupResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetSecurityGroupResponse, cancellationToken);
     }
 
     public IAsyncEnumerable<SecurityGroup> ListAsync(ListSecurityGroupsRequest? request = null, CancellationToken cancellationToken = default)
@@ -64,7 +64,7 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<SecurityGroup>> ListPageCoreAsync(ListSecurityGroupsRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<SecurityGroup>> ListPageCoreAsync(ListSecurityGroupsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListSecurityGroups", HttpMethod.Get, "/v2/securityGroup")
             .Query("marker", marker)
@@ -73,11 +73,10 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
             .Query("vpcId", request?.VpcId)
             .Query("securityGroupId", request?.SecurityGroupId)
             .Query("securityGroupIds", request?.SecurityGroupIds);
-        ListSecurityGroupsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSecurityGroupsResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.SecurityGroups, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListSecurityGroupsResponse, static response => BccPager.Page(response.SecurityGroups, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task RevokeRuleAsync(string securityGroupId, RevokeSecurityGroupRuleRequest request, CancellationToken cancellationToken = default)
+    public Task RevokeRuleAsync(string securityGroupId, RevokeSecurityGroupRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Rule, "request.Rule");
@@ -86,10 +85,10 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
             .Query("sgVersion", request.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.RevokeSecurityGroupRuleRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task UpdateRuleAsync(UpdateSecurityGroupRuleRequest request, CancellationToken cancellationToken = default)
+    public Task UpdateRuleAsync(UpdateSecurityGroupRuleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SecurityGroupRuleId, "request.SecurityGroupRuleId");
@@ -97,6 +96,6 @@ internal sealed partial class BccSecurityGroupsClient(BccTransport transport) : 
             .Query("sgVersion", request.SecurityGroupVersion)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.UpdateSecurityGroupRuleRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace BccExtensions;
 /// <summary>The BCC snapshot operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccSnapshotsClient
 {
-    public async Task BindChainTagsAsync(string chainId, BindSnapshotChainTagsRequest request, CancellationToken cancellationToken = default)
+    public Task BindChainTagsAsync(string chainId, BindSnapshotChainTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
@@ -17,10 +17,10 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BindSnapshotChainTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<CancelSnapshotShareResponse> CancelShareAsync(CancelSnapshotShareRequest request, CancellationToken cancellationToken = default)
+    public Task<CancelSnapshotShareResponse> CancelShareAsync(CancelSnapshotShareRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SourceSnapshotId, "request.SourceSnapshotId");
@@ -28,10 +28,10 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         var call = new BccCall("CancelSnapshotShare", HttpMethod.Post, "/v2/snapshot/unShare")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CancelSnapshotShareRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CancelSnapshotShareResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CancelSnapshotShareResponse, cancellationToken);
     }
 
-    public async Task<CreateSnapshotResponse> CreateAsync(CreateSnapshotRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateSnapshotResponse> CreateAsync(CreateSnapshotRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.VolumeId, "request.VolumeId");
@@ -39,26 +39,25 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         var call = new BccCall("CreateSnapshot", HttpMethod.Post, "/v2/snapshot")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateSnapshotRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateSnapshotResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateSnapshotResponse, cancellationToken);
     }
 
-    public async Task DeleteAsync(string snapshotId, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string snapshotId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteSnapshot", HttpMethod.Delete, "/v2/snapshot/{snapshotId}", ("snapshotId", snapshotId));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<BccSnapshot> GetAsync(string snapshotId, CancellationToken cancellationToken = default)
+    public Task<BccSnapshot> GetAsync(string snapshotId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetSnapshot", HttpMethod.Get, "/v2/snapshot/{snapshotId}", ("snapshotId", snapshotId));
-        GetSnapshotResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetSnapshotResponse, cancellationToken).ConfigureAwait(false);
-        return response.Snapshot ?? throw new System.Text.Json.JsonException("BCC GetSnapshot returned no snapshot.");
+        return transport.SendAsync(call, BccJsonContext.Default.GetSnapshotResponse, static response => response.Snapshot ?? throw new System.Text.Json.JsonException("BCC GetSnapshot returned no snapshot."), cancellationToken);
     }
 
-    public async Task<GetSnapshotUsageResponse> GetUsageAsync(CancellationToken cancellationToken = default)
+    public Task<GetSnapshotUsageResponse> GetUsageAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DescribeSnapshotsUsage", HttpMethod.Post, "/v2/snapshot/describeSnapshotsUsage");
-        return await transport.SendAsync(call, BccJsonContext.Default.GetSnapshotUsageResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetSnapshotUsageResponse, cancellationToken);
     }
 
     public IAsyncEnumerable<BccSnapshot> ListAsync(ListSnapshotsRequest? request = null, CancellationToken cancellationToken = default)
@@ -73,17 +72,16 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccSnapshot>> ListPageCoreAsync(ListSnapshotsRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<BccSnapshot>> ListPageCoreAsync(ListSnapshotsRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListSnapshots", HttpMethod.Get, "/v2/snapshot")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys)
             .Query("volumeId", request?.VolumeId);
-        ListSnapshotsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSnapshotsResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Snapshots, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListSnapshotsResponse, static response => BccPager.Page(response.Snapshots, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task<ListSnapshotChainsResponse> ListChainsAsync(ListSnapshotChainsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<ListSnapshotChainsResponse> ListChainsAsync(ListSnapshotChainsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListSnapchain", HttpMethod.Get, "/v2/snapshot/chain")
             .Query("orderBy", request?.OrderBy)
@@ -92,7 +90,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
             .Query("pageNo", request?.PageNo)
             .Query("volumeId", request?.VolumeId)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        return await transport.SendAsync(call, BccJsonContext.Default.ListSnapshotChainsResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ListSnapshotChainsResponse, cancellationToken);
     }
 
     public IAsyncEnumerable<SnapshotShare> ListSharesAsync(ListSnapshotSharesRequest? request = null, CancellationToken cancellationToken = default)
@@ -107,33 +105,31 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         return ListSharesPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<SnapshotShare>> ListSharesPageCoreAsync(ListSnapshotSharesRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<SnapshotShare>> ListSharesPageCoreAsync(ListSnapshotSharesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListSnapshotShare", HttpMethod.Post, "/v2/snapshot/snapshotShare/list")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new ListSnapshotSharesRequest(), BccJsonContext.Default.ListSnapshotSharesRequest, marker);
-        ListSnapshotSharesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSnapshotSharesResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Result, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListSnapshotSharesResponse, static response => BccPager.Page(response.Result, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task ModifyAttributesAsync(string snapshotId, ModifySnapshotAttributesRequest? request = null, CancellationToken cancellationToken = default)
+    public Task ModifyAttributesAsync(string snapshotId, ModifySnapshotAttributesRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ModifySnapshotAttribute", HttpMethod.Put, "/v2/snapshot/{snapshotId}", ("snapshotId", snapshotId))
             .Flag("modifyAttribute");
         call.JsonBody(request ?? new ModifySnapshotAttributesRequest(), BccJsonContext.Default.ModifySnapshotAttributesRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RemoteCopySnapshotResult>> RemoteCopyAsync(string snapshotId, RemoteCopySnapshotRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RemoteCopySnapshotResult>> RemoteCopyAsync(string snapshotId, RemoteCopySnapshotRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("RemoteCopySnapshot", HttpMethod.Put, "/v2/snapshot/remote_copy/{snapshotId}", ("snapshotId", snapshotId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new RemoteCopySnapshotRequest(), BccJsonContext.Default.RemoteCopySnapshotRequest);
-        RemoteCopySnapshotResponse response = await transport.SendAsync(call, BccJsonContext.Default.RemoteCopySnapshotResponse, cancellationToken).ConfigureAwait(false);
-        return response.Result;
+        return transport.SendAsync(call, BccJsonContext.Default.RemoteCopySnapshotResponse, static response => response.Result, cancellationToken);
     }
 
-    public async Task<ShareSnapshotResponse> ShareAsync(ShareSnapshotRequest request, CancellationToken cancellationToken = default)
+    public Task<ShareSnapshotResponse> ShareAsync(ShareSnapshotRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SnapshotId, "request.SnapshotId");
@@ -141,10 +137,10 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
         var call = new BccCall("CreateSnapshotShare", HttpMethod.Post, "/v2/snapshot/share")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ShareSnapshotRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ShareSnapshotResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ShareSnapshotResponse, cancellationToken);
     }
 
-    public async Task UnbindChainTagsAsync(string chainId, UnbindSnapshotChainTagsRequest request, CancellationToken cancellationToken = default)
+    public Task UnbindChainTagsAsync(string chainId, UnbindSnapshotChainTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
@@ -152,7 +148,7 @@ internal sealed partial class BccSnapshotsClient(BccTransport transport) : IBccS
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.UnbindSnapshotChainTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
     private static readonly SnapshotStatus[] s_stuck = [SnapshotStatus.CreatedFailed, SnapshotStatus.NotAvailable];

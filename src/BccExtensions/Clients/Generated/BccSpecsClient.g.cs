@@ -9,23 +9,22 @@ namespace BccExtensions;
 /// <summary>The BCC spec, flavor, price and stock operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecsClient
 {
-    public async Task<GetAllStocksResponse> GetAllStocksAsync(CancellationToken cancellationToken = default)
+    public Task<GetAllStocksResponse> GetAllStocksAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetAllStocks", HttpMethod.Get, "/v2/instance/getAllStocks");
-        return await transport.SendAsync(call, BccJsonContext.Default.GetAllStocksResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetAllStocksResponse, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<BccStock>> GetAvailableStocksAsync(GetAvailableStocksRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BccStock>> GetAvailableStocksAsync(GetAvailableStocksRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.SpecList, "request.SpecList");
         var call = new BccCall("GetAvailableStockWithSpec", HttpMethod.Post, "/v2/instance/getAvailableStockWithSpec");
         call.JsonBody(request, BccJsonContext.Default.GetAvailableStocksRequest);
-        GetAvailableStocksResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetAvailableStocksResponse, cancellationToken).ConfigureAwait(false);
-        return response.BccStocks;
+        return transport.SendAsync(call, BccJsonContext.Default.GetAvailableStocksResponse, static response => response.BccStocks, cancellationToken);
     }
 
-    public async Task<GetBidInstancePriceResponse> GetBidPriceAsync(GetBidInstancePriceRequest request, CancellationToken cancellationToken = default)
+    public Task<GetBidInstancePriceResponse> GetBidPriceAsync(GetBidInstancePriceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
@@ -34,27 +33,26 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         var call = new BccCall("GetBidInstancePrice", HttpMethod.Post, "/v2/instance/bidPrice")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.GetBidInstancePriceRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.GetBidInstancePriceResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetBidInstancePriceResponse, cancellationToken);
     }
 
-    public async Task<InstanceStockResponse> GetCreateStockAsync(GetInstanceCreateStockRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<InstanceStockResponse> GetCreateStockAsync(GetInstanceCreateStockRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetInstanceCreateStock", HttpMethod.Post, "/v2/instance/stock/createInstance");
         call.JsonBody(request ?? new GetInstanceCreateStockRequest(), BccJsonContext.Default.GetInstanceCreateStockRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.InstanceStockResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.InstanceStockResponse, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetOccupiedStocksRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BccOnlineStock>> GetOccupiedStocksAsync(GetOccupiedStocksRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Flavors, "request.Flavors");
         var call = new BccCall("GetInstOccupyStocksOfVm", HttpMethod.Post, "/v2/instance/stock/getInstOccupyStocksOfVM");
         call.JsonBody(request, BccJsonContext.Default.GetOccupiedStocksRequest);
-        GetOccupiedStocksResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetOccupiedStocksResponse, cancellationToken).ConfigureAwait(false);
-        return response.BccStocks;
+        return transport.SendAsync(call, BccJsonContext.Default.GetOccupiedStocksResponse, static response => response.BccStocks, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SpecIdPrices>> GetPriceAsync(GetPriceBySpecRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SpecIdPrices>> GetPriceAsync(GetPriceBySpecRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ZoneName, "request.ZoneName");
@@ -62,79 +60,71 @@ internal sealed partial class BccSpecsClient(BccTransport transport) : IBccSpecs
         var call = new BccCall("GetPriceBySpec", HttpMethod.Post, "/v2/instance/price")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.GetPriceBySpecRequest);
-        GetPriceBySpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetPriceBySpecResponse, cancellationToken).ConfigureAwait(false);
-        return response.Price;
+        return transport.SendAsync(call, BccJsonContext.Default.GetPriceBySpecResponse, static response => response.Price, cancellationToken);
     }
 
-    public async Task<InstanceStockResponse> GetResizeStockAsync(GetInstanceResizeStockRequest request, CancellationToken cancellationToken = default)
+    public Task<InstanceStockResponse> GetResizeStockAsync(GetInstanceResizeStockRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("GetInstanceResizeStock", HttpMethod.Post, "/v2/instance/stock/resizeInstance");
         call.JsonBody(request, BccJsonContext.Default.GetInstanceResizeStockRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.InstanceStockResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.InstanceStockResponse, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<BccStock>> GetStockAsync(GetStockWithSpecRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BccStock>> GetStockAsync(GetStockWithSpecRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
         var call = new BccCall("GetStockWithSpec", HttpMethod.Post, "/v2/instance/getStockWithSpec");
         call.JsonBody(request, BccJsonContext.Default.GetStockWithSpecRequest);
-        GetStockWithSpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetStockWithSpecResponse, cancellationToken).ConfigureAwait(false);
-        return response.BccStocks;
+        return transport.SendAsync(call, BccJsonContext.Default.GetStockWithSpecResponse, static response => response.BccStocks, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<BccStock>> GetStockWithDeploymentSetAsync(GetStockWithDeploymentSetRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BccStock>> GetStockWithDeploymentSetAsync(GetStockWithDeploymentSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Spec, "request.Spec");
         var call = new BccCall("GetStockWithDeploySet", HttpMethod.Post, "/v2/instance/getStockWithDeploySet");
         call.JsonBody(request, BccJsonContext.Default.GetStockWithDeploymentSetRequest);
-        GetStockWithDeploymentSetResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetStockWithDeploymentSetResponse, cancellationToken).ConfigureAwait(false);
-        return response.BccStocks;
+        return transport.SendAsync(call, BccJsonContext.Default.GetStockWithDeploymentSetResponse, static response => response.BccStocks, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<InstanceTypeInfo>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<InstanceTypeInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListSpec", HttpMethod.Get, "/v2/instance/spec");
-        ListSpecsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSpecsResponse, cancellationToken).ConfigureAwait(false);
-        return response.InstanceTypes;
+        return transport.SendAsync(call, BccJsonContext.Default.ListSpecsResponse, static response => response.InstanceTypes, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(ListBidFlavorsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ZoneResource>> ListBidFlavorsAsync(ListBidFlavorsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListBidFlavor", HttpMethod.Post, "/v2/instance/bidFlavor")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListBidFlavorsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListBidFlavorsResponse, cancellationToken).ConfigureAwait(false);
-        return response.ZoneResources;
+        return transport.SendAsync(call, BccJsonContext.Default.ListBidFlavorsResponse, static response => response.ZoneResources, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<FlavorSpecZoneResource>> ListFlavorSpecsAsync(ListFlavorSpecsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FlavorSpecZoneResource>> ListFlavorSpecsAsync(ListFlavorSpecsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListFlavorSpec", HttpMethod.Get, "/v2/instance/flavorSpec")
             .Query("zoneName", request?.ZoneName)
             .Query("specs", request?.Specs)
             .Query("specIds", request?.SpecIds)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListFlavorSpecsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListFlavorSpecsResponse, cancellationToken).ConfigureAwait(false);
-        return response.ZoneResources;
+        return transport.SendAsync(call, BccJsonContext.Default.ListFlavorSpecsResponse, static response => response.ZoneResources, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ZoneInstanceTypes>> ListInstanceTypesAsync(ListInstanceTypesRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ZoneInstanceTypes>> ListInstanceTypesAsync(ListInstanceTypesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ZoneName, "request.ZoneName");
         var call = new BccCall("ListInstanceTypes", HttpMethod.Get, "/v2/instance/types")
             .Query("zoneName", request.ZoneName);
-        ListInstanceTypesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListInstanceTypesResponse, cancellationToken).ConfigureAwait(false);
-        return response.ZoneInstanceTypes;
+        return transport.SendAsync(call, BccJsonContext.Default.ListInstanceTypesResponse, static response => response.ZoneInstanceTypes, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SortedZoneResource>> ListSortedFlavorsAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetSortedInstFlavors", HttpMethod.Post, "/v2/instance/stock/getSortedInstFlavors");
-        ListSortedFlavorsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListSortedFlavorsResponse, cancellationToken).ConfigureAwait(false);
-        return response.ZoneResources;
+        return transport.SendAsync(call, BccJsonContext.Default.ListSortedFlavorsResponse, static response => response.ZoneResources, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace BccExtensions;
 /// <summary>The BCC instance tag operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsClient
 {
-    public async Task AttachByResourceTypeAsync(AttachTagsByResourceTypeRequest request, CancellationToken cancellationToken = default)
+    public Task AttachByResourceTypeAsync(AttachTagsByResourceTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ResourceType, "request.ResourceType");
@@ -17,20 +17,20 @@ internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsCl
         var call = new BccCall("BindInstanceToTagsByResourceType", HttpMethod.Post, "/v3/bcc/tag")
             .Query("action", "AttachTags");
         call.JsonBody(request, BccJsonContext.Default.AttachTagsByResourceTypeRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task BindInstanceAsync(string instanceId, BindInstanceTagsRequest request, CancellationToken cancellationToken = default)
+    public Task BindInstanceAsync(string instanceId, BindInstanceTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindInstanceToTags", HttpMethod.Put, "/v2/instance/{instanceId}/tag", ("instanceId", instanceId))
             .Flag("bind");
         call.JsonBody(request, BccJsonContext.Default.BindInstanceTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task DetachByResourceTypeAsync(DetachTagsByResourceTypeRequest request, CancellationToken cancellationToken = default)
+    public Task DetachByResourceTypeAsync(DetachTagsByResourceTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ResourceType, "request.ResourceType");
@@ -38,16 +38,16 @@ internal sealed partial class BccTagsClient(BccTransport transport) : IBccTagsCl
         var call = new BccCall("UnbindInstanceToTagsByResourceType", HttpMethod.Post, "/v3/bcc/tag")
             .Query("action", "DetachTags");
         call.JsonBody(request, BccJsonContext.Default.DetachTagsByResourceTypeRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task UnbindInstanceAsync(string instanceId, UnbindInstanceTagsRequest request, CancellationToken cancellationToken = default)
+    public Task UnbindInstanceAsync(string instanceId, UnbindInstanceTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindInstanceFromTags", HttpMethod.Put, "/v2/instance/{instanceId}/tag", ("instanceId", instanceId))
             .Flag("unbind");
         call.JsonBody(request, BccJsonContext.Default.UnbindInstanceTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 }

@@ -9,14 +9,13 @@ namespace BccExtensions;
 /// <summary>The BCC asynchronous task operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccTasksClient(BccTransport transport) : IBccTasksClient
 {
-    public async Task<IReadOnlyList<BccTask>> GetAsync(GetTaskRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BccTask>> GetAsync(GetTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.TaskIds, "request.TaskIds");
         var call = new BccCall("GetTask", HttpMethod.Post, "/v2/task/detail");
         call.JsonBody(request, BccJsonContext.Default.GetTaskRequest);
-        GetTaskResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetTaskResponse, cancellationToken).ConfigureAwait(false);
-        return response.Tasks;
+        return transport.SendAsync(call, BccJsonContext.Default.GetTaskResponse, static response => response.Tasks, cancellationToken);
     }
 
     public IAsyncEnumerable<BccTask> ListAsync(ListTasksRequest? request = null, CancellationToken cancellationToken = default)
@@ -31,11 +30,10 @@ internal sealed partial class BccTasksClient(BccTransport transport) : IBccTasks
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccTask>> ListPageCoreAsync(ListTasksRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<BccTask>> ListPageCoreAsync(ListTasksRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListTask", HttpMethod.Post, "/v2/task/list");
         call.JsonBody(request ?? new ListTasksRequest(), BccJsonContext.Default.ListTasksRequest, marker);
-        ListTasksResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListTasksResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Tasks, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListTasksResponse, static response => BccPager.Page(response.Tasks, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 }

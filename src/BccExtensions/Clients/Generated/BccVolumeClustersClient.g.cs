@@ -9,27 +9,27 @@ namespace BccExtensions;
 /// <summary>The BCC dedicated CDS cluster operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccVolumeClustersClient(BccTransport transport) : IBccVolumeClustersClient
 {
-    public async Task BindTagsAsync(string clusterId, BindVolumeClusterTagsRequest request, CancellationToken cancellationToken = default)
+    public Task BindTagsAsync(string clusterId, BindVolumeClusterTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("BindTagVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}/tag", ("clusterId", clusterId))
             .Flag("bind");
         call.JsonBody(request, BccJsonContext.Default.BindVolumeClusterTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task CancelAutoRenewAsync(CancelAutoRenewVolumeClusterRequest request, CancellationToken cancellationToken = default)
+    public Task CancelAutoRenewAsync(CancelAutoRenewVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ClusterId, "request.ClusterId");
         var call = new BccCall("CancelAutoRenewVolumeCluster", HttpMethod.Post, "/v2/volume/cluster/cancelAutoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CancelAutoRenewVolumeClusterRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<CreateVolumeClusterResponse> CreateAsync(CreateVolumeClusterRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateVolumeClusterResponse> CreateAsync(CreateVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ClusterName, "request.ClusterName");
@@ -40,13 +40,13 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
             .Query("uuidFlag", request.UuidFlag)
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateVolumeClusterRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateVolumeClusterResponse, cancellationToken);
     }
 
-    public async Task<GetVolumeClusterResponse> GetAsync(string clusterId, CancellationToken cancellationToken = default)
+    public Task<GetVolumeClusterResponse> GetAsync(string clusterId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetVolumeCluster", HttpMethod.Get, "/v2/volume/cluster/{clusterId}", ("clusterId", clusterId));
-        return await transport.SendAsync(call, BccJsonContext.Default.GetVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetVolumeClusterResponse, cancellationToken);
     }
 
     public IAsyncEnumerable<VolumeCluster> ListAsync(ListVolumeClustersRequest? request = null, CancellationToken cancellationToken = default)
@@ -61,18 +61,17 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<VolumeCluster>> ListPageCoreAsync(ListVolumeClustersRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<VolumeCluster>> ListPageCoreAsync(ListVolumeClustersRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListVolumeClusters", HttpMethod.Get, "/v2/volume/cluster")
             .Query("marker", marker)
             .Query("maxKeys", request?.MaxKeys)
             .Query("zoneName", request?.ZoneName)
             .Query("clusterName", request?.ClusterName);
-        ListVolumeClustersResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListVolumeClustersResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Result, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListVolumeClustersResponse, static response => BccPager.Page(response.Result, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task<RenewVolumeClusterResponse> RenewAsync(string clusterId, RenewVolumeClusterRequest request, CancellationToken cancellationToken = default)
+    public Task<RenewVolumeClusterResponse> RenewAsync(string clusterId, RenewVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
@@ -80,20 +79,20 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
             .Flag("purchaseReserved")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.RenewVolumeClusterRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.RenewVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.RenewVolumeClusterResponse, cancellationToken);
     }
 
-    public async Task<ResizeVolumeClusterResponse> ResizeAsync(string clusterId, ResizeVolumeClusterRequest request, CancellationToken cancellationToken = default)
+    public Task<ResizeVolumeClusterResponse> ResizeAsync(string clusterId, ResizeVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = new BccCall("ResizeVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}", ("clusterId", clusterId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.ResizeVolumeClusterRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ResizeVolumeClusterResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ResizeVolumeClusterResponse, cancellationToken);
     }
 
-    public async Task SetAutoRenewAsync(AutoRenewVolumeClusterRequest request, CancellationToken cancellationToken = default)
+    public Task SetAutoRenewAsync(AutoRenewVolumeClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ClusterId, "request.ClusterId");
@@ -101,16 +100,16 @@ internal sealed partial class BccVolumeClustersClient(BccTransport transport) : 
         var call = new BccCall("AutoRenewVolumeCluster", HttpMethod.Post, "/v2/volume/cluster/autoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.AutoRenewVolumeClusterRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task UnbindTagsAsync(string clusterId, UnbindVolumeClusterTagsRequest request, CancellationToken cancellationToken = default)
+    public Task UnbindTagsAsync(string clusterId, UnbindVolumeClusterTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
         var call = new BccCall("UnbindTagVolumeCluster", HttpMethod.Put, "/v2/volume/cluster/{clusterId}/tag", ("clusterId", clusterId))
             .Flag("unbind");
         call.JsonBody(request, BccJsonContext.Default.UnbindVolumeClusterTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 }

@@ -9,17 +9,17 @@ namespace BccExtensions;
 /// <summary>The BCC CDS volume (cloud disk) operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVolumesClient
 {
-    public async Task<AttachVolumeResponse> AttachAsync(string volumeId, AttachVolumeRequest request, CancellationToken cancellationToken = default)
+    public Task<AttachVolumeResponse> AttachAsync(string volumeId, AttachVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("AttachVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("attach");
         call.JsonBody(request, BccJsonContext.Default.AttachVolumeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.AttachVolumeResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.AttachVolumeResponse, cancellationToken);
     }
 
-    public async Task BindTagsAsync(string volumeId, BindVolumeTagsRequest request, CancellationToken cancellationToken = default)
+    public Task BindTagsAsync(string volumeId, BindVolumeTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
@@ -27,20 +27,20 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
             .Flag("bind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.BindVolumeTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task CancelAutoRenewAsync(CancelAutoRenewVolumeRequest request, CancellationToken cancellationToken = default)
+    public Task CancelAutoRenewAsync(CancelAutoRenewVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.VolumeId, "request.VolumeId");
         var call = new BccCall("CancelAutoRenewCDSVolume", HttpMethod.Post, "/v2/volume/cancelAutoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CancelAutoRenewVolumeRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<CreateVolumeResponse> CreateAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateVolumeResponse> CreateAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
@@ -48,10 +48,10 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         var call = new BccCall("CreateVolume", HttpMethod.Post, "/v2/volume")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateVolumeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateVolumeResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateVolumeResponse, cancellationToken);
     }
 
-    public async Task<CreateVolumeV3Response> CreateV3Async(CreateVolumeV3Request request, CancellationToken cancellationToken = default)
+    public Task<CreateVolumeV3Response> CreateV3Async(CreateVolumeV3Request request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
@@ -59,42 +59,41 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         var call = new BccCall("CreateCDSVolumeV3", HttpMethod.Post, "/v3/volume")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.CreateVolumeV3Request);
-        return await transport.SendAsync(call, BccJsonContext.Default.CreateVolumeV3Response, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.CreateVolumeV3Response, cancellationToken);
     }
 
-    public async Task DeleteAsync(string volumeId, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string volumeId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DeleteCDSVolume", HttpMethod.Delete, "/v2/volume/{volumeId}", ("volumeId", volumeId));
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task DetachAsync(string volumeId, DetachVolumeRequest request, CancellationToken cancellationToken = default)
+    public Task DetachAsync(string volumeId, DetachVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.InstanceId, "request.InstanceId");
         var call = new BccCall("DetachVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("detach");
         call.JsonBody(request, BccJsonContext.Default.DetachVolumeRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<BccVolume> GetAsync(string volumeId, CancellationToken cancellationToken = default)
+    public Task<BccVolume> GetAsync(string volumeId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetVolume", HttpMethod.Get, "/v2/volume/{volumeId}", ("volumeId", volumeId));
-        GetVolumeResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumeResponse, cancellationToken).ConfigureAwait(false);
-        return response.Volume ?? throw new System.Text.Json.JsonException("BCC GetVolume returned no volume.");
+        return transport.SendAsync(call, BccJsonContext.Default.GetVolumeResponse, static response => response.Volume ?? throw new System.Text.Json.JsonException("BCC GetVolume returned no volume."), cancellationToken);
     }
 
-    public async Task<GetAvailableDiskInfoResponse> GetAvailableDiskInfoAsync(GetAvailableDiskInfoRequest request, CancellationToken cancellationToken = default)
+    public Task<GetAvailableDiskInfoResponse> GetAvailableDiskInfoAsync(GetAvailableDiskInfoRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ZoneName, "request.ZoneName");
         var call = new BccCall("GetAvailableDiskInfo", HttpMethod.Get, "/v2/volume/disk")
             .Query("zoneName", request.ZoneName);
-        return await transport.SendAsync(call, BccJsonContext.Default.GetAvailableDiskInfoResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetAvailableDiskInfoResponse, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<VolumePrice>> GetPriceAsync(GetVolumePriceRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<VolumePrice>> GetPriceAsync(GetVolumePriceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.StorageType, "request.StorageType");
@@ -103,30 +102,28 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         var call = new BccCall("GetCdsPrice", HttpMethod.Post, "/v2/volume/getPrice")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.GetVolumePriceRequest);
-        GetVolumePriceResponse response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumePriceResponse, cancellationToken).ConfigureAwait(false);
-        return response.Price;
+        return transport.SendAsync(call, BccJsonContext.Default.GetVolumePriceResponse, static response => response.Price, cancellationToken);
     }
 
-    public async Task<GetDiskQuotaResponse> GetQuotaAsync(GetDiskQuotaRequest request, CancellationToken cancellationToken = default)
+    public Task<GetDiskQuotaResponse> GetQuotaAsync(GetDiskQuotaRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ZoneName, "request.ZoneName");
         var call = new BccCall("GetDiskQuota", HttpMethod.Get, "/v2/volume/disk/quota")
             .Query("zoneName", request.ZoneName);
-        return await transport.SendAsync(call, BccJsonContext.Default.GetDiskQuotaResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetDiskQuotaResponse, cancellationToken);
     }
 
-    public async Task<GetVolumeResizeProgressResponse> GetResizeProgressAsync(string volumeId, CancellationToken cancellationToken = default)
+    public Task<GetVolumeResizeProgressResponse> GetResizeProgressAsync(string volumeId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetVolumeResizeProgress", HttpMethod.Get, "/v2/volume/progress/{volumeId}", ("volumeId", volumeId));
-        return await transport.SendAsync(call, BccJsonContext.Default.GetVolumeResizeProgressResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.GetVolumeResizeProgressResponse, cancellationToken);
     }
 
-    public async Task<BccVolumeV3> GetV3Async(string volumeId, CancellationToken cancellationToken = default)
+    public Task<BccVolumeV3> GetV3Async(string volumeId, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetCDSVolumeDetailV3", HttpMethod.Get, "/v3/volume/{volumeId}", ("volumeId", volumeId));
-        GetVolumeV3Response response = await transport.SendAsync(call, BccJsonContext.Default.GetVolumeV3Response, cancellationToken).ConfigureAwait(false);
-        return response.Volume ?? throw new System.Text.Json.JsonException("BCC GetCDSVolumeDetailV3 returned no volume.");
+        return transport.SendAsync(call, BccJsonContext.Default.GetVolumeV3Response, static response => response.Volume ?? throw new System.Text.Json.JsonException("BCC GetCDSVolumeDetailV3 returned no volume."), cancellationToken);
     }
 
     public IAsyncEnumerable<BccVolume> ListAsync(ListVolumesRequest? request = null, CancellationToken cancellationToken = default)
@@ -141,7 +138,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         return ListPageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccVolume>> ListPageCoreAsync(ListVolumesRequest? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<BccVolume>> ListPageCoreAsync(ListVolumesRequest? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListVolumes", HttpMethod.Get, "/v2/volume")
             .Query("marker", marker)
@@ -154,8 +151,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
             .Query("name", request?.Name)
             .Query("productCategory", request?.ProductCategory)
             .Query("volumeIds", request?.VolumeIds);
-        ListVolumesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListVolumesResponse, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Volumes, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListVolumesResponse, static response => BccPager.Page(response.Volumes, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
     public IAsyncEnumerable<BccVolumeV3> ListV3Async(ListVolumesV3Request? request = null, CancellationToken cancellationToken = default)
@@ -170,7 +166,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         return ListV3PageCoreAsync(request, request?.Marker, cancellationToken);
     }
 
-    private async Task<BccPage<BccVolumeV3>> ListV3PageCoreAsync(ListVolumesV3Request? request, string? marker, CancellationToken cancellationToken)
+    private Task<BccPage<BccVolumeV3>> ListV3PageCoreAsync(ListVolumesV3Request? request, string? marker, CancellationToken cancellationToken)
     {
         var call = new BccCall("ListCDSVolumeV3", HttpMethod.Get, "/v3/volume")
             .Query("marker", marker)
@@ -182,63 +178,62 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
             .Query("chargeFilter", request?.ChargeFilter)
             .Query("name", request?.Name)
             .Query("usageFilter", request?.UsageFilter);
-        ListVolumesV3Response response = await transport.SendAsync(call, BccJsonContext.Default.ListVolumesV3Response, cancellationToken).ConfigureAwait(false);
-        return BccPager.Page(response.Volumes, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys);
+        return transport.SendAsync(call, BccJsonContext.Default.ListVolumesV3Response, static response => BccPager.Page(response.Volumes, response.Marker, response.NextMarker, response.IsTruncated, response.MaxKeys), cancellationToken);
     }
 
-    public async Task ModifyAttributesAsync(string volumeId, ModifyVolumeAttributesRequest? request = null, CancellationToken cancellationToken = default)
+    public Task ModifyAttributesAsync(string volumeId, ModifyVolumeAttributesRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ModifyCdsAttribute", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("modify");
         call.JsonBody(request ?? new ModifyVolumeAttributesRequest(), BccJsonContext.Default.ModifyVolumeAttributesRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ModifyChargeTypeAsync(string volumeId, ModifyVolumeChargeTypeRequest? request = null, CancellationToken cancellationToken = default)
+    public Task ModifyChargeTypeAsync(string volumeId, ModifyVolumeChargeTypeRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ModifyVolumeChargeType", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("modifyChargeType");
         call.JsonBody(request ?? new ModifyVolumeChargeTypeRequest(), BccJsonContext.Default.ModifyVolumeChargeTypeRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ModifyDeleteProtectionAsync(ModifyVolumeDeleteProtectionRequest request, CancellationToken cancellationToken = default)
+    public Task ModifyDeleteProtectionAsync(ModifyVolumeDeleteProtectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.VolumeIds, "request.VolumeIds");
         var call = new BccCall("ModifyVolumeDeleteProtectionV2", HttpMethod.Post, "/v2/volume/modifyDeleteProtection");
         call.JsonBody(request, BccJsonContext.Default.ModifyVolumeDeleteProtectionRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task ReleaseAsync(string volumeId, ReleaseVolumeRequest? request = null, CancellationToken cancellationToken = default)
+    public Task ReleaseAsync(string volumeId, ReleaseVolumeRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ReleaseVolume", HttpMethod.Post, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new ReleaseVolumeRequest(), BccJsonContext.Default.ReleaseVolumeRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<ReleasePrepaidVolumeResponse> ReleasePrepaidAsync(ReleasePrepaidVolumeRequest request, CancellationToken cancellationToken = default)
+    public Task<ReleasePrepaidVolumeResponse> ReleasePrepaidAsync(ReleasePrepaidVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.VolumeId, "request.VolumeId");
         var call = new BccCall("DeletePrepayVolume", HttpMethod.Post, "/v2/volume/deletePrepay");
         call.JsonBody(request, BccJsonContext.Default.ReleasePrepaidVolumeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ReleasePrepaidVolumeResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ReleasePrepaidVolumeResponse, cancellationToken);
     }
 
-    public async Task RenameAsync(string volumeId, RenameVolumeRequest request, CancellationToken cancellationToken = default)
+    public Task RenameAsync(string volumeId, RenameVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, "request.Name");
         var call = new BccCall("RenameVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("rename");
         call.JsonBody(request, BccJsonContext.Default.RenameVolumeRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task<RenewVolumeResponse> RenewAsync(string volumeId, RenewVolumeRequest request, CancellationToken cancellationToken = default)
+    public Task<RenewVolumeResponse> RenewAsync(string volumeId, RenewVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Billing, "request.Billing");
@@ -246,29 +241,29 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
             .Flag("purchaseReserved")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.RenewVolumeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.RenewVolumeResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.RenewVolumeResponse, cancellationToken);
     }
 
-    public async Task<ResizeVolumeResponse> ResizeAsync(string volumeId, ResizeVolumeRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<ResizeVolumeResponse> ResizeAsync(string volumeId, ResizeVolumeRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ResizeVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("resize")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new ResizeVolumeRequest(), BccJsonContext.Default.ResizeVolumeRequest);
-        return await transport.SendAsync(call, BccJsonContext.Default.ResizeVolumeResponse, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, BccJsonContext.Default.ResizeVolumeResponse, cancellationToken);
     }
 
-    public async Task RollbackAsync(string volumeId, RollbackVolumeRequest request, CancellationToken cancellationToken = default)
+    public Task RollbackAsync(string volumeId, RollbackVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SnapshotId, "request.SnapshotId");
         var call = new BccCall("RollbackVolume", HttpMethod.Put, "/v2/volume/{volumeId}", ("volumeId", volumeId))
             .Flag("rollback");
         call.JsonBody(request, BccJsonContext.Default.RollbackVolumeRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task SetAutoRenewAsync(AutoRenewVolumeRequest request, CancellationToken cancellationToken = default)
+    public Task SetAutoRenewAsync(AutoRenewVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.VolumeId, "request.VolumeId");
@@ -276,10 +271,10 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
         var call = new BccCall("AutoRenewCDSVolume", HttpMethod.Post, "/v2/volume/autoRenew")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.AutoRenewVolumeRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
-    public async Task UnbindTagsAsync(string volumeId, UnbindVolumeTagsRequest request, CancellationToken cancellationToken = default)
+    public Task UnbindTagsAsync(string volumeId, UnbindVolumeTagsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ChangeTags, "request.ChangeTags");
@@ -287,7 +282,7 @@ internal sealed partial class BccVolumesClient(BccTransport transport) : IBccVol
             .Flag("unbind")
             .Query("clientToken", BccClientToken.OrNew(request.ClientToken));
         call.JsonBody(request, BccJsonContext.Default.UnbindVolumeTagsRequest);
-        await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return transport.SendAsync(call, cancellationToken);
     }
 
     private static readonly VolumeStatus[] s_stuck = [VolumeStatus.Error, VolumeStatus.Deleted, VolumeStatus.Expired, VolumeStatus.NotAvailable];

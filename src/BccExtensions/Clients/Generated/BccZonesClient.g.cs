@@ -9,14 +9,13 @@ namespace BccExtensions;
 /// <summary>The BCC zone and region operations over a <see cref="BccTransport"/>.</summary>
 internal sealed partial class BccZonesClient(BccTransport transport) : IBccZonesClient
 {
-    public async Task<IReadOnlyList<BccZone>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BccZone>> ListAsync(CancellationToken cancellationToken = default)
     {
         var call = new BccCall("ListZones", HttpMethod.Get, "/v2/zone");
-        ListZonesResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListZonesResponse, cancellationToken).ConfigureAwait(false);
-        return response.Zones;
+        return transport.SendAsync(call, BccJsonContext.Default.ListZonesResponse, static response => response.Zones, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> ListBySpecAsync(ListZonesBySpecRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListBySpecAsync(ListZonesBySpecRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("GetZoneBySpec", HttpMethod.Get, "/v1/instance/flavorZones")
             .Query("instanceType", request?.InstanceType)
@@ -24,16 +23,14 @@ internal sealed partial class BccZonesClient(BccTransport transport) : IBccZones
             .Query("spec", request?.Spec)
             .Query("specId", request?.SpecId)
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
-        ListZonesBySpecResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListZonesBySpecResponse, cancellationToken).ConfigureAwait(false);
-        return response.ZoneNames;
+        return transport.SendAsync(call, BccJsonContext.Default.ListZonesBySpecResponse, static response => response.ZoneNames, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<BccRegion>> ListRegionsAsync(ListRegionsRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BccRegion>> ListRegionsAsync(ListRegionsRequest? request = null, CancellationToken cancellationToken = default)
     {
         var call = new BccCall("DescribeRegions", HttpMethod.Post, "/v2/region/describeRegions")
             .Query("clientToken", BccClientToken.OrNew(request?.ClientToken));
         call.JsonBody(request ?? new ListRegionsRequest(), BccJsonContext.Default.ListRegionsRequest);
-        ListRegionsResponse response = await transport.SendAsync(call, BccJsonContext.Default.ListRegionsResponse, cancellationToken).ConfigureAwait(false);
-        return response.Regions;
+        return transport.SendAsync(call, BccJsonContext.Default.ListRegionsResponse, static response => response.Regions, cancellationToken);
     }
 }

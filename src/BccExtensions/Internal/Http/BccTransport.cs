@@ -22,14 +22,19 @@ internal sealed class BccTransport(
     public TimeProvider TimeProvider { get; } = timeProvider;
 
     /// <summary>Sends a call whose answer has no body of interest.</summary>
-    public Task SendAsync(BccCall call, CancellationToken cancellationToken) => ExchangeAsync<object>(call, responseType: null, cancellationToken);
+    public Task SendAsync(BccCall call, CancellationToken cancellationToken) => ExchangeAsync<object, object>(call, responseType: null, select: null, cancellationToken);
 
     /// <summary>Sends a call and reads its JSON answer tolerantly (<see cref="BccAnswerReader"/>); an empty body reads as <c>{}</c>.</summary>
-    public Task<T> SendAsync<T>(BccCall call, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) => ExchangeAsync(call, responseType, cancellationToken);
+    public Task<T> SendAsync<T>(BccCall call, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
+        ExchangeAsync(call, responseType, static response => response, cancellationToken);
 
-    // One async method for the whole exchange: every frame between the caller and the socket is one more state machine
-    // boxed and resumed when the I/O pends (docs/benchmarks.md, "Resilience at less cost").
-    private async Task<T> ExchangeAsync<T>(BccCall call, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
+    /// <summary>Sends a call, reads its JSON answer and answers what <paramref name="select"/> takes from it (a page, one member).</summary>
+    public Task<TResult> SendAsync<TResponse, TResult>(BccCall call, JsonTypeInfo<TResponse> responseType, Func<TResponse, TResult> select, CancellationToken cancellationToken) =>
+        ExchangeAsync(call, responseType, select, cancellationToken);
+
+    // One async method for the whole exchange, the operation's own work on the answer included: every frame between the
+    // caller and the socket is one more state machine boxed and resumed when the I/O pends (docs/benchmarks.md).
+    private async Task<TResult> ExchangeAsync<TResponse, TResult>(BccCall call, JsonTypeInfo<TResponse>? responseType, Func<TResponse, TResult>? select, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         BccEndpoint target = endpoint.Current;
@@ -67,13 +72,13 @@ internal sealed class BccTransport(
         // The operation's span and duration end with the answer; reading it into the model is the caller's time.
         using (response)
         {
-            if (responseType is null)
+            if (responseType is null || select is null)
             {
                 return default!;
             }
 
             byte[] body = await BccAnswerBody.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            return BccAnswerReader.Read(body, responseType, call.Operation, response.StatusCode, requestId, logger);
+            return select(BccAnswerReader.Read(body, responseType, call.Operation, response.StatusCode, requestId, logger));
         }
     }
 }
