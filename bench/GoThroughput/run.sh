@@ -73,7 +73,7 @@ measure() {   # measure <command...>: runs the command, then prints its line and
 }
 
 for concurrency in 1 8 64; do
-  "$work/gothroughput" "127.0.0.1:$port" "$ak" "$sk" "$concurrency" 3 >/dev/null   # warm-up; the .NET runs warm up 3 s themselves
+  "$work/gothroughput" "127.0.0.1:$port" "$ak" "$sk" "$concurrency" 3 >/dev/null   # warm-up; the .NET runs warm up themselves, until the JIT is idle
   for kind in raw resilient go bcc; do
     if [ "$kind" = go ]; then
       measure "$work/gothroughput" "127.0.0.1:$port" "$ak" "$sk" "$concurrency" "$seconds"
@@ -83,28 +83,34 @@ for concurrency in 1 8 64; do
   done
 done
 
-# Native AOT: bench/BccExtensions.FirstCall (the same one call) published for linux-x64; needs clang (Debian's clang).
+# Native AOT: bench/BccExtensions.FirstCall (the same one call) and its floor, bench/FirstCallFloor (the call written by
+# hand with IHttpClientFactory and the standard resilience handler), published for linux-x64; needs clang.
 aot=""
 if command -v clang >/dev/null 2>&1 \
-  && dotnet publish "$here/../BccExtensions.FirstCall" -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >"$work/aot.log" 2>&1; then
+  && dotnet publish "$here/../BccExtensions.FirstCall" -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >"$work/aot.log" 2>&1 \
+  && dotnet publish "$here/../FirstCallFloor" -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot-floor" >>"$work/aot.log" 2>&1; then
   aot="$work/aot/BccExtensions.FirstCall"
 else
   echo "Native AOT: not measured (needs clang; see the publish log)"
 fi
 
-echo "one call in a fresh process (wall time of the whole process, 5 runs):"
-for kind in resilient go bcc aot; do
-  [ "$kind" = aot ] && [ -z "$aot" ] && continue
-  times=()
-  for _ in 1 2 3 4 5; do
+echo "one call in a fresh process (wall time of the whole process, 10 rounds, one run of each per round, sorted):"
+kinds=(resilient go bcc)
+[ -n "$aot" ] && kinds+=(aot-floor aot)
+declare -A times
+for _ in $(seq 1 10); do
+  for kind in "${kinds[@]}"; do
     start="$EPOCHREALTIME"
     case "$kind" in
       go) "$work/gothroughput" "127.0.0.1:$port" "$ak" "$sk" 1 0 ;;
       aot) "$aot" "$endpoint" "$ak" "$sk" >/dev/null ;;
+      aot-floor) "$work/aot-floor/FirstCallFloor" "$endpoint" "$ak" "$sk" >/dev/null ;;
       *) "$bin" first "$kind" "$endpoint" ;;
     esac
     end="$EPOCHREALTIME"
-    times+=("$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", (e - s) * 1000 }')")
+    times[$kind]+="$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) * 1000 }') "
   done
-  echo "first $kind: ${times[*]} ms"
+done
+for kind in "${kinds[@]}"; do
+  echo "first $kind: $(tr ' ' '\n' <<<"${times[$kind]}" | grep . | sort -n | tr '\n' ' ')ms"
 done
