@@ -178,26 +178,11 @@ public class BccInstancesClientTests
     {
         await using TestHost host = TestHost.Create();
 
-        // A usage error is thrown by the call itself, not through its task (the task-based pattern's rule for usage errors).
-        ThrownByTheCall(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = " ", ImageId = "m-1", ZoneName = "cn-bj-a" }));
-        ThrownByTheCall(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", ClientToken = new string('x', 65) }));
-        ThrownByTheCall(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", PurchaseCount = 0 }));
-        ThrownByTheCall(() => host.Client.Instances.GetAsync("i-1/../i-2"));
+        UsageError.ThrownByTheCall(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = " ", ImageId = "m-1", ZoneName = "cn-bj-a" }));
+        UsageError.ThrownByTheCall(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", ClientToken = new string('x', 65) }));
+        UsageError.ThrownByTheCall(() => host.Client.Instances.CreateAsync(new CreateInstanceRequest { Billing = BccBilling.Postpaid, Spec = "s", ImageId = "m-1", ZoneName = "cn-bj-a", PurchaseCount = 0 }));
+        UsageError.ThrownByTheCall(() => host.Client.Instances.GetAsync("i-1/../i-2"));
         Assert.Empty(host.Stub.Requests);
-    }
-
-    private static void ThrownByTheCall(Func<Task> call)
-    {
-        try
-        {
-            _ = call();
-        }
-        catch (ArgumentException)
-        {
-            return;
-        }
-
-        Assert.Fail("The call returned a task instead of throwing its usage error.");
     }
 
     [Fact]

@@ -72,13 +72,13 @@ internal sealed class BccTransport(
         // The operation's span and duration end with the answer; reading it into the model is the caller's time.
         using (response)
         {
-            if (responseType is null || select is null)
+            if (responseType is null)
             {
                 return default!;
             }
 
             byte[] body = await BccAnswerBody.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            return select(BccAnswerReader.Read(body, responseType, call.Operation, response.StatusCode, requestId, logger));
+            return select!(BccAnswerReader.Read(body, responseType, call.Operation, response.StatusCode, requestId, logger));
         }
     }
 }

@@ -10,7 +10,8 @@ internal static class BccWaiter
     /// <summary>Reads the resource until <paramref name="statusOf"/> gives <paramref name="target"/>.</summary>
     /// <exception cref="TimeoutException">The status was not reached in time.</exception>
     /// <exception cref="InvalidOperationException">The resource entered one of the <paramref name="stuck"/> states.</exception>
-    public static async Task<T> WaitAsync<T, TStatus>(
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is not positive (thrown by the call, as a usage error).</exception>
+    public static Task<T> WaitAsync<T, TStatus>(
         TimeProvider time,
         string resource,
         Func<CancellationToken, Task<T>> read,
@@ -23,6 +24,20 @@ internal static class BccWaiter
     {
         TimeSpan limit = timeout ?? s_defaultTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
+        return PollAsync(time, resource, read, statusOf, target, stuck, limit, cancellationToken);
+    }
+
+    private static async Task<T> PollAsync<T, TStatus>(
+        TimeProvider time,
+        string resource,
+        Func<CancellationToken, Task<T>> read,
+        Func<T, TStatus> statusOf,
+        TStatus target,
+        TStatus[] stuck,
+        TimeSpan limit,
+        CancellationToken cancellationToken)
+        where TStatus : struct, IEquatable<TStatus>
+    {
         long started = time.GetTimestamp();
         TimeSpan delay = s_firstPollDelay;
         while (true)

@@ -45,12 +45,12 @@ public sealed class BccWaiterTests
     }
 
     [Fact]
-    public async Task WaitForStatusAsync_BadIdOrTimeout_ThrowsBeforeAnyRequest()
+    public async Task WaitForStatusAsync_BadIdOrTimeout_ThrownByTheCallBeforeAnyRequest()
     {
         await using TestHost host = TestHost.Create();
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Volumes.WaitForStatusAsync("../v-1", VolumeStatus.Available));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Client.Snapshots.WaitForStatusAsync("s-1", SnapshotStatus.Available, TimeSpan.Zero));
+        UsageError.ThrownByTheCall(() => host.Client.Volumes.WaitForStatusAsync("../v-1", VolumeStatus.Available));
+        UsageError.ThrownByTheCall(() => host.Client.Snapshots.WaitForStatusAsync("s-1", SnapshotStatus.Available, TimeSpan.Zero));
         Assert.Empty(host.Stub.Requests);
     }
 }
